@@ -1,0 +1,3 @@
+export * from './docker.js';
+export * from './kafka.js';
+export * from './postgres.js';

@@ -1,0 +1,45 @@
+// One runner, three tiers chosen by file suffix:
+//   unit  *.spec.ts       no I/O
+//   int   *.int.spec.ts   real PostgreSQL and real Kafka
+//   e2e   *.e2e.spec.ts   services started as processes
+// SWC compiles the tests because NestJS needs decorator metadata, which esbuild omits.
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const ignored = ['**/node_modules/**', '**/dist/**', '**/.nx/**'];
+const infraSetup = ['libs/platform/testing/src/global-setup.ts'];
+
+export default defineConfig({
+  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { decoratorMetadata: true, legacyDecorator: true } } })],
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['**/*.spec.ts'], exclude: [...ignored, '**/*.int.spec.ts', '**/*.e2e.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['**/*.int.spec.ts'],
+          exclude: ignored,
+          globalSetup: infraSetup,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['**/*.e2e.spec.ts'],
+          exclude: ignored,
+          globalSetup: infraSetup,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
