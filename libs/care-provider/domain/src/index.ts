@@ -1,1 +1,1 @@
-export * from './screening-advice.js';
+export * from './screening-advice';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdvisedRoute, isValidWorkCapacity } from './screening-advice.js';
+import { isAdvisedRoute, isValidWorkCapacity } from './screening-advice';
 
 describe('screening advice code lists', () => {
   it('knows the four advised routes and nothing else', () => {

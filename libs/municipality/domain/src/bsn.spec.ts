@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBsn, passesElfproef } from './bsn.js';
+import { parseBsn, passesElfproef } from './bsn';
 
 describe('BSN elfproef', () => {
   it.each(['111222333', '123456782', '999999990'])('accepts %s', (bsn) => {

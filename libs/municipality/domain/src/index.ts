@@ -1,1 +1,1 @@
-export * from './bsn.js';
+export * from './bsn';

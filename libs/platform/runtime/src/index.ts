@@ -1,3 +1,3 @@
-export * from './docker.js';
-export * from './kafka.js';
-export * from './postgres.js';
+export * from './docker';
+export * from './kafka';
+export * from './postgres';

@@ -3,7 +3,7 @@
 // from infra/kafka-local (Java + Maven) → for `npm start` only, when neither Java nor
 // Docker exists, an in-process bus, announced loudly because nothing durable backs it.
 import { spawnSync } from 'node:child_process';
-import { dockerEngineReachable } from './docker.js';
+import { dockerEngineReachable } from './docker';
 
 export type KafkaSource = 'env' | 'testcontainers' | 'local' | 'in-process';
 

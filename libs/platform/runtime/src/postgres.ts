@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { dockerEngineReachable } from './docker.js';
+import { dockerEngineReachable } from './docker';
 
 export type PostgresSource = 'env' | 'testcontainers' | 'local' | 'embedded';
 

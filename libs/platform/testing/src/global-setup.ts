@@ -3,7 +3,7 @@
 // hands the connection info to the test files and stops only what it started.
 import type { TestProject } from 'vitest/node';
 import { redactUrl, resolveKafka, resolvePostgres } from '@wcc/runtime';
-import type { TestInfra } from './infra.js';
+import type { TestInfra } from './infra';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const postgres = await resolvePostgres({ allowContainers: true });

@@ -1,2 +1,2 @@
-export * from './infra.js';
-export * from './isolation.js';
+export * from './infra';
+export * from './isolation';

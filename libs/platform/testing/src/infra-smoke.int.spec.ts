@@ -1,7 +1,7 @@
 // Proves the path every integration test stands on: a real Kafka broker and a real
 // PostgreSQL, reached through the harness, each isolated per file.
 import { describe, expect, it } from 'vitest';
-import { createTopics, testInfra, testKafka, testNamespace, useTestDatabase } from './index.js';
+import { createTopics, testInfra, testKafka, testNamespace, useTestDatabase } from './index';
 
 describe('test infrastructure', () => {
   const db = useTestDatabase();

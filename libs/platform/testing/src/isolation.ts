@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
-import { testInfra } from './infra.js';
+import { testInfra } from './infra';
 
 export interface TestNamespace {
   /** Prefix for every topic this file creates, e.g. `t3f9a1c-`. */
