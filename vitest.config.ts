@@ -1,6 +1,7 @@
 // One runner, three tiers chosen by file suffix:
 //   unit  *.spec.ts       no I/O
 //   int   *.int.spec.ts   real PostgreSQL and real Kafka
+//   fault *.broker-restart.int.spec.ts  stops the broker; run alone
 //   e2e   *.e2e.spec.ts   services started as processes
 // SWC compiles the tests because NestJS needs decorator metadata, which esbuild omits.
 import swc from 'unplugin-swc';
@@ -23,9 +24,21 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['**/*.int.spec.ts'],
-          exclude: ignored,
+          exclude: [...ignored, '**/*.broker-restart.int.spec.ts'],
           globalSetup: infraSetup,
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Tests that stop and restart the broker; scripts/test.mjs runs them alone.
+        extends: true,
+        test: {
+          name: 'fault',
+          include: ['**/*.broker-restart.int.spec.ts'],
+          exclude: ignored,
+          globalSetup: infraSetup,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },
