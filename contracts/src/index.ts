@@ -1,1 +1,21 @@
-export {};
+// @wcc/contracts: the integration events that cross context boundaries, their
+// topics and the rules every producer and consumer shares.
+export * from './core/cloud-events';
+export { type DataCategory, dataCategories, dataCategoryKeyword, dataCategoryOf, field, isDataCategory } from './core/data-category';
+export {
+  type IntegrationEventDefinition,
+  type IntegrationEventSpec,
+  defineIntegrationEvent,
+  envelopeFields,
+  eventData,
+  integrationEventType,
+  stringEnum,
+} from './core/integration-event';
+export { findPrivacyViolations, privacyViolationOf } from './core/privacy-guard';
+export { type ProducerContext, producerContexts } from './core/producer-context';
+export { topicNamePattern } from './core/topics';
+export type { ValidationIssue, ValidationResult } from './core/validation';
+export * from './care-provider';
+export * from './municipality';
+export * from './registry';
+export * from './topics';

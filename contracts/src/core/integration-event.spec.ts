@@ -1,0 +1,72 @@
+import { Type } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { field } from './data-category';
+import { defineIntegrationEvent, eventData, integrationEventType } from './integration-event';
+
+const envelope = { caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71', clientKey: 'ck_7Qm2xV9pLr4TnB8s', occurredAt: '2025-03-03T09:15:00Z' };
+
+function spec(properties: Parameters<typeof eventData>[0], example: Record<string, unknown>) {
+  return { name: 'PlacementProbed', version: 1, producer: 'employer-network' as const, topic: 'wcc.employer-network.case-events.v1', description: 'A test event.', schema: eventData(properties), example: { ...envelope, ...example } };
+}
+
+describe('defineIntegrationEvent', () => {
+  it('derives type, categories and the case key from one declaration', () => {
+    const definition = defineIntegrationEvent(spec({ hoursPerWeek: field('work', Type.Integer({ minimum: 0 })) }, { hoursPerWeek: 24 }));
+
+    expect(definition.type).toBe('nl.workcarechain.employer-network.placement-probed.v1');
+    expect(definition.categories).toEqual({ caseId: 'administrative', clientKey: 'identifying', occurredAt: 'administrative', hoursPerWeek: 'work' });
+    expect(definition.caseIdOf(definition.example)).toBe(envelope.caseId);
+    expect(definition.schema['x-data-category' as keyof typeof definition.schema]).toBeUndefined();
+    expect(definition.schema.properties).toMatchObject({ hoursPerWeek: { 'x-data-category': 'work' } });
+  });
+
+  it('refuses a top-level field without a data category', () => {
+    expect(() => defineIntegrationEvent(spec({ hoursPerWeek: Type.Integer() }, { hoursPerWeek: 24 }))).toThrow(/field 'hoursPerWeek' has no data category/);
+  });
+
+  it('refuses an open object, at any depth', () => {
+    const open = spec({ employer: field('work', Type.Object({ sector: Type.String() })) }, { employer: { sector: 'retail' } });
+    expect(() => defineIntegrationEvent(open)).toThrow(/object at '\/employer' must set additionalProperties: false/);
+  });
+
+  it('refuses a schema without the envelope fields', () => {
+    const bare = { ...spec({}, {}), schema: Type.Object({ caseId: field('administrative', Type.String()) }, { additionalProperties: false }), example: { caseId: 'x' } };
+    expect(() => defineIntegrationEvent(bare)).toThrow(/required field 'clientKey' is missing/);
+  });
+
+  it('refuses an example that does not fit its own schema', () => {
+    expect(() => defineIntegrationEvent(spec({ hoursPerWeek: field('work', Type.Integer({ minimum: 0 })) }, { hoursPerWeek: -1 }))).toThrow(
+      /example does not fit its schema: \/hoursPerWeek must be >= 0/,
+    );
+  });
+
+  it('refuses a topic of another context and a name that is not PascalCase', () => {
+    expect(() => defineIntegrationEvent({ ...spec({}, {}), topic: 'wcc.insurer.case-events.v1' })).toThrow(/belongs to another context/);
+    expect(() => defineIntegrationEvent({ ...spec({}, {}), name: 'placement-probed' })).toThrow(/must be PascalCase/);
+  });
+
+  it('reports every fault of a bad payload with its JSON Pointer path', () => {
+    const definition = defineIntegrationEvent(
+      spec({ startDate: field('work', Type.String({ format: 'date' })), contract: field('work', Type.Object({ hours: Type.Integer() }, { additionalProperties: false })) }, { startDate: '2025-04-01', contract: { hours: 24 } }),
+    );
+
+    const result = definition.validate({ ...envelope, clientKey: '123456789', startDate: 'tomorrow', contract: { hours: 'many' }, name: 'J. Jansen' });
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.path).sort()).toEqual(['/clientKey', '/contract/hours', '/name', '/startDate']);
+    expect(result.issues.find((issue) => issue.path === '/name')?.message).toBe('is not part of this event type');
+  });
+
+  it('names a missing field by its own path', () => {
+    const definition = defineIntegrationEvent(spec({ startDate: field('work', Type.String({ format: 'date' })) }, { startDate: '2025-04-01' }));
+    const result = definition.validate({ ...envelope });
+    expect(result).toEqual({ ok: false, issues: [{ path: '/startDate', message: 'is required' }] });
+  });
+});
+
+describe('integrationEventType', () => {
+  it('is reverse-DNS, kebab-cased and versioned', () => {
+    expect(integrationEventType('care-provider', 'ScreeningAdviceSubmitted', 2)).toBe('nl.workcarechain.care-provider.screening-advice-submitted.v2');
+  });
+});

@@ -1,0 +1,15 @@
+// Every topic integration events travel on. Dead-letter topics are derived, never listed.
+import { careProviderCaseEventsTopic } from './care-provider/topics';
+import { deadLetterTopicOf } from './core/topics';
+import { municipalityCaseEventsTopic } from './municipality/topics';
+
+export const topics = {
+  municipalityCaseEvents: municipalityCaseEventsTopic,
+  careProviderCaseEvents: careProviderCaseEventsTopic,
+} as const;
+
+export type TopicName = (typeof topics)[keyof typeof topics];
+
+export const allTopics: readonly TopicName[] = Object.values(topics);
+
+export { deadLetterTopicOf };
