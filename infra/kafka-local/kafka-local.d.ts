@@ -1,4 +1,4 @@
-// Types for kafka-local.mjs, which stays plain JavaScript so it runs before anything is compiled.
+// Types for kafka-local.js, which stays plain JavaScript so it runs before anything is compiled.
 export declare const KAFKA_VERSION: string;
 export declare const localBrokers: string;
 export declare const logFile: string;

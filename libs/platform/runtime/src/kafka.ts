@@ -3,6 +3,7 @@
 // from infra/kafka-local (Java + Maven) → for `npm start` only, when neither Java nor
 // Docker exists, an in-process bus, announced loudly because nothing durable backs it.
 import { spawnSync } from 'node:child_process';
+import { ensureLocalKafka, stopLocalKafka } from '@wcc/kafka-local';
 import { dockerEngineReachable } from './docker';
 
 export type KafkaSource = 'env' | 'testcontainers' | 'local' | 'in-process';
@@ -38,9 +39,8 @@ export async function resolveKafka(options: { allowContainers?: boolean; allowIn
 
   const canRunLocal = hasTool('java', ['-version']) && hasTool('mvn', ['-v']);
   if (canRunLocal || !options.allowInProcess || docker) {
-    const local = await import('@wcc/kafka-local');
-    const { brokers, startedHere } = await local.ensureLocalKafka();
-    return { brokers, source: 'local', stop: startedHere ? async () => void (await local.stopLocalKafka()) : noop };
+    const { brokers, startedHere } = await ensureLocalKafka();
+    return { brokers, source: 'local', stop: startedHere ? async () => void (await stopLocalKafka()) : noop };
   }
   return { brokers: '', source: 'in-process', stop: noop };
 }
