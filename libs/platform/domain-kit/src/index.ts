@@ -1,2 +1,3 @@
 export * from './decider';
 export * from './metadata';
+export * from './ids';

@@ -1,0 +1,38 @@
+// Builds the command metadata from an HTTP request: who (from the token), when,
+// correlation and W3C trace context (continued from `traceparent`, else started here).
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CommandMetadata } from '@wcc/domain-kit';
+import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A child span of the incoming trace, or a new trace when none came in. */
+export function continueTrace(incoming: string | undefined): { traceparent: string } {
+  const match = incoming ? TRACEPARENT.exec(incoming) : null;
+  const traceId = match?.[1] && !/^0+$/.test(match[1]) ? match[1] : randomBytes(16).toString('hex');
+  return { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` };
+}
+
+export function commandMetadataFrom(
+  request: { headers: Record<string, string | string[] | undefined> },
+  user: AuthenticatedUser,
+  now: Date = new Date(),
+): CommandMetadata {
+  const idempotencyKey = header(request.headers, 'idempotency-key');
+  const commandId = idempotencyKey && UUID.test(idempotencyKey) ? idempotencyKey.toLowerCase() : randomUUID();
+  const correlation = header(request.headers, 'x-correlation-id');
+  return {
+    commandId,
+    now: now.toISOString(),
+    correlationId: correlation && correlation.length <= 100 ? correlation : commandId,
+    causationId: null,
+    actor: actorOf(user),
+    trace: continueTrace(header(request.headers, 'traceparent')),
+  };
+}
