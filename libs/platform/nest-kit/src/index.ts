@@ -9,3 +9,5 @@ export * from './http/command-metadata';
 export * from './http/problem';
 export * from './http/schema-body';
 export * from './persistence/event-store.module';
+export * from './messaging/messaging.module';
+export * from './health/health.module';

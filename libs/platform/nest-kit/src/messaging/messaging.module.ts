@@ -1,0 +1,143 @@
+// Kafka for a service, wired once: the outbox relay that publishes the service's
+// integration events, and the consumers that take in other contexts' events. Both
+// start after the app is bootstrapped and stop before the pool closes.
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Kafka, logLevel } from 'kafkajs';
+import type pg from 'pg';
+import { allTopics, deadLetterTopicOf } from '@wcc/contracts';
+import type { EventStore } from '@wcc/event-store';
+import {
+  cloudEventSource,
+  IntegrationConsumer,
+  OutboxRelay,
+  type IntegrationEventHandler,
+  type IntegrationMapping,
+} from '@wcc/messaging';
+import { EVENT_STORE, PG_POOL, requiredEnv } from '../persistence/event-store.module';
+
+export const KAFKA = Symbol('KAFKA');
+export const OUTBOX_RELAY = Symbol('OUTBOX_RELAY');
+export const INTEGRATION_CONSUMERS = Symbol('INTEGRATION_CONSUMERS');
+
+/** A Nest provider that applies other contexts' events inside the inbox transaction. */
+export interface IntegrationEventConsumer {
+  readonly handle: IntegrationEventHandler;
+}
+
+export interface MessagingModuleOptions {
+  /** The service name: Kafka client id, relay name, consumer-group prefix. */
+  readonly service: string;
+  /** Organisation part of the CloudEvents source URN (an OIN in production). */
+  readonly organisation: string;
+  /** The context's mapping from domain events to integration events. */
+  readonly map?: IntegrationMapping;
+  /** Consumers: a group name, the contract topics it reads, and the provider class that handles them. */
+  readonly consumers?: readonly { readonly name: string; readonly topics: readonly string[]; readonly handler: new (...args: never[]) => IntegrationEventConsumer }[];
+}
+
+/** KAFKA_TOPIC_PREFIX lets tests (and shared clusters) give every topic a namespace. */
+export function physicalTopic(contractTopic: string): string {
+  return `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${contractTopic}`;
+}
+
+export function kafkaFor(service: string): Kafka {
+  return new Kafka({ clientId: service, brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.WARN });
+}
+
+/** Creates every contract topic and its dead-letter twin, so nothing depends on auto-creation. */
+export async function ensureTopics(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = allTopics.flatMap((t) => [physicalTopic(t), physicalTopic(deadLetterTopicOf(t))]).filter((t) => !existing.has(t));
+    if (wanted.length) await admin.createTopics({ waitForLeaders: true, topics: wanted.map((topic) => ({ topic, numPartitions: 3 })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('messaging');
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay | undefined,
+    @Inject(INTEGRATION_CONSUMERS) private readonly consumers: IntegrationConsumer[],
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka);
+    if (this.relay) {
+      await this.relay.migrate();
+      await this.relay.start();
+    }
+    for (const consumer of this.consumers) {
+      await consumer.migrate();
+      await consumer.start();
+    }
+    this.logger.log(`relay ${this.relay ? 'running' : 'not configured'}; ${this.consumers.length} consumer(s) joined`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.relay?.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    const consumerSpecs = options.consumers ?? [];
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: KAFKA, useFactory: () => kafkaFor(options.service) },
+        ...consumerSpecs.map((c) => c.handler),
+        {
+          provide: OUTBOX_RELAY,
+          inject: [KAFKA, EVENT_STORE, PG_POOL],
+          useFactory: (kafka: Kafka, store: EventStore, pool: pg.Pool) =>
+            options.map
+              ? new OutboxRelay({
+                  name: options.service,
+                  store,
+                  pool,
+                  kafka,
+                  source: cloudEventSource({ organisation: options.organisation, system: options.service }),
+                  map: options.map,
+                  topicName: physicalTopic,
+                })
+              : undefined,
+        },
+        {
+          provide: INTEGRATION_CONSUMERS,
+          inject: [KAFKA, PG_POOL, ModuleRef],
+          useFactory: (kafka: Kafka, pool: pg.Pool, modules: ModuleRef) =>
+            consumerSpecs.map((spec) => {
+              const handler = modules.get(spec.handler, { strict: false });
+              return new IntegrationConsumer({
+                kafka,
+                pool,
+                groupId: `${process.env['KAFKA_GROUP_PREFIX'] ?? ''}${options.service}.${spec.name}`,
+                topics: spec.topics.map(physicalTopic),
+                handle: (event, tx) => handler.handle(event, tx),
+              });
+            }),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [KAFKA, OUTBOX_RELAY, INTEGRATION_CONSUMERS],
+    };
+  }
+}
