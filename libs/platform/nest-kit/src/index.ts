@@ -11,3 +11,4 @@ export * from './http/schema-body';
 export * from './persistence/event-store.module';
 export * from './messaging/messaging.module';
 export * from './health/health.module';
+export * from './projection/local-projector';

@@ -10,7 +10,8 @@ import {
   type Decider,
   type DomainEvent,
 } from '@wcc/domain-kit';
-import { ConcurrencyConflictError, type EventStore, type NewEvent } from '@wcc/event-store';
+import type pg from 'pg';
+import { ConcurrencyConflictError, PostgresEventStore, type EventStore, type NewEvent } from '@wcc/event-store';
 import { ProblemException } from '../http/problem';
 
 export interface HandledCommand<E> {
@@ -24,6 +25,11 @@ export interface HandleOptions {
   readonly maxAttempts?: number;
   /** Current schema version per event type; 1 when absent. */
   readonly schemaVersions?: Readonly<Record<string, number>>;
+  /**
+   * Append inside this transaction (a consumer's inbox transaction), so the effect and
+   * the inbox record commit together. PostgreSQL store only.
+   */
+  readonly transaction?: pg.ClientBase;
 }
 
 export async function loadState<C extends Command, E extends DomainEvent, S>(
@@ -64,10 +70,21 @@ export async function handleWithDecider<C extends Command, E extends DomainEvent
         ...(metadata.trace ? { trace: metadata.trace } : {}),
       },
     }));
+    const expected = version === 0 ? 'no-stream' : version;
+    const tx = options.transaction;
     try {
-      const result = await store.append(stream, events, version === 0 ? 'no-stream' : version);
+      if (!tx) {
+        const result = await store.append(stream, events, expected);
+        return { streamId: stream, events: decided, version: result.nextExpectedVersion };
+      }
+      if (!(store instanceof PostgresEventStore)) throw new Error('Appending inside a transaction needs the PostgreSQL event store');
+      // A failed statement aborts the whole transaction; the savepoint keeps the inbox transaction usable for a retry.
+      await tx.query('savepoint wcc_append');
+      const result = await store.appendWithin(tx, stream, events, expected);
+      await tx.query('release savepoint wcc_append');
       return { streamId: stream, events: decided, version: result.nextExpectedVersion };
     } catch (err) {
+      if (tx) await tx.query('rollback to savepoint wcc_append').catch(() => undefined);
       if (err instanceof ConcurrencyConflictError && attempt < maxAttempts) continue;
       throw err;
     }

@@ -1,7 +1,8 @@
 // Builds the command metadata from an HTTP request: who (from the token), when,
 // correlation and W3C trace context (continued from `traceparent`, else started here).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CommandMetadata } from '@wcc/domain-kit';
+import { uuidV5, type Actor, type CommandMetadata } from '@wcc/domain-kit';
+import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
@@ -34,5 +35,22 @@ export function commandMetadataFrom(
     causationId: null,
     actor: actorOf(user),
     trace: continueTrace(header(request.headers, 'traceparent')),
+  };
+}
+
+/**
+ * Command metadata for a command a consumer issues on receiving another context's
+ * event: the command id derives from the CloudEvent id (a redelivery issues the same
+ * command), the event is the cause, and its trace continues.
+ */
+export function commandMetadataFromEvent(event: ReceivedIntegrationEvent, actor: Actor, purpose: string): CommandMetadata {
+  const ce = event.cloudEvent;
+  return {
+    commandId: uuidV5(`${ce.id}:${purpose}`),
+    now: ce.time ?? new Date().toISOString(),
+    correlationId: ce.correlationid ?? ce.id,
+    causationId: ce.id,
+    actor,
+    trace: continueTrace(ce.traceparent),
   };
 }

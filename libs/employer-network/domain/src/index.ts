@@ -1,0 +1,2 @@
+// The employer-network context's events, commands and deciders.
+export {};

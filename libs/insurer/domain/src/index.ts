@@ -1,0 +1,2 @@
+// The insurer context's events, commands and deciders.
+export {};
