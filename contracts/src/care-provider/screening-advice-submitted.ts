@@ -11,7 +11,10 @@ export type AdvisedRoute = (typeof advisedRoutes)[number];
 
 /**
  * Functional limitations by section of the UWV Functionele Mogelijkhedenlijst (FML):
- * what the client can and cannot do at work, not why.
+ * what the client can and cannot do at work, not why. A section code says "limited
+ * somewhere in this section"; the `<section>.<item>` codes name the item, for the
+ * sections a GGZ screening assesses (I personal and II social functioning, VI working
+ * hours). Items were added after the first release; the section codes stay valid.
  */
 export const functionalLimitationCodes = [
   'personal-functioning',
@@ -20,6 +23,28 @@ export const functionalLimitationCodes = [
   'dynamic-actions',
   'static-postures',
   'working-hours',
+  'personal-functioning.concentration',
+  'personal-functioning.divided-attention',
+  'personal-functioning.memory',
+  'personal-functioning.insight-own-abilities',
+  'personal-functioning.purposeful-action',
+  'personal-functioning.independent-action',
+  'personal-functioning.pace',
+  'personal-functioning.deadlines-and-peaks',
+  'personal-functioning.personal-risk',
+  'social-functioning.following-rules',
+  'social-functioning.adapting-to-change',
+  'social-functioning.dealing-with-problems',
+  'social-functioning.dealing-with-conflicts',
+  'social-functioning.cooperation',
+  'social-functioning.contact-with-colleagues',
+  'social-functioning.managing-others',
+  'social-functioning.emotional-problems-of-others',
+  'social-functioning.customer-contact',
+  'working-hours.evening-work',
+  'working-hours.night-work',
+  'working-hours.hours-per-day',
+  'working-hours.hours-per-week',
 ] as const;
 export type FunctionalLimitationCode = (typeof functionalLimitationCodes)[number];
 
