@@ -1,0 +1,91 @@
+// The insurer's private record of one funding request (stream `care-funding-<id>`):
+// the request as received, the contract manager's decision and every claim against it.
+// Each event repeats caseId and clientKey, so it can be mapped on its own.
+import type { FundedInstrument } from './tariffs';
+
+export const FUNDING_REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'] as const;
+export type FundingRefusalReason = (typeof FUNDING_REFUSAL_REASONS)[number];
+
+export const CLAIM_REJECTION_REASONS = ['not-granted', 'over-budget', 'outside-period', 'instrument-mismatch', 'above-tariff', 'invalid-period'] as const;
+export type ClaimRejectionReason = (typeof CLAIM_REJECTION_REASONS)[number];
+
+interface CaseRef {
+  readonly fundingRequestId: string;
+  readonly caseId: string;
+  readonly clientKey: string;
+}
+
+export interface CareFundingRequestReceived {
+  readonly type: 'CareFundingRequestReceived';
+  readonly data: CaseRef & {
+    readonly insurerId: string;
+    /** The requesting care provider, as far as the request says. */
+    readonly careProviderId: string;
+    readonly instrument: FundedInstrument;
+    readonly requestedUnits: number;
+    readonly requestedAmountCents: number;
+    readonly periodFrom: string;
+    readonly periodTo: string;
+  };
+}
+
+export interface CareFundingGranted {
+  readonly type: 'CareFundingGranted';
+  readonly data: CaseRef & {
+    readonly insurerId: string;
+    readonly instrument: FundedInstrument;
+    readonly grantedUnits: number;
+    readonly grantedAmountCents: number;
+    readonly unitPriceCents?: number;
+    readonly tariffVersion: string;
+    readonly periodFrom: string;
+    readonly periodTo: string;
+    /** The contract manager who decided. */
+    readonly decidedBy: string;
+  };
+}
+
+export interface CareFundingRefused {
+  readonly type: 'CareFundingRefused';
+  readonly data: CaseRef & {
+    readonly insurerId: string;
+    readonly instrument: FundedInstrument;
+    readonly reasonCode: FundingRefusalReason;
+    readonly reason: string;
+    readonly decidedBy: string;
+  };
+}
+
+export interface CareClaimSettled {
+  readonly type: 'CareClaimSettled';
+  readonly data: CaseRef & {
+    readonly claimId: string;
+    readonly insurerId: string;
+    readonly instrument: FundedInstrument;
+    readonly units: number;
+    readonly amountCents: number;
+    readonly periodFrom: string;
+    readonly periodTo: string;
+    readonly settledOn: string;
+    readonly remainingUnits: number;
+    readonly remainingAmountCents: number;
+  };
+}
+
+export interface CareClaimRejected {
+  readonly type: 'CareClaimRejected';
+  readonly data: CaseRef & {
+    readonly claimId: string;
+    /** Absent when no request with this id is known. */
+    readonly insurerId?: string;
+    readonly instrument: FundedInstrument;
+    readonly units: number;
+    readonly amountCents: number;
+    readonly periodFrom: string;
+    readonly periodTo: string;
+    readonly reason: ClaimRejectionReason;
+    readonly detail: string;
+  };
+}
+
+export type CareFundingEvent = CareFundingRequestReceived | CareFundingGranted | CareFundingRefused | CareClaimSettled | CareClaimRejected;
