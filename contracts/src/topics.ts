@@ -1,11 +1,13 @@
 // Every topic integration events travel on. Dead-letter topics are derived, never listed.
 import { careProviderCaseEventsTopic } from './care-provider/topics';
 import { deadLetterTopicOf } from './core/topics';
+import { insurerCaseEventsTopic } from './insurer/topics';
 import { municipalityCaseEventsTopic } from './municipality/topics';
 
 export const topics = {
   municipalityCaseEvents: municipalityCaseEventsTopic,
   careProviderCaseEvents: careProviderCaseEventsTopic,
+  insurerCaseEvents: insurerCaseEventsTopic,
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics];

@@ -45,6 +45,10 @@ export interface SubmitCareClaim {
     readonly fundingRequestId: string;
     readonly caseId: string;
     readonly clientKey: string;
+    /** The insurer the claim is addressed to. */
+    readonly insurerId: string;
+    /** The claiming care provider. */
+    readonly careProviderId: string;
     readonly instrument: FundedInstrument;
     readonly units: number;
     readonly amountCents: number;

@@ -96,6 +96,8 @@ const claim = (data: Partial<Extract<CareFundingCommand, { type: 'SubmitCareClai
     fundingRequestId,
     caseId,
     clientKey,
+    insurerId: 'achmea',
+    careProviderId: 'ggz-delfland',
     instrument: 'ips-intake',
     units: 4,
     amountCents: 36_800,
@@ -247,6 +249,12 @@ describe('SubmitCareClaim', () => {
   it('rejects a claim outside the granted period', () => {
     const result = given([requested(), granted()]).when(claim({ periodFrom: '2025-09-15', periodTo: '2025-10-15' }), careProvider);
     expect(result).toMatchObject([{ type: 'CareClaimRejected', data: { reason: 'outside-period' } }]);
+  });
+
+  it('rejects a claim addressed to another insurer or from another care provider as not-granted', () => {
+    const state = given([requested(), granted()]);
+    expect(state.when(claim({ insurerId: 'cz' }), careProvider)).toMatchObject([{ data: { reason: 'not-granted', insurerId: 'cz' } }]);
+    expect(state.when(claim({ careProviderId: 'ggz-elders' }), careProvider)).toMatchObject([{ data: { reason: 'not-granted' } }]);
   });
 
   it('rejects a claim for another instrument, above tariff, or with a reversed period', () => {

@@ -179,6 +179,8 @@ function claimProblem(claim: SubmitCareClaim['data'], state: CareFundingState): 
       return assertNever(state);
   }
   const { grant, request } = state;
+  if (claim.insurerId !== request.insurerId) return { reason: 'not-granted', detail: `The funding request is addressed to ${request.insurerId}, not to ${claim.insurerId}.` };
+  if (claim.careProviderId !== request.careProviderId) return { reason: 'not-granted', detail: `The funding was granted to ${request.careProviderId}, not to ${claim.careProviderId}.` };
   if (claim.periodTo < claim.periodFrom) return { reason: 'invalid-period', detail: `The claimed period ends (${claim.periodTo}) before it starts (${claim.periodFrom}).` };
   if (claim.instrument !== request.instrument) return { reason: 'instrument-mismatch', detail: `Funding was granted for ${request.instrument}, the claim is for ${claim.instrument}.` };
   if (claim.periodFrom < grant.periodFrom || claim.periodTo > grant.periodTo) {
@@ -211,7 +213,7 @@ function submitClaim(command: SubmitCareClaim, state: CareFundingState, metadata
       type: 'CareClaimRejected',
       data: {
         ...ref,
-        ...(state.status === 'unknown' ? {} : { insurerId: state.request.insurerId }),
+        insurerId: claim.insurerId,
         ...facts,
         ...(problem ?? { reason: 'not-granted', detail: 'The funding request is not granted.' }),
       },

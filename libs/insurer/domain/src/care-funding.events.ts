@@ -76,8 +76,8 @@ export interface CareClaimRejected {
   readonly type: 'CareClaimRejected';
   readonly data: CaseRef & {
     readonly claimId: string;
-    /** Absent when no request with this id is known. */
-    readonly insurerId?: string;
+    /** The insurer the claim was addressed to. */
+    readonly insurerId: string;
     readonly instrument: FundedInstrument;
     readonly units: number;
     readonly amountCents: number;
