@@ -1,0 +1,323 @@
+// The edge where integration events enter a context. Every message is checked
+// against its contract before any handler sees it; what does not fit goes to the
+// topic's dead-letter twin with a reason a person can act on, and the consumer moves
+// on. A valid event's effect and its inbox row commit in one transaction, so a
+// redelivery (Kafka is at-least-once) is recognised by its CloudEvent id and changes
+// nothing. Offsets are committed only after that transaction has committed.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Partitioners, type Admin, type Consumer, type ConsumerConfig, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
+import type pg from 'pg';
+import { deadLetterTopicOf, findIntegrationEvent, type IntegrationEventDefinition } from '@wcc/contracts';
+import { decodeCloudEvent, type CloudEvent } from './cloudevents';
+import { backoffDelay, defaultLogger, errorText, type MessagingLogger } from './logger';
+import { migrateMessagingTable, sqlSchemaName } from './relay-checkpoints';
+
+export interface ReceivedIntegrationEvent<T = unknown> {
+  readonly cloudEvent: CloudEvent<T>;
+  readonly definition: IntegrationEventDefinition<T>;
+  /** The data, validated against the definition. */
+  readonly data: T;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+}
+
+/** Applies one event's effect; everything it writes goes through `tx`, the inbox transaction. */
+export type IntegrationEventHandler = (event: ReceivedIntegrationEvent, tx: pg.PoolClient) => Promise<void>;
+
+export interface IntegrationConsumerOptions {
+  readonly kafka: Pick<Kafka, 'consumer' | 'producer' | 'admin'>;
+  readonly pool: pg.Pool;
+  /** Schema of the inbox table; default 'public'. */
+  readonly schema?: string;
+  readonly groupId: string;
+  /** Physical topic names; dead letters go to deadLetterTopicOf(topic). */
+  readonly topics: readonly string[];
+  /** Where a group without committed offsets starts; default true (a new consumer wants the history). */
+  readonly fromBeginning?: boolean;
+  readonly handle: IntegrationEventHandler;
+  /** How a CloudEvent type is resolved to its contract; default the @wcc/contracts registry. */
+  readonly findDefinition?: (type: string) => IntegrationEventDefinition | undefined;
+  /** Handler retries before dead-lettering; default 3 retries after 100, 200, 400 ms. */
+  readonly retry?: { readonly retries?: number; readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /** Extra kafkajs consumer settings (session timeout, heartbeat interval, …). */
+  readonly consumerConfig?: Omit<ConsumerConfig, 'groupId'>;
+  readonly logger?: MessagingLogger;
+}
+
+export interface PartitionLag {
+  readonly topic: string;
+  readonly partition: number;
+  /** Offset the next produced message will get. */
+  readonly highWatermark: bigint;
+  /** Next offset the group will read; undefined when it has committed nothing yet. */
+  readonly committedOffset: bigint | undefined;
+  readonly lag: bigint;
+}
+
+export interface ConsumerCounters {
+  readonly processed: number;
+  /** Redeliveries recognised by the inbox and skipped. */
+  readonly duplicates: number;
+  readonly deadLettered: number;
+  /** Handler attempts that failed and were retried. */
+  readonly retried: number;
+}
+
+/** The handler (not the infrastructure) failed: retried, then dead-lettered. */
+class HandlerFailure extends Error {
+  constructor(cause: unknown) {
+    super(errorText(cause), { cause });
+  }
+}
+
+type Outcome = 'processed' | 'duplicate' | 'dead-lettered';
+
+export class IntegrationConsumer {
+  private readonly log: MessagingLogger;
+  private readonly inbox: string;
+  private readonly schema: string;
+  private readonly findDefinition: (type: string) => IntegrationEventDefinition | undefined;
+  private readonly retries: number;
+  private readonly retryInitialMs: number;
+  private readonly retryMaxMs: number;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private admin: Admin | undefined;
+  private counters = { processed: 0, duplicates: 0, deadLettered: 0, retried: 0 };
+
+  constructor(private readonly options: IntegrationConsumerOptions) {
+    this.log = options.logger ?? defaultLogger;
+    this.schema = sqlSchemaName(options.schema ?? 'public');
+    this.inbox = `${this.schema}.inbox`;
+    this.findDefinition = options.findDefinition ?? findIntegrationEvent;
+    this.retries = options.retry?.retries ?? 3;
+    this.retryInitialMs = options.retry?.initialDelayMs ?? 100;
+    this.retryMaxMs = options.retry?.maxDelayMs ?? 5_000;
+  }
+
+  /** Creates the inbox table; safe to run on every start. */
+  async migrate(): Promise<void> {
+    await migrateMessagingTable(
+      this.options.pool,
+      `create schema if not exists ${this.schema};
+       create table if not exists ${this.inbox} (
+         consumer_group text not null,
+         message_id text not null,
+         topic text not null,
+         "partition" integer not null,
+         "offset" bigint not null,
+         processed_at timestamptz not null default now(),
+         primary key (consumer_group, message_id)
+       )`,
+    );
+  }
+
+  /** Joins the group and starts consuming; resolves once the group is joined. */
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    this.producer = producer;
+    const consumer = this.options.kafka.consumer({ ...this.options.consumerConfig, groupId: this.options.groupId });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    this.consumer = consumer;
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      autoCommitInterval: 1_000,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  /** Leaves the group after the message in hand; its offset is committed only if it was finished. */
+  async stop(): Promise<void> {
+    const { consumer, producer, admin } = this;
+    this.consumer = undefined;
+    this.producer = undefined;
+    this.admin = undefined;
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    await admin?.disconnect();
+  }
+
+  counts(): ConsumerCounters {
+    return { ...this.counters };
+  }
+
+  /** Per partition: high watermark minus the group's committed offset. */
+  async lag(): Promise<PartitionLag[]> {
+    if (!this.admin) {
+      const admin = this.options.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    const admin = this.admin;
+    const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: [...this.options.topics] });
+    const result: PartitionLag[] = [];
+    for (const topic of this.options.topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const mine = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      for (const end of ends) {
+        const high = BigInt(end.high);
+        const low = BigInt(end.low);
+        const raw = mine.find((p) => p.partition === end.partition)?.offset;
+        const committedOffset = raw === undefined || raw === '-1' ? undefined : BigInt(raw);
+        result.push({ topic, partition: end.partition, highWatermark: high, committedOffset, lag: high - (committedOffset ?? low) });
+      }
+    }
+    return result.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const isRunning = () => payload.isRunning();
+    const heartbeat = () => payload.heartbeat();
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) break;
+      const outcome = await this.processWithInfrastructureRetry(batch.topic, batch.partition, message, isRunning, heartbeat);
+      if (outcome === undefined) break; // stopping: leave the offset unresolved, it is redelivered
+      this.counters[outcome === 'processed' ? 'processed' : outcome === 'duplicate' ? 'duplicates' : 'deadLettered'] += 1;
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+    await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+  }
+
+  /**
+   * A database or dead-letter send that fails is not the message's fault: retry it (with
+   * backoff, heartbeating) until it works or the consumer stops, never skip it.
+   */
+  private async processWithInfrastructureRetry(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    isRunning: () => boolean,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.process(topic, partition, message, heartbeat);
+      } catch (error) {
+        const delay = backoffDelay(attempt, this.retryInitialMs, this.retryMaxMs);
+        this.log.warn('consumer could not finish a message; retrying it', {
+          groupId: this.options.groupId,
+          topic,
+          partition,
+          offset: message.offset,
+          error: errorText(error),
+          retryInMs: delay,
+        });
+        if (!isRunning()) return undefined;
+        await sleep(delay);
+        await heartbeat().catch(() => undefined);
+        if (!isRunning()) return undefined;
+      }
+    }
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Outcome> {
+    const decoded = decodeCloudEvent(message);
+    if (!decoded.ok) return this.deadLetter(topic, partition, message, decoded.reason);
+    const cloudEvent = decoded.event;
+    const definition = this.findDefinition(cloudEvent.type);
+    if (!definition) {
+      return this.deadLetter(topic, partition, message, `Type "${cloudEvent.type}" is not a known integration event: no contract defines it.`);
+    }
+    const checked = definition.validate(cloudEvent.data);
+    if (!checked.ok) {
+      const issues = checked.issues.map((i) => `field ${i.path || '(data)'} ${i.message}`).join('; ');
+      return this.deadLetter(topic, partition, message, `Data of ${cloudEvent.type} does not fit its contract: ${issues}.`);
+    }
+    const event: ReceivedIntegrationEvent = {
+      cloudEvent,
+      definition,
+      data: checked.value,
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null ? null : message.key.toString('utf8'),
+    };
+
+    let lastFailure = '';
+    for (let attempt = 1; attempt <= this.retries + 1; attempt++) {
+      try {
+        return await this.applyOnce(event);
+      } catch (error) {
+        if (!(error instanceof HandlerFailure)) throw error;
+        lastFailure = error.message;
+        if (attempt > this.retries) break;
+        this.counters.retried += 1;
+        const delay = backoffDelay(attempt, this.retryInitialMs, this.retryMaxMs);
+        this.log.warn('handler failed; retrying', { groupId: this.options.groupId, type: cloudEvent.type, id: cloudEvent.id, attempt, retryInMs: delay, error: lastFailure });
+        await sleep(delay);
+        await heartbeat();
+      }
+    }
+    return this.deadLetter(topic, partition, message, `The handler failed ${this.retries + 1} times; last error: ${lastFailure}`);
+  }
+
+  /** Inbox row and effect in one transaction; an id already in the inbox means a redelivery. */
+  private async applyOnce(event: ReceivedIntegrationEvent): Promise<'processed' | 'duplicate'> {
+    const client = await this.options.pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('begin');
+      const inserted = await client.query(
+        `insert into ${this.inbox} (consumer_group, message_id, topic, "partition", "offset") values ($1, $2, $3, $4, $5)
+         on conflict (consumer_group, message_id) do nothing`,
+        [this.options.groupId, event.cloudEvent.id, event.topic, event.partition, event.offset],
+      );
+      if (inserted.rowCount === 0) {
+        await client.query('rollback');
+        return 'duplicate';
+      }
+      try {
+        await this.options.handle(event, client);
+      } catch (error) {
+        await client.query('rollback');
+        throw new HandlerFailure(error);
+      }
+      const committed = await client.query('commit');
+      // COMMIT of a transaction a swallowed SQL error aborted reports ROLLBACK, not an error.
+      if (committed.command !== 'COMMIT') throw new HandlerFailure(new Error('the handler left its transaction failed, so nothing was committed'));
+      return 'processed';
+    } catch (error) {
+      if (!(error instanceof HandlerFailure)) {
+        broken = error;
+        await client.query('rollback').catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<'dead-lettered'> {
+    if (!this.producer) throw new Error('consumer is not started');
+    const deadLetterTopic = deadLetterTopicOf(topic);
+    await this.producer.send({
+      topic: deadLetterTopic,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            dlq_reason: reason,
+            dlq_original_topic: topic,
+            dlq_original_partition: String(partition),
+            dlq_original_offset: message.offset,
+            dlq_consumer_group: this.options.groupId,
+          },
+        },
+      ],
+    });
+    this.log.warn('message dead-lettered', { groupId: this.options.groupId, topic, partition, offset: message.offset, deadLetterTopic, reason });
+    return 'dead-lettered';
+  }
+}

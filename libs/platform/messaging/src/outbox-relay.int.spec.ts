@@ -1,0 +1,212 @@
+// The relay against a real PostgreSQL event store and a real broker: what reaches the
+// wire, in which order, and when the checkpoint may move.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
+import { clientReferredV1, municipalityCaseEventsTopic } from '@wcc/contracts';
+import { PostgresEventStore, START, type RecordedEvent } from '@wcc/event-store';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the shared integration-test harness; tests only
+import { createTopics, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
+import { decodeCloudEvent, encodeSequence, integrationEventId } from './cloudevents';
+import { IntegrationMappingError, OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './outbox-relay';
+import {
+  TEST_SOURCE,
+  caseIds,
+  caseNoteRecorded,
+  eventually,
+  municipalityMapping,
+  readWire,
+  referralRegistered,
+  type ReferralRegistered,
+} from './test-fixtures';
+
+describe('OutboxRelay', () => {
+  const db = useTestDatabase();
+  const ns = testNamespace();
+  let kafka: Kafka;
+  let store: PostgresEventStore;
+  const relays: OutboxRelay[] = [];
+
+  beforeAll(async () => {
+    kafka = testKafka('relay-test');
+    store = new PostgresEventStore(db.pool);
+    await store.migrate();
+  });
+
+  afterAll(async () => {
+    await Promise.all(relays.map((r) => r.stop()));
+  });
+
+  async function relay(overrides: Partial<OutboxRelayOptions> & Pick<OutboxRelayOptions, 'name'>): Promise<OutboxRelay> {
+    const r = new OutboxRelay({
+      store,
+      pool: db.pool,
+      kafka,
+      source: TEST_SOURCE,
+      map: municipalityMapping,
+      idleDelayMs: 10,
+      backoff: { initialMs: 20, maxMs: 200 },
+      ...overrides,
+    });
+    relays.push(r);
+    await r.migrate();
+    return r;
+  }
+
+  async function storedCheckpoint(name: string) {
+    const { rows } = await db.pool.query<{ transaction_id: string; position: string }>(
+      'select transaction_id, position from public.relay_checkpoints where relay_name = $1',
+      [name],
+    );
+    return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : undefined;
+  }
+
+  it('publishes mapped events as NL GOV CloudEvents keyed by case, in append order per case, and nothing for private events', async () => {
+    const topic = ns.topic(`a-${municipalityCaseEventsTopic}`);
+    await createTopics(kafka, [topic]);
+    const cases = caseIds(3);
+    // Interleaved appends across cases, with private notes in between.
+    for (let round = 1; round <= 4; round++) {
+      for (const caseId of cases) {
+        await store.append(`referral-${caseId}`, [referralRegistered(caseId, round), caseNoteRecorded(caseId)], 'any');
+      }
+    }
+    const appended = (await store.readAll(START, 1000)).events;
+    const publicEvents = appended.filter((e) => e.type === 'ReferralRegistered');
+    expect(publicEvents).toHaveLength(12);
+
+    const r = await relay({ name: 'relay-a', topicName: (t) => (t === municipalityCaseEventsTopic ? topic : t) });
+    const wire = await readWire(kafka, [topic], ns.group('a-reader'));
+    await r.start();
+    const messages = await wire.until((all) => all.length >= publicEvents.length);
+    await eventually(() => r.status().caughtUp);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // anything extra (a private event leaking) would arrive by now
+    await wire.stop();
+
+    expect(messages).toHaveLength(publicEvents.length);
+    const byId = new Map(publicEvents.map((e) => [integrationEventId(e.id, clientReferredV1.type), e]));
+    for (const message of messages) {
+      const source = byId.get(message.headers['ce_id'] ?? '');
+      expect(source, `ce_id ${message.headers['ce_id']} derives from a stored public event`).toBeDefined();
+      const from = source as RecordedEvent<ReferralRegistered>;
+      expect(message.key).toBe(from.data.caseId);
+      expect(message.headers).toEqual({
+        ce_specversion: '1.0',
+        ce_id: integrationEventId(from.id, clientReferredV1.type),
+        ce_source: TEST_SOURCE,
+        ce_type: 'nl.workcarechain.municipality.client-referred.v1',
+        ce_time: from.metadata.occurredAt,
+        ce_sequence: encodeSequence(from.globalPosition),
+        ce_traceparent: from.metadata.trace?.traceparent,
+        ce_tracestate: 'wcc=test',
+        ce_correlationid: from.metadata.correlationId,
+        ce_causationid: from.id,
+        'content-type': 'application/json',
+      });
+      const decoded = decodeCloudEvent(message.raw);
+      expect(decoded.ok).toBe(true);
+      if (decoded.ok) expect(clientReferredV1.validate(decoded.event.data)).toMatchObject({ ok: true });
+      expect(JSON.parse(message.value ?? '')).toMatchObject({ caseId: from.data.caseId, referralId: from.data.referralId });
+    }
+
+    for (const caseId of cases) {
+      const onWire = messages.filter((m) => m.key === caseId);
+      expect(new Set(onWire.map((m) => m.partition)).size).toBe(1);
+      expect(onWire.map((m) => (JSON.parse(m.value ?? '') as { reason: string }).reason)).toEqual([1, 2, 3, 4].map((n) => `Referral ${n} of this case.`));
+      const sequences = onWire.map((m) => m.headers['ce_sequence'] ?? '');
+      expect([...sequences].sort()).toEqual(sequences);
+    }
+
+    const last = appended.at(-1)!;
+    expect(await storedCheckpoint('relay-a')).toEqual(last.globalPosition);
+    expect(r.status()).toMatchObject({ state: 'running', published: 12, relayed: 24, failures: 0, cursor: last.globalPosition });
+    expect(r.status().lastPublishedAt).toBeInstanceOf(Date);
+  });
+
+  it('stores the checkpoint only after Kafka acknowledged, and resumes from it without republishing', async () => {
+    const topic = ns.topic(`b-${municipalityCaseEventsTopic}`);
+    await createTopics(kafka, [topic]);
+    // Its own event store schema, so the relay sees only this test's events.
+    const ownStore = new PostgresEventStore(db.pool, { schema: 'store_b' });
+    await ownStore.migrate();
+    const [caseId] = caseIds(1) as [string];
+    await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, 1), referralRegistered(caseId, 2)], 'no-stream');
+    const firstTwo = (await ownStore.readAll(START, 10)).events;
+
+    // A broker that takes its time: the send is held until the test lets it through.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sendsStarted = 0;
+    const slowKafka = {
+      producer: (config?: Parameters<Kafka['producer']>[0]): Producer => {
+        const real = kafka.producer(config);
+        return Object.assign(Object.create(real) as Producer, {
+          sendBatch: async (batch: ProducerBatch) => {
+            sendsStarted += 1;
+            await held;
+            return real.sendBatch(batch);
+          },
+        });
+      },
+    };
+    const acked: PublishedBatch[] = [];
+    const topicName = (t: string) => (t === municipalityCaseEventsTopic ? topic : t);
+    const r = await relay({ name: 'relay-b', store: ownStore, kafka: slowKafka, topicName, onPublished: (b) => acked.push(b) });
+    await r.start();
+    await eventually(() => sendsStarted > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await storedCheckpoint('relay-b')).toBeUndefined();
+    expect(r.status().cursor).toEqual(START);
+    expect(acked).toHaveLength(0);
+
+    release();
+    await eventually(async () => (await storedCheckpoint('relay-b'))?.position === firstTwo[1]!.globalPosition.position);
+    expect(acked.flatMap((b) => b.messages.map((m) => m.from.id))).toEqual(firstTwo.map((e) => e.id));
+    await r.stop();
+    expect(r.status().state).toBe('stopped');
+
+    // A new relay under the same name continues after the checkpoint.
+    await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, 3)], 2);
+    const resumed = await relay({ name: 'relay-b', store: ownStore, topicName });
+    await resumed.start();
+    await eventually(() => resumed.status().published === 1 && resumed.status().caughtUp);
+    const wire = await readWire(kafka, [topic], ns.group('b-reader'));
+    const messages = await wire.until((all) => all.length >= 3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await wire.stop();
+    expect(messages.map((m) => (JSON.parse(m.value ?? '') as { reason: string }).reason)).toEqual([
+      'Referral 1 of this case.',
+      'Referral 2 of this case.',
+      'Referral 3 of this case.',
+    ]);
+  });
+
+  it('stops loudly and publishes nothing when a mapping produces data its contract refuses', async () => {
+    const topic = ns.topic(`c-${municipalityCaseEventsTopic}`);
+    await createTopics(kafka, [topic]);
+    const ownStore = new PostgresEventStore(db.pool, { schema: 'store_c' });
+    await ownStore.migrate();
+    const [caseId] = caseIds(1) as [string];
+    await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, 1), referralRegistered(caseId, 2, { omitReason: true })], 'no-stream');
+
+    const fatal: Error[] = [];
+    const r = await relay({
+      name: 'relay-c',
+      store: ownStore,
+      topicName: (t) => (t === municipalityCaseEventsTopic ? topic : t),
+      onFatal: (e) => fatal.push(e),
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    await r.start();
+    await expect(r.whenStopped()).rejects.toThrow(IntegrationMappingError);
+    await expect(r.whenStopped()).rejects.toThrow(/client-referred\.v1 data its contract refuses: field \/reason is required/);
+    expect(fatal).toHaveLength(1);
+    expect(r.status()).toMatchObject({ state: 'failed', published: 0, cursor: START });
+    expect(await storedCheckpoint('relay-c')).toBeUndefined();
+
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    expect(offsets.every((p) => p.high === '0')).toBe(true);
+  });
+});

@@ -1,0 +1,372 @@
+// The event store is the outbox: the relay tails the global log, maps each domain
+// event to zero or more integration events (private events map to none), publishes
+// them to Kafka and only then moves its checkpoint. A crash between the two means
+// publishing again; the deterministic CloudEvent id makes that harmless downstream.
+// One in-flight request and batches sent strictly one after the other keep each
+// case's events in order on its partition, across broker outages too.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import type pg from 'pg';
+import type { IntegrationEventDefinition } from '@wcc/contracts';
+import { START, type EventStore, type GlobalCursor, type RecordedEvent } from '@wcc/event-store';
+import { cloudEventFrom, encodeCloudEvent, type CloudEvent } from './cloudevents';
+import { backoffDelay, defaultLogger, errorText, type MessagingLogger } from './logger';
+import { RelayCheckpoints } from './relay-checkpoints';
+
+/** One integration event a domain event maps to. */
+export interface IntegrationMessage<T = unknown> {
+  readonly definition: IntegrationEventDefinition<T>;
+  readonly data: T;
+  /** CloudEvents subject; only for values that identify no person, since every hop can read it. */
+  readonly subject?: string;
+}
+
+/** Typed constructor, so the data is checked against the definition's type at compile time. */
+export function integrationMessage<T>(definition: IntegrationEventDefinition<T>, data: T, subject?: string): IntegrationMessage {
+  return subject === undefined ? { definition, data } : { definition, data, subject };
+}
+
+/** The context's explicit mapping from its private domain events to published integration events. */
+export type IntegrationMapping = (event: RecordedEvent) => readonly IntegrationMessage[];
+
+/** A mapping produced data its contract refuses: a bug in the producer, never published. */
+export class IntegrationMappingError extends Error {
+  override readonly name = 'IntegrationMappingError';
+  constructor(
+    message: string,
+    readonly eventId: string,
+    readonly eventType: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PublishedMessage {
+  readonly topic: string;
+  readonly key: string;
+  readonly cloudEvent: CloudEvent;
+  /** The domain event it was mapped from. */
+  readonly from: RecordedEvent;
+}
+
+export interface PublishedBatch {
+  /** Every domain event read in this batch, including those that mapped to nothing. */
+  readonly events: readonly RecordedEvent[];
+  readonly messages: readonly PublishedMessage[];
+  /** The cursor stored after this batch. */
+  readonly cursor: GlobalCursor;
+}
+
+export type RelayState = 'new' | 'running' | 'stopping' | 'stopped' | 'failed';
+
+export interface RelayStatus {
+  readonly name: string;
+  readonly state: RelayState;
+  /** Everything up to here has been acknowledged by Kafka. */
+  readonly cursor: GlobalCursor;
+  /** The stored checkpoint a restart resumes from; trails `cursor` by at most one batch. */
+  readonly checkpoint: GlobalCursor;
+  readonly lastPublishedAt: Date | undefined;
+  /** Integration events acknowledged by Kafka since start (re-publishes count again). */
+  readonly published: number;
+  /** Domain events read and handled since start, published or mapped to nothing. */
+  readonly relayed: number;
+  /** True when the last read found fewer events than a batch: nothing was waiting. */
+  readonly caughtUp: boolean;
+  /** Consecutive failed attempts; 0 while healthy. */
+  readonly failures: number;
+  readonly lastError: string | undefined;
+}
+
+export interface OutboxRelayOptions {
+  /** Names the checkpoint row; one relay per name at a time. */
+  readonly name: string;
+  readonly store: EventStore;
+  /** Where the checkpoint lives: the event store's database. */
+  readonly pool: pg.Pool;
+  /** Schema of the relay_checkpoints table; default 'public'. */
+  readonly schema?: string;
+  readonly kafka: Pick<Kafka, 'producer'>;
+  /** The CloudEvents source of this service, see cloudEventSource(). */
+  readonly source: string;
+  readonly map: IntegrationMapping;
+  /** Turns a contract's topic into the physical one (an environment or test prefix); default unchanged. */
+  readonly topicName?: (contractTopic: string) => string;
+  /** CloudEvents dataschema URI of a definition, when the service publishes its schemas. */
+  readonly dataschemaOf?: (definition: IntegrationEventDefinition) => string | undefined;
+  /** Domain events read per round; default 500. */
+  readonly batchSize?: number;
+  /** Pause after a round that found nothing new; default 10 ms. */
+  readonly idleDelayMs?: number;
+  /** Backoff after a failed round; default 100 ms doubling to 5 s. */
+  readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number };
+  /** Called after Kafka acknowledged a batch, before its checkpoint is stored. */
+  readonly onPublished?: (batch: PublishedBatch) => void;
+  /** Called once when the relay stops itself on a programming error. */
+  readonly onFatal?: (error: Error) => void;
+  readonly logger?: MessagingLogger;
+}
+
+export class OutboxRelay {
+  private readonly checkpoints: RelayCheckpoints;
+  private readonly log: MessagingLogger;
+  private readonly batchSize: number;
+  private readonly idleDelayMs: number;
+  private readonly backoffInitialMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly topicName: (topic: string) => string;
+
+  private state: RelayState = 'new';
+  /** Everything before it was acknowledged by Kafka. */
+  private cursor: GlobalCursor = START;
+  /** Everything before it is stored as the checkpoint. */
+  private checkpoint: GlobalCursor = START;
+  private pendingCheckpoint: Promise<void> | undefined;
+  private producer: Producer | undefined;
+  private loop: Promise<void> | undefined;
+  private wake: AbortController = new AbortController();
+  private fatal: Error | undefined;
+  private published = 0;
+  private relayed = 0;
+  private lastPublishedAt: Date | undefined;
+  private caughtUp = false;
+  private failures = 0;
+  private lastError: string | undefined;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.checkpoints = new RelayCheckpoints(options.pool, options.schema);
+    this.log = options.logger ?? defaultLogger;
+    this.batchSize = options.batchSize ?? 500;
+    this.idleDelayMs = options.idleDelayMs ?? 10;
+    this.backoffInitialMs = options.backoff?.initialMs ?? 100;
+    this.backoffMaxMs = options.backoff?.maxMs ?? 5_000;
+    this.topicName = options.topicName ?? ((topic) => topic);
+  }
+
+  /** Creates the checkpoint table; safe to run on every start. */
+  async migrate(): Promise<void> {
+    await this.checkpoints.migrate();
+  }
+
+  /** Loads the checkpoint and starts tailing the log in the background. */
+  async start(): Promise<void> {
+    if (this.state === 'running') return;
+    if (this.state === 'stopping') throw new Error(`Relay ${this.options.name} is still stopping`);
+    this.cursor = await this.checkpoints.load(this.options.name);
+    this.checkpoint = this.cursor;
+    this.state = 'running';
+    this.fatal = undefined;
+    this.failures = 0;
+    this.wake = new AbortController();
+    this.log.info('outbox relay started', { relay: this.options.name, cursor: cursorText(this.cursor) });
+    this.loop = this.run();
+  }
+
+  /** Finishes the round in progress (its send and checkpoint), then disconnects. */
+  async stop(): Promise<void> {
+    if (this.state === 'running') this.state = 'stopping';
+    this.wake.abort();
+    await this.loop;
+    if (this.state === 'stopping') this.state = 'stopped';
+  }
+
+  /** Resolves when the relay has stopped; rejects with the error that made it stop itself. */
+  async whenStopped(): Promise<void> {
+    await this.loop;
+    if (this.fatal) throw this.fatal;
+  }
+
+  status(): RelayStatus {
+    return {
+      name: this.options.name,
+      state: this.state,
+      cursor: this.cursor,
+      checkpoint: this.checkpoint,
+      lastPublishedAt: this.lastPublishedAt,
+      published: this.published,
+      relayed: this.relayed,
+      caughtUp: this.caughtUp,
+      failures: this.failures,
+      lastError: this.lastError,
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (this.state === 'running') {
+      try {
+        const progressed = await this.round();
+        this.failures = 0;
+        if (!progressed) await this.pause(this.idleDelayMs);
+      } catch (error) {
+        if (error instanceof IntegrationMappingError) {
+          await this.settleCheckpoint().catch(() => undefined);
+          this.fail(error);
+          break;
+        }
+        this.failures += 1;
+        this.lastError = errorText(error);
+        const delay = backoffDelay(this.failures, this.backoffInitialMs, this.backoffMaxMs);
+        this.log.warn('outbox relay round failed; retrying from the last acknowledged position', {
+          relay: this.options.name,
+          attempt: this.failures,
+          retryInMs: delay,
+          error: this.lastError,
+        });
+        // A producer that saw a failed send may hold sequence numbers the broker no longer
+        // agrees with; a fresh one gets a new producer id and resends cleanly.
+        await this.dropProducer();
+        await this.pause(delay);
+      }
+    }
+    await this.settleCheckpoint().catch((error: unknown) => {
+      this.log.warn('outbox relay could not store its last checkpoint; the last batch will be published again', {
+        relay: this.options.name,
+        error: errorText(error),
+      });
+    });
+    await this.dropProducer();
+  }
+
+  /** One read → map → send round; false when nothing new was committed. */
+  private async round(): Promise<boolean> {
+    const { events, next } = await this.options.store.readAll(this.cursor, this.batchSize);
+    if (events.length === 0) {
+      this.caughtUp = true;
+      await this.settleCheckpoint();
+      // A checkpoint write that failed earlier is made good while there is nothing to send.
+      if (!sameCursor(this.checkpoint, this.cursor)) await this.storeCheckpoint(this.cursor);
+      return false;
+    }
+    const messages = events.flatMap((event) => this.toMessages(event));
+    // The previous batch's checkpoint was written while this one was read; a failure
+    // there surfaces here, before anything more is sent.
+    await this.settleCheckpoint();
+    if (messages.length > 0) {
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({ acks: -1, topicMessages: byTopicInOrder(messages) });
+      this.published += messages.length;
+      this.lastPublishedAt = new Date();
+    }
+    this.options.onPublished?.({ events, messages: messages.map((m) => m.published), cursor: next });
+    this.cursor = next;
+    this.relayed += events.length;
+    this.caughtUp = events.length < this.batchSize;
+    // Stored only now that Kafka acknowledged, but not awaited: the next read need not wait
+    // for it. A crash before it lands means re-publishing, which the ids make harmless.
+    this.pendingCheckpoint = this.storeCheckpoint(next);
+    this.pendingCheckpoint.catch(() => undefined);
+    return true;
+  }
+
+  private async storeCheckpoint(cursor: GlobalCursor): Promise<void> {
+    await this.checkpoints.save(this.options.name, cursor);
+    this.checkpoint = cursor;
+  }
+
+  private async settleCheckpoint(): Promise<void> {
+    const pending = this.pendingCheckpoint;
+    this.pendingCheckpoint = undefined;
+    await pending;
+  }
+
+  private toMessages(event: RecordedEvent): { published: PublishedMessage; message: Message }[] {
+    let mapped: readonly IntegrationMessage[];
+    try {
+      mapped = this.options.map(event);
+    } catch (error) {
+      throw new IntegrationMappingError(`Mapping ${event.type} ${event.id} threw: ${errorText(error)}`, event.id, event.type);
+    }
+    const occurrences = new Map<string, number>();
+    return mapped.map(({ definition, data, subject }) => {
+      const checked = definition.validate(data);
+      if (!checked.ok) {
+        const issues = checked.issues.map((i) => `field ${i.path || '(data)'} ${i.message}`).join('; ');
+        throw new IntegrationMappingError(
+          `Mapping ${event.type} ${event.id} produced ${definition.type} data its contract refuses: ${issues}`,
+          event.id,
+          event.type,
+        );
+      }
+      const key = definition.caseIdOf(checked.value);
+      if (typeof key !== 'string' || key === '') {
+        throw new IntegrationMappingError(`Mapping ${event.type} ${event.id} produced ${definition.type} without a case id`, event.id, event.type);
+      }
+      const occurrence = occurrences.get(definition.type) ?? 0;
+      occurrences.set(definition.type, occurrence + 1);
+      const dataschema = this.options.dataschemaOf?.(definition);
+      const cloudEvent = cloudEventFrom({
+        source: this.options.source,
+        type: definition.type,
+        data: checked.value,
+        from: event,
+        occurrence,
+        ...(subject === undefined ? {} : { subject }),
+        ...(dataschema === undefined ? {} : { dataschema }),
+      });
+      const topic = this.topicName(definition.topic);
+      return { published: { topic, key, cloudEvent, from: event }, message: encodeCloudEvent(cloudEvent, key) };
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // Bounded, so an outage surfaces here and the relay retries from its checkpoint
+      // (and stop() stays prompt) instead of kafkajs retrying forever inside one send.
+      retry: { retries: 6, initialRetryTime: 100, maxRetryTime: 2_000 },
+    });
+    try {
+      await producer.connect();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.producer = producer;
+    return producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private fail(error: IntegrationMappingError): void {
+    this.fatal = error;
+    this.state = 'failed';
+    this.lastError = error.message;
+    this.log.error('outbox relay stopped: a mapping produced an invalid integration event; nothing of this batch was published', {
+      relay: this.options.name,
+      eventId: error.eventId,
+      eventType: error.eventType,
+      error: error.message,
+    });
+    this.options.onFatal?.(error);
+  }
+
+  private async pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.wake.signal }).catch(() => undefined);
+  }
+}
+
+/** Groups by topic keeping log order inside each topic; order across topics carries no meaning. */
+function byTopicInOrder(messages: readonly { published: PublishedMessage; message: Message }[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const { published, message } of messages) {
+    const list = byTopic.get(published.topic);
+    if (list) list.push(message);
+    else byTopic.set(published.topic, [message]);
+  }
+  return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+}
+
+function sameCursor(a: GlobalCursor, b: GlobalCursor): boolean {
+  return a.transactionId === b.transactionId && a.position === b.position;
+}
+
+function cursorText(cursor: GlobalCursor): string {
+  return `${cursor.transactionId}:${cursor.position}`;
+}
