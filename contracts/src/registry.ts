@@ -2,11 +2,12 @@
 // the compatibility check and consumers' edge validation are driven from.
 import { careProviderEvents } from './care-provider';
 import type { IntegrationEventDefinition } from './core/integration-event';
+import { employerNetworkEvents } from './employer-network';
 import { insurerEvents } from './insurer';
 import { municipalityEvents } from './municipality';
 import { allTopics } from './topics';
 
-export const integrationEvents: readonly IntegrationEventDefinition[] = Object.freeze([...municipalityEvents, ...careProviderEvents, ...insurerEvents]);
+export const integrationEvents: readonly IntegrationEventDefinition[] = Object.freeze([...municipalityEvents, ...careProviderEvents, ...insurerEvents, ...employerNetworkEvents]);
 
 const byType = new Map<string, IntegrationEventDefinition>();
 for (const definition of integrationEvents) {

@@ -1,12 +1,14 @@
 // Every topic integration events travel on. Dead-letter topics are derived, never listed.
 import { careProviderCaseEventsTopic } from './care-provider/topics';
 import { deadLetterTopicOf } from './core/topics';
+import { employerNetworkCaseEventsTopic } from './employer-network/topics';
 import { insurerCaseEventsTopic } from './insurer/topics';
 import { municipalityCaseEventsTopic } from './municipality/topics';
 
 export const topics = {
   municipalityCaseEvents: municipalityCaseEventsTopic,
   careProviderCaseEvents: careProviderCaseEventsTopic,
+  employerNetworkCaseEvents: employerNetworkCaseEventsTopic,
   insurerCaseEvents: insurerCaseEventsTopic,
 } as const;
 

@@ -20,6 +20,11 @@ export function messageIdOf(definition: IntegrationEventDefinition): string {
   return `${definition.name}V${definition.version}`;
 }
 
+/** Unique across producers: two contexts may each declare an event of the same name (both answer referrals with ReferralAccepted). */
+export function componentMessageIdOf(definition: IntegrationEventDefinition): string {
+  return `${pascal(definition.producer)}${messageIdOf(definition)}`;
+}
+
 export function deadLetterChannelIdOf(channelId: string): string {
   return `${channelId}DeadLetter`;
 }
@@ -29,7 +34,7 @@ export function buildAsyncApiDocument({ events, topics }: AsyncApiInput): Json {
   const operations: Json = {};
   const messages: Json = {};
 
-  for (const definition of events) messages[messageIdOf(definition)] = messageOf(definition);
+  for (const definition of events) messages[componentMessageIdOf(definition)] = messageOf(definition);
 
   for (const [channelId, topic] of Object.entries(topics)) {
     const onTopic = events.filter((definition) => definition.topic === topic);
@@ -38,7 +43,7 @@ export function buildAsyncApiDocument({ events, topics }: AsyncApiInput): Json {
       address: topic,
       title: topic,
       description: `Integration events published by the ${producers.join(', ') || 'no'} context, keyed by case id so a case's events keep their order.`,
-      messages: Object.fromEntries(onTopic.map((definition) => [messageIdOf(definition), { $ref: `#/components/messages/${messageIdOf(definition)}` }])),
+      messages: Object.fromEntries(onTopic.map((definition) => [messageIdOf(definition), { $ref: `#/components/messages/${componentMessageIdOf(definition)}` }])),
       bindings: { kafka: { topic, bindingVersion: kafkaBindingVersion } },
     };
     channels[deadLetterChannelIdOf(channelId)] = {
