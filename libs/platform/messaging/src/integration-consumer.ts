@@ -118,27 +118,33 @@ export class IntegrationConsumer {
   async start(): Promise<void> {
     if (this.consumer) return;
     const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-    await producer.connect();
-    this.producer = producer;
     const consumer = this.options.kafka.consumer({ ...this.options.consumerConfig, groupId: this.options.groupId });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    this.producer = producer;
     this.consumer = consumer;
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      autoCommit: true,
-      autoCommitInterval: 1_000,
-      eachBatch: (payload) => this.eachBatch(payload),
-    });
+    try {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.run({
+        eachBatchAutoResolve: false,
+        autoCommit: true,
+        autoCommitInterval: 1_000,
+        eachBatch: (payload) => this.eachBatch(payload),
+      });
+    } catch (error) {
+      await this.stop().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Leaves the group after the message in hand; its offset is committed only if it was finished. */
   async stop(): Promise<void> {
-    const { consumer, producer, admin } = this;
+    const consumer = this.consumer;
     this.consumer = undefined;
+    await consumer?.disconnect(); // waits for the batch in hand, which may still dead-letter
+    const { producer, admin } = this;
     this.producer = undefined;
     this.admin = undefined;
-    await consumer?.disconnect();
     await producer?.disconnect();
     await admin?.disconnect();
   }

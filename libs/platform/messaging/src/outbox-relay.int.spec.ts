@@ -180,6 +180,60 @@ describe('OutboxRelay', () => {
     ]);
   });
 
+  it('retries a failed send with a fresh producer from the last acknowledged position, losing and reordering nothing', async () => {
+    const topic = ns.topic(`d-${municipalityCaseEventsTopic}`);
+    await createTopics(kafka, [topic]);
+    const ownStore = new PostgresEventStore(db.pool, { schema: 'store_d' });
+    await ownStore.migrate();
+    const cases = caseIds(2);
+    for (let n = 1; n <= 3; n++) for (const caseId of cases) await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, n)], 'any');
+
+    // The first two sends fail as against a broker that went away; each producer is counted.
+    let producersMade = 0;
+    let failuresLeft = 2;
+    const flakyKafka = {
+      producer: (config?: Parameters<Kafka['producer']>[0]): Producer => {
+        producersMade += 1;
+        const real = kafka.producer(config);
+        return Object.assign(Object.create(real) as Producer, {
+          sendBatch: async (batch: ProducerBatch) => {
+            if (failuresLeft > 0) {
+              failuresLeft -= 1;
+              throw new Error('Connection error: connect ECONNREFUSED');
+            }
+            return real.sendBatch(batch);
+          },
+        });
+      },
+    };
+    const warnings: string[] = [];
+    const r = await relay({
+      name: 'relay-d',
+      store: ownStore,
+      kafka: flakyKafka,
+      topicName: (t) => (t === municipalityCaseEventsTopic ? topic : t),
+      logger: { info: () => undefined, warn: (m) => warnings.push(m), error: () => undefined },
+    });
+    await r.start();
+    await eventually(() => r.status().published === 6 && r.status().caughtUp);
+    const wire = await readWire(kafka, [topic], ns.group('d-reader'));
+    const messages = await wire.until((all) => all.length >= 6);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await wire.stop();
+
+    expect(warnings).toHaveLength(2);
+    expect(producersMade).toBe(3);
+    expect(messages).toHaveLength(6);
+    for (const caseId of cases) {
+      expect(messages.filter((m) => m.key === caseId).map((m) => (JSON.parse(m.value ?? '') as { reason: string }).reason)).toEqual([
+        'Referral 1 of this case.',
+        'Referral 2 of this case.',
+        'Referral 3 of this case.',
+      ]);
+    }
+    expect(r.status()).toMatchObject({ failures: 0, lastError: 'Connection error: connect ECONNREFUSED' });
+  });
+
   it('stops loudly and publishes nothing when a mapping produces data its contract refuses', async () => {
     const topic = ns.topic(`c-${municipalityCaseEventsTopic}`);
     await createTopics(kafka, [topic]);
