@@ -1,8 +1,32 @@
+import { benefitAdjustedV1, benefitEndedV1, benefitReappliedV1 } from './benefit';
+import { caseClosedV1, caseOpenedV1, droppedOutV1 } from './case-lifecycle';
 import { clientReferredV1 } from './client-referred';
+import { clientRegisteredV1 } from './client-registered';
 import { consentGrantedV1, consentWithdrawnV1 } from './consent';
+import { participationMeasuredV1 } from './participation-measured';
+import { regieAssignedV1, regieTransferredV1 } from './regie';
 
+export * from './benefit';
+export * from './case-lifecycle';
 export * from './client-referred';
+export * from './client-registered';
 export * from './consent';
+export * from './participation-measured';
+export * from './regie';
 export * from './topics';
 
-export const municipalityEvents = [consentGrantedV1, consentWithdrawnV1, clientReferredV1] as const;
+export const municipalityEvents = [
+  consentGrantedV1,
+  consentWithdrawnV1,
+  clientReferredV1,
+  clientRegisteredV1,
+  caseOpenedV1,
+  regieAssignedV1,
+  regieTransferredV1,
+  participationMeasuredV1,
+  benefitAdjustedV1,
+  benefitEndedV1,
+  benefitReappliedV1,
+  droppedOutV1,
+  caseClosedV1,
+] as const;
