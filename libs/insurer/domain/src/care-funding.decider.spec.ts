@@ -167,7 +167,18 @@ describe('GrantCareFunding', () => {
 
   it('refuses an unknown request (404) and a decided one (409)', () => {
     expect(given([]).when(grant())).toMatchObject({ category: 'not-found' });
-    expect(given([requested(), granted()]).when(grant())).toMatchObject({ category: 'conflict', code: 'care-funding-already-decided' });
+    expect(given([requested(), granted()]).when(grant({ grantedUnits: 7 }))).toMatchObject({ category: 'conflict', code: 'care-funding-already-decided' });
+  });
+});
+
+describe('GrantCareFunding retried', () => {
+  it('given the same grant by the same person, changes nothing (a retried request)', () => {
+    expect(given([requested(), granted()]).when(grant())).toEqual([]);
+  });
+
+  it('given a grant, a different grant is a conflict', () => {
+    expect(given([requested(), granted()]).when(grant({ grantedUnits: 6 }))).toMatchObject({ category: 'conflict' });
+    expect(given([requested(), granted()]).when(grant(), { ...contractManager, actor: { ...contractManager.actor, userId: 'cm-9' } })).toMatchObject({ category: 'conflict' });
   });
 });
 
@@ -181,6 +192,12 @@ describe('RefuseCareFunding', () => {
         data: { fundingRequestId, caseId, clientKey, insurerId: 'achmea', instrument: 'ips-intake', reasonCode: 'not-covered', reason: 'Job coaching is funded by the municipality.', decidedBy: 'cm-1' },
       },
     ]);
+  });
+
+  it('given the same refusal by the same person, changes nothing', () => {
+    const first = given([requested()]).when(refuse);
+    if (isDomainError(first)) throw new Error('expected events');
+    expect(given([requested(), ...first]).when(refuse)).toEqual([]);
   });
 
   it('refuses a blank reason', () => {

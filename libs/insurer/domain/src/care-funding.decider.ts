@@ -90,9 +90,23 @@ function addressedInsurer(state: CareFundingState, metadata: CommandMetadata, ve
   return undefined;
 }
 
+/** The same decision by the same person again (a retried request) changes nothing. */
+function isRepeatedGrant(command: GrantCareFunding, state: CareFundingState, metadata: CommandMetadata): boolean {
+  if (state.status !== 'granted') return false;
+  const { grant: g } = state;
+  const d = command.data;
+  return (
+    g.decidedBy === metadata.actor.userId &&
+    g.grantedUnits === d.grantedUnits &&
+    g.periodFrom === d.periodFrom &&
+    g.periodTo === d.periodTo &&
+    (d.grantedAmountCents === undefined || d.grantedAmountCents === g.grantedAmountCents)
+  );
+}
+
 function grant(command: GrantCareFunding, state: CareFundingState, metadata: CommandMetadata): readonly CareFundingEvent[] | DomainError {
   const refused = addressedInsurer(state, metadata, 'grant');
-  if (refused) return refused;
+  if (refused) return isRepeatedGrant(command, state, metadata) ? [] : refused;
   if (state.status !== 'requested') return domainError('conflict', 'care-funding-already-decided', 'This funding request was already decided.');
   const { request } = state;
   const d = command.data;
@@ -143,7 +157,12 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
 
 function refuse(command: RefuseCareFunding, state: CareFundingState, metadata: CommandMetadata): readonly CareFundingEvent[] | DomainError {
   const refused = addressedInsurer(state, metadata, 'refuse');
-  if (refused) return refused;
+  const repeated =
+    state.status === 'refused' &&
+    state.refusal.decidedBy === metadata.actor.userId &&
+    state.refusal.reasonCode === command.data.reasonCode &&
+    state.refusal.reason === command.data.reason.trim();
+  if (refused) return repeated ? [] : refused;
   if (state.status !== 'requested') return domainError('conflict', 'care-funding-already-decided', 'This funding request was already decided.');
   const { request } = state;
   if (command.data.reason.trim() === '') return domainError('invalid', 'reason-required', 'A refusal needs a reason for the care provider.', '/reason');

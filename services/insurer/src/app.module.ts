@@ -1,0 +1,32 @@
+// The insurer service: event store, Kafka (relay of its decisions, consumers of care
+// providers' requests and claims and of the employer network's placements), the
+// contract manager's HTTP API and its read models.
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { topics } from '@wcc/contracts';
+import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
+import { GrantCareFundingHandler } from './commands/grant-care-funding.handler';
+import { RefuseCareFundingHandler } from './commands/refuse-care-funding.handler';
+import { CareFundingController } from './http/care-funding.controller';
+import { CareProviderConsumer } from './integration/care-provider.consumer';
+import { mapInsurerEvent } from './integration/insurer.mapping';
+import { CareFundingProjection } from './queries/care-funding.projection';
+import { CareFundingQueries } from './queries/care-funding.queries';
+
+@Module({
+  imports: [
+    CqrsModule.forRoot(),
+    EventStoreModule.forRoot(),
+    MessagingModule.forRoot({
+      service: 'insurer',
+      // Organisation part of the CloudEvents source (an OIN in production).
+      organisation: process.env['ORGANISATION_OIN'] ?? 'wcc-insurer',
+      map: mapInsurerEvent,
+      consumers: [{ name: 'care-provider', topics: [topics.careProviderCaseEvents], handler: CareProviderConsumer }],
+    }),
+    HealthModule,
+  ],
+  controllers: [CareFundingController],
+  providers: [GrantCareFundingHandler, RefuseCareFundingHandler, CareFundingProjection, CareFundingQueries],
+})
+export class AppModule {}

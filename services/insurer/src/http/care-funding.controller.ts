@@ -1,0 +1,91 @@
+// The contract manager's desk: the funding requests addressed to their insurer, one
+// request with its claims and remaining budget, and the grant or refusal.
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import type { CareFundingEvent } from '@wcc/insurer-domain';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser } from '@wcc/nest-kit';
+import { GrantCareFundingCommand, RefuseCareFundingCommand } from '../commands/care-funding.commands';
+import { CareFundingQueries, FUNDING_STATUSES, type FundingStatus } from '../queries/care-funding.queries';
+import { GrantCareFundingBody, RefuseCareFundingBody } from './care-funding.schemas';
+import { OneOfQuery, UuidParam } from './params';
+
+@ApiTags('care funding')
+@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
+@ApiResponse({ status: 403, description: 'Not a contract manager of an insurer, or not the insurer the request is addressed to.' })
+@Controller('care-fundings')
+@Roles('contract-manager')
+@OrganisationTypes('insurer')
+export class CareFundingController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: CareFundingQueries,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Funding requests addressed to my insurer', description: 'Eventually consistent worklist, oldest first.' })
+  @ApiQuery({ name: 'status', required: false, enum: FUNDING_STATUSES })
+  @ApiResponse({ status: 200, description: 'The funding requests.' })
+  @ApiResponse({ status: 400, description: 'Unknown status.' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query('status', new OneOfQuery('status', FUNDING_STATUSES)) status?: FundingStatus) {
+    return this.queries.list(user.organisationId, status);
+  }
+
+  @Get(':fundingRequestId')
+  @ApiOperation({ summary: 'One funding request with its decision, claims and remaining budget' })
+  @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
+  @ApiResponse({ status: 200, description: 'The funding request.' })
+  @ApiResponse({ status: 404, description: 'No such funding request.' })
+  detail(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string) {
+    return this.queries.detail(id, user.organisationId);
+  }
+
+  @Post(':fundingRequestId/grant')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Grant care funding (GrantCareFunding)',
+    description: 'Checked against the tariff valid on periodFrom: IPS intake at most 8 sessions × €92 = €736. Publishes CareFundingGranted. Honours Idempotency-Key.',
+  })
+  @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
+  @ApiResponse({ status: 201, description: 'Granted: { fundingRequestId, version, grantedUnits, grantedAmountCents }.' })
+  @ApiResponse({ status: 400, description: 'Invalid body, above the tariff cap or the request, or a period ending before it starts; names the field.' })
+  @ApiResponse({ status: 404, description: 'No such funding request.' })
+  @ApiResponse({ status: 409, description: 'Already decided, or changed concurrently.' })
+  async grant(
+    @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string,
+    @SchemaBody(GrantCareFundingBody) body: Static<typeof GrantCareFundingBody>,
+    @Req() request: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    const result = await this.commands.execute<GrantCareFundingCommand, HandledCommand<CareFundingEvent>>(
+      new GrantCareFundingCommand(id, { type: 'GrantCareFunding', data: body }, commandMetadataFrom(request, user)),
+    );
+    const granted = result.events.find((e) => e.type === 'CareFundingGranted');
+    return {
+      fundingRequestId: id,
+      version: result.version,
+      ...(granted?.type === 'CareFundingGranted' ? { grantedUnits: granted.data.grantedUnits, grantedAmountCents: granted.data.grantedAmountCents, tariffVersion: granted.data.tariffVersion } : {}),
+    };
+  }
+
+  @Post(':fundingRequestId/refuse')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Refuse care funding (RefuseCareFunding)', description: 'The reason goes back to the care provider in CareFundingRefused. Honours Idempotency-Key.' })
+  @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
+  @ApiResponse({ status: 201, description: 'Refused: { fundingRequestId, version }.' })
+  @ApiResponse({ status: 400, description: 'Invalid body; names the field.' })
+  @ApiResponse({ status: 404, description: 'No such funding request.' })
+  @ApiResponse({ status: 409, description: 'Already decided, or changed concurrently.' })
+  async refuse(
+    @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string,
+    @SchemaBody(RefuseCareFundingBody) body: Static<typeof RefuseCareFundingBody>,
+    @Req() request: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    const result = await this.commands.execute<RefuseCareFundingCommand, HandledCommand<CareFundingEvent>>(
+      new RefuseCareFundingCommand(id, { type: 'RefuseCareFunding', data: body }, commandMetadataFrom(request, user)),
+    );
+    return { fundingRequestId: id, version: result.version };
+  }
+}
