@@ -1,0 +1,79 @@
+// Care funding toward the health insurer: request funding for a referral, claim
+// delivered care against a grant, and read a request with its claims. The insurer's
+// answers arrive over Kafka (InsurerEventsConsumer).
+import { Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { claimIdFor, fundingRequestIdFor, type CareClaimEvent, type CareFundingEvent } from '@wcc/care-provider-domain';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, ProblemException, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand } from '@wcc/nest-kit';
+import { RequestCareFundingCommand, SubmitCareClaimCommand } from '../commands/care-provider.commands';
+import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
+import { ReferralInboxQueries } from '../queries/referral-inbox.queries';
+import { RequestCareFundingBody, SubmitCareClaimBody } from './care-provider.schemas';
+import { AuthResponses, CommandResponses, ResultSchema } from './openapi';
+import { UuidParam } from './params';
+
+@ApiTags('care funding')
+@Controller()
+@OrganisationTypes('care-provider')
+@Roles('screener', 'ips-worker')
+export class CareFundingController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ReferralInboxQueries,
+    private readonly readModel: ReferralInboxProjection,
+  ) {}
+
+  @Post('referrals/:referralId/funding-requests')
+  @ApiOperation({
+    summary: 'Request care funding from a health insurer',
+    description: 'For an accepted referral: instrument (ips-intake ≤ 8 sessions, dbc-care-product, job-coaching), units, amount in cents, period. Publishes CareFundingRequested.',
+  })
+  @ApiParam({ name: 'referralId', format: 'uuid' })
+  @ApiResponse({ status: 201, schema: ResultSchema({ fundingRequestId: { type: 'string', format: 'uuid' }, referralId: { type: 'string' } }) })
+  @CommandResponses('The referral is not accepted.')
+  async requestFunding(
+    @Req() request: Request,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('referralId', new UuidParam('referralId')) referralId: string,
+    @SchemaBody(RequestCareFundingBody) body: RequestCareFundingBody,
+  ) {
+    const metadata = commandMetadataFrom(request, user);
+    const result = await this.commands.execute<RequestCareFundingCommand, HandledCommand<CareFundingEvent>>(new RequestCareFundingCommand(referralId, body, metadata));
+    await this.readModel.caughtUpWith(result);
+    return { fundingRequestId: fundingRequestIdFor(metadata.commandId), referralId, version: result.version };
+  }
+
+  @Get('funding-requests/:fundingRequestId')
+  @ApiOperation({ summary: 'One funding request', description: 'Status (requested, granted, refused), the grant or refusal, and its claims.' })
+  @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
+  @ApiOkResponse({ description: 'The funding request.' })
+  @ApiResponse({ status: 404, description: "No such funding request for the caller's organisation." })
+  @AuthResponses()
+  async fundingRequest(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) fundingRequestId: string) {
+    const found = await this.queries.fundingRequest(user.organisationId, fundingRequestId);
+    if (!found) throw ProblemException.notFound('There is no such funding request for your organisation.');
+    return found;
+  }
+
+  @Post('funding-requests/:fundingRequestId/claims')
+  @ApiOperation({
+    summary: 'Claim delivered care',
+    description: 'Against granted funding, same instrument, within the granted units and period. Publishes CareClaimSubmitted; the insurer settles or rejects it.',
+  })
+  @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
+  @ApiResponse({ status: 201, schema: ResultSchema({ claimId: { type: 'string', format: 'uuid' }, fundingRequestId: { type: 'string' } }) })
+  @CommandResponses('The funding is not granted (yet), or was refused.')
+  async submitClaim(
+    @Req() request: Request,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('fundingRequestId', new UuidParam('fundingRequestId')) fundingRequestId: string,
+    @SchemaBody(SubmitCareClaimBody) body: SubmitCareClaimBody,
+  ) {
+    const metadata = commandMetadataFrom(request, user);
+    const result = await this.commands.execute<SubmitCareClaimCommand, HandledCommand<CareClaimEvent>>(new SubmitCareClaimCommand(fundingRequestId, body, metadata));
+    await this.readModel.caughtUpWith(result);
+    return { claimId: claimIdFor(metadata.commandId), fundingRequestId, version: result.version };
+  }
+}

@@ -1,0 +1,95 @@
+// Request bodies, as JSON Schema: validated at the edge (400 naming every bad field,
+// unknown fields refused) and documented in OpenAPI by @SchemaBody. Rules that need
+// today's date or the stream's state (review date after today, end not before start)
+// are the deciders'; they answer 400 naming the field too.
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  ADVISED_ROUTES,
+  CARE_FUNDING_INSTRUMENTS,
+  DECLINE_REASONS,
+  DIAGNOSIS_CODE_SYSTEMS,
+  FUNCTIONAL_LIMITATION_CODES,
+  IPS_INTAKE_SESSIONS,
+  TREATMENT_END_REASONS,
+} from '@wcc/care-provider-domain';
+
+const closed = { additionalProperties: false } as const;
+const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) });
+const oneOf = <V extends readonly string[]>(values: V, description?: string) =>
+  Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+const hours = (description: string) => Type.Number({ minimum: 0, maximum: 40, multipleOf: 0.5, description });
+
+export const AcceptReferralBody = Type.Object({ plannedStart: Type.Optional(date('First appointment, when already known; today or later.')) }, closed);
+export type AcceptReferralBody = Static<typeof AcceptReferralBody>;
+
+export const DeclineReferralBody = Type.Object(
+  {
+    reasonCode: oneOf(DECLINE_REASONS),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Goes back to the referrer: no clinical detail.' }),
+  },
+  closed,
+);
+export type DeclineReferralBody = Static<typeof DeclineReferralBody>;
+
+export const ClinicalFindingsBody = Type.Object(
+  {
+    diagnoses: Type.Array(
+      Type.Object(
+        {
+          system: oneOf(DIAGNOSIS_CODE_SYSTEMS),
+          code: Type.String({ minLength: 1, maxLength: 16, description: 'ICD-10 (F32.1) or DSM-5 (F43.10, 296.21).' }),
+        },
+        closed,
+      ),
+      { maxItems: 20 },
+    ),
+    notes: Type.Optional(Type.String({ maxLength: 10_000, description: 'Clinical notes. Stay in this service.' })),
+  },
+  { ...closed, description: 'Private to the care provider: never published, never shown to another organisation.' },
+);
+export type ClinicalFindingsBody = Static<typeof ClinicalFindingsBody>;
+
+export const ScreeningAdviceBody = Type.Object(
+  {
+    advisedRoute: oneOf(ADVISED_ROUTES),
+    workCapacityHoursPerWeek: hours('Hours per week the client can work now, in half hours.'),
+    recommendedHoursPerWeek: Type.Optional(hours('Hours per week to start with; at most the work capacity.')),
+    functionalLimitations: Type.Array(oneOf(FUNCTIONAL_LIMITATION_CODES), { uniqueItems: true, description: 'UWV FML sections and items.' }),
+    contraIndications: Type.Boolean({ description: 'Care gives reasons to hold back on work now; no detail why.' }),
+    reviewDate: date('After today.'),
+  },
+  closed,
+);
+export type ScreeningAdviceBody = Static<typeof ScreeningAdviceBody>;
+
+export const AssignJobCoachBody = Type.Object({ jobCoachId: Type.String({ minLength: 1, maxLength: 128, description: "The IPS job coach's user id." }) }, closed);
+export type AssignJobCoachBody = Static<typeof AssignJobCoachBody>;
+
+export const IntakeSessionBody = Type.Object(
+  {
+    sessionNumber: Type.Integer({ minimum: 1, maximum: IPS_INTAKE_SESSIONS, description: 'Which of the eight IPS intake sessions.' }),
+    heldOn: date('Not after today.'),
+  },
+  closed,
+);
+export type IntakeSessionBody = Static<typeof IntakeSessionBody>;
+
+export const StartTreatmentEpisodeBody = Type.Object({ startDate: date() }, closed);
+export type StartTreatmentEpisodeBody = Static<typeof StartTreatmentEpisodeBody>;
+
+export const EndTreatmentEpisodeBody = Type.Object({ endDate: date('Not before the start date.'), endReason: oneOf(TREATMENT_END_REASONS) }, closed);
+export type EndTreatmentEpisodeBody = Static<typeof EndTreatmentEpisodeBody>;
+
+const quantity = {
+  instrument: oneOf(CARE_FUNDING_INSTRUMENTS, 'ips-intake (per session), dbc-care-product, job-coaching (per hour).'),
+  units: Type.Integer({ minimum: 1 }),
+  amountCents: Type.Integer({ minimum: 0, description: 'Euro cents.' }),
+  periodFrom: date(),
+  periodTo: date('Not before periodFrom.'),
+};
+
+export const RequestCareFundingBody = Type.Object({ insurerId: Type.String({ minLength: 1, maxLength: 64 }), ...quantity }, closed);
+export type RequestCareFundingBody = Static<typeof RequestCareFundingBody>;
+
+export const SubmitCareClaimBody = Type.Object(quantity, closed);
+export type SubmitCareClaimBody = Static<typeof SubmitCareClaimBody>;

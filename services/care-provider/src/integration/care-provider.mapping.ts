@@ -1,0 +1,157 @@
+// What the care provider tells the chain, mapped explicitly from its private domain
+// events. ClinicalFindingsRecorded maps to nothing: diagnoses and notes never leave
+// this service. The insurer's answers recorded here are the insurer's to publish,
+// and the referral as received is the municipality's.
+import type { CareClaimEvent, CareFundingEvent, ReferralEvent } from '@wcc/care-provider-domain';
+import {
+  careClaimSubmittedV1,
+  careFundingRequestedV1,
+  ipsIntakeSessionHeldV1,
+  ipsJobCoachAssignedV1,
+  referralAcceptedV1,
+  referralDeclinedV1,
+  screeningAdviceSubmittedV1,
+  screeningStartedV1,
+  treatmentEpisodeEndedV1,
+  treatmentEpisodeStartedV1,
+} from '@wcc/contracts';
+import { assertNever } from '@wcc/domain-kit';
+import type { RecordedEvent } from '@wcc/event-store';
+import { integrationMessage, type IntegrationMapping, type IntegrationMessage } from '@wcc/messaging';
+
+export type CareProviderDomainEvent = ReferralEvent | CareFundingEvent | CareClaimEvent;
+
+const known = new Set<string>([
+  'ReferralReceived',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ScreeningStarted',
+  'ClinicalFindingsRecorded',
+  'ScreeningAdviceSubmitted',
+  'IpsJobCoachAssigned',
+  'IpsIntakeSessionRecorded',
+  'TreatmentEpisodeStarted',
+  'TreatmentEpisodeEnded',
+  'CareFundingRequested',
+  'CareFundingGranted',
+  'CareFundingRefused',
+  'CareClaimSubmitted',
+  'CareClaimSettled',
+  'CareClaimRejected',
+] satisfies CareProviderDomainEvent['type'][]);
+
+export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent): readonly IntegrationMessage[] => {
+  if (!known.has(recorded.type)) return [];
+  const event = { type: recorded.type, data: recorded.data } as CareProviderDomainEvent;
+  const envelope = { caseId: event.data.caseId, clientKey: event.data.clientKey, occurredAt: recorded.metadata.occurredAt };
+  switch (event.type) {
+    case 'ReferralReceived':
+    case 'ClinicalFindingsRecorded':
+    case 'CareFundingGranted':
+    case 'CareFundingRefused':
+    case 'CareClaimSettled':
+    case 'CareClaimRejected':
+      return [];
+    case 'ReferralAccepted': {
+      const d = event.data;
+      return [
+        integrationMessage(referralAcceptedV1, {
+          ...envelope,
+          referralId: d.referralId,
+          organisationId: d.organisationId,
+          ...(d.plannedStart !== undefined ? { plannedStart: d.plannedStart } : {}),
+        }),
+      ];
+    }
+    case 'ReferralDeclined': {
+      const d = event.data;
+      return [integrationMessage(referralDeclinedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, reasonCode: d.reasonCode, reason: d.reason })];
+    }
+    case 'ScreeningStarted': {
+      const d = event.data;
+      return [integrationMessage(screeningStartedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, startedOn: d.startedOn })];
+    }
+    case 'ScreeningAdviceSubmitted': {
+      // Field by field: whatever else the domain event ever carries stays here.
+      const d = event.data;
+      return [
+        integrationMessage(screeningAdviceSubmittedV1, {
+          ...envelope,
+          adviceId: d.adviceId,
+          referralId: d.referralId,
+          organisationId: d.organisationId,
+          advisedRoute: d.advisedRoute,
+          workCapacityHoursPerWeek: d.workCapacityHoursPerWeek,
+          ...(d.recommendedHoursPerWeek !== undefined ? { recommendedHoursPerWeek: d.recommendedHoursPerWeek } : {}),
+          functionalLimitations: [...d.functionalLimitations],
+          contraIndications: d.contraIndications,
+          reviewDate: d.reviewDate,
+        }),
+      ];
+    }
+    case 'IpsJobCoachAssigned': {
+      const d = event.data;
+      return [integrationMessage(ipsJobCoachAssignedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, jobCoachId: d.jobCoachId })];
+    }
+    case 'IpsIntakeSessionRecorded': {
+      const d = event.data;
+      return [
+        integrationMessage(ipsIntakeSessionHeldV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, sessionNumber: d.sessionNumber, heldOn: d.heldOn }),
+      ];
+    }
+    case 'TreatmentEpisodeStarted': {
+      const d = event.data;
+      return [
+        integrationMessage(treatmentEpisodeStartedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, episodeId: d.episodeId, startDate: d.startDate }),
+      ];
+    }
+    case 'TreatmentEpisodeEnded': {
+      const d = event.data;
+      return [
+        integrationMessage(treatmentEpisodeEndedV1, {
+          ...envelope,
+          referralId: d.referralId,
+          organisationId: d.organisationId,
+          episodeId: d.episodeId,
+          endDate: d.endDate,
+          endReason: d.endReason,
+        }),
+      ];
+    }
+    case 'CareFundingRequested': {
+      const d = event.data;
+      return [
+        integrationMessage(careFundingRequestedV1, {
+          ...envelope,
+          fundingRequestId: d.fundingRequestId,
+          organisationId: d.organisationId,
+          insurerId: d.insurerId,
+          instrument: d.instrument,
+          requestedUnits: d.units,
+          requestedAmountCents: d.amountCents,
+          periodFrom: d.periodFrom,
+          periodTo: d.periodTo,
+        }),
+      ];
+    }
+    case 'CareClaimSubmitted': {
+      const d = event.data;
+      return [
+        integrationMessage(careClaimSubmittedV1, {
+          ...envelope,
+          claimId: d.claimId,
+          fundingRequestId: d.fundingRequestId,
+          organisationId: d.organisationId,
+          insurerId: d.insurerId,
+          instrument: d.instrument,
+          units: d.units,
+          amountCents: d.amountCents,
+          periodFrom: d.periodFrom,
+          periodTo: d.periodTo,
+        }),
+      ];
+    }
+    default:
+      return assertNever(event);
+  }
+};
