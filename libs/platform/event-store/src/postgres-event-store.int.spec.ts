@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 // Tests may stand on the shared test harness; the boundary rule is meant for production imports.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { useTestDatabase } from '@wcc/testing';
 import { eventStoreContract } from './event-store.contract';
 import { ConcurrencyConflictError, type NewEvent } from './event-store';

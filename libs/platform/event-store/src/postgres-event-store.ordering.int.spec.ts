@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import type { PoolClient } from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 // Tests may stand on the shared test harness; the boundary rule is meant for production imports.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { useTestDatabase } from '@wcc/testing';
 import { START, type GlobalCursor, type NewEvent } from './event-store';
 import { PostgresEventStore } from './postgres-event-store';

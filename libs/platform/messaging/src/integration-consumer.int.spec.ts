@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { clientReferredV1, deadLetterTopicOf, municipalityCaseEventsTopic, type ClientReferredV1 } from '@wcc/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the shared integration-test harness; tests only
 import { createTopics, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { cloudEventFrom, encodeCloudEvent } from './cloudevents';
 import { IntegrationConsumer, type IntegrationConsumerOptions, type IntegrationEventHandler } from './integration-consumer';

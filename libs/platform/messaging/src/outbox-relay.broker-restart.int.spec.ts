@@ -6,7 +6,6 @@ import { KafkaJSConnectionError, type Kafka, type Producer, type ProducerBatch }
 import { answersMetadata, ensureLocalKafka, stopLocalKafka } from '@wcc/kafka-local';
 import { clientReferredV1, municipalityCaseEventsTopic } from '@wcc/contracts';
 import { PostgresEventStore, START } from '@wcc/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the shared integration-test harness; tests only
 import { createTopics, testInfra, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { integrationEventId } from './cloudevents';
 import { OutboxRelay } from './outbox-relay';

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
 import { clientReferredV1, municipalityCaseEventsTopic } from '@wcc/contracts';
 import { PostgresEventStore, START, type RecordedEvent } from '@wcc/event-store';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the shared integration-test harness; tests only
 import { createTopics, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { decodeCloudEvent, encodeSequence, integrationEventId } from './cloudevents';
 import { IntegrationMappingError, OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './outbox-relay';
