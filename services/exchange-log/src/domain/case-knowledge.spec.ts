@@ -1,0 +1,91 @@
+import {
+  careFundingRequestedV1,
+  caseOpenedV1,
+  clientReferredV1,
+  consentGrantedV1,
+  consentWithdrawnV1,
+  placementStartedV1,
+  regieTransferredV1,
+} from '@wcc/contracts';
+import { describe, expect, it } from 'vitest';
+import { chainEventOfFixture, fixture, sources, story } from '../testing/chain-fixtures';
+import { coveringConsent, learn, unknownCase, type CaseKnowledge } from './case-knowledge';
+
+function given(...events: ReturnType<typeof fixture>[]): CaseKnowledge {
+  return events.reduce((k, f) => learn(k, chainEventOfFixture(f)), unknownCase(story.caseId));
+}
+
+const opened = fixture(caseOpenedV1, { municipalityId: story.municipality });
+const referred = fixture(clientReferredV1, { referralId: story.careReferralId, fromOrganisationId: story.municipality, toOrganisationId: story.careProvider, toOrganisationType: 'care-provider' });
+const consent = fixture(consentGrantedV1, {
+  consentId: story.consentId,
+  purpose: 'care',
+  organisationTypes: ['municipality'],
+  dataCategories: ['administrative', 'care-summary'],
+  validFrom: '2025-03-01',
+  validTo: '2026-03-01',
+});
+
+describe('case knowledge', () => {
+  it('learns the municipality, the referral and the partner it was addressed to', () => {
+    const k = given(opened, referred);
+    expect(k.municipalityId).toBe(story.municipality);
+    expect(k.referrals[story.careReferralId]).toEqual({ fromOrganisationId: story.municipality, to: { organisationId: story.careProvider, organisationType: 'care-provider' } });
+    expect(k.partners).toEqual([
+      { organisationId: story.municipality, organisationType: 'municipality' },
+      { organisationId: story.careProvider, organisationType: 'care-provider' },
+    ]);
+  });
+
+  it('takes the municipality from the source URN when the event names none', () => {
+    const k = given(fixture(consentGrantedV1, {}, { source: 'urn:nld:oin:00000001234567890000:systeem:municipality' }));
+    expect(k.municipalityId).toBe('00000001234567890000');
+  });
+
+  it('learns which care provider asked which insurer for funding, and the employer network that placed', () => {
+    const k = given(
+      fixture(careFundingRequestedV1, { fundingRequestId: story.fundingRequestId, organisationId: story.careProvider, insurerId: story.insurer }),
+      fixture(placementStartedV1, { organisationId: story.employerNetwork }),
+    );
+    expect(k.fundingRequests[story.fundingRequestId]).toEqual({ careProviderId: story.careProvider, insurerId: story.insurer });
+    expect(k.partners.map((p) => `${p.organisationType}:${p.organisationId}`)).toEqual([
+      `care-provider:${story.careProvider}`,
+      `insurer:${story.insurer}`,
+      `employer-network:${story.employerNetwork}`,
+    ]);
+  });
+
+  it('moves the case to the municipality regie is transferred to', () => {
+    const k = given(opened, fixture(regieTransferredV1, { fromOrganisationId: story.municipality, toOrganisationId: story.otherMunicipality }));
+    expect(k.municipalityId).toBe(story.otherMunicipality);
+  });
+
+  describe('covering consent', () => {
+    it('covers a disclosure of the consented categories to the consented organisation type within validity', () => {
+      const k = given(opened, consent);
+      expect(coveringConsent(k, 'care', 'municipality', ['identifying', 'administrative', 'care-summary'], '2025-03-14T15:45:00Z')?.consentId).toBe(story.consentId);
+    });
+
+    it('does not cover another purpose, organisation type, category or day outside validity', () => {
+      const k = given(opened, consent);
+      expect(coveringConsent(k, 'research', 'municipality', ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', 'employer-network', ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', 'municipality', ['care-summary', 'financial'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2026-03-02T00:00:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-02-28T23:00:00Z')).toBeUndefined();
+    });
+
+    it('covers nothing from the moment it is withdrawn', () => {
+      const k = given(opened, consent, fixture(consentWithdrawnV1, { consentId: story.consentId, purpose: 'care', occurredAt: '2025-06-10T14:30:00Z' }));
+      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-06-10T14:29:59Z')?.consentId).toBe(story.consentId);
+      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-06-10T14:30:00Z')).toBeUndefined();
+    });
+  });
+
+  it('ignores sources it cannot read and events of other producers it does not use', () => {
+    const before = given(opened);
+    expect(learn(before, { ...chainEventOfFixture(opened), producer: 'case-view' })).toBe(before);
+    expect(given(fixture(consentGrantedV1, {}, { source: 'not-a-urn' })).municipalityId).toBeUndefined();
+    expect(sources.municipality).toContain(story.municipality);
+  });
+});

@@ -1,0 +1,156 @@
+// What the exchange log has learned about one case from the events it saw: its
+// municipality, the partner organisations taking part, who made which referral and
+// funding request, and the client's consents. The disclosure register needs it to
+// name receivers that an event does not carry itself ("the referring municipality").
+import type { ChainEvent } from './chain-event';
+import { organisationOfSource, stringListField, textField } from './chain-event';
+import type { PartnerOrganisationType } from './disclosure-register';
+
+export interface OrganisationRef {
+  readonly organisationId: string;
+  readonly organisationType: PartnerOrganisationType;
+}
+
+export interface KnownConsent {
+  readonly consentId: string;
+  readonly purpose: string;
+  readonly organisationTypes: readonly string[];
+  readonly dataCategories: readonly string[];
+  readonly validFrom?: string;
+  readonly validTo?: string;
+  /** occurredAt of ConsentWithdrawn: from then on it covers nothing. */
+  readonly withdrawnAt?: string;
+}
+
+export interface CaseKnowledge {
+  readonly caseId: string;
+  readonly municipalityId?: string;
+  readonly partners: readonly OrganisationRef[];
+  readonly referrals: Readonly<Record<string, { readonly fromOrganisationId: string; readonly to: OrganisationRef }>>;
+  readonly fundingRequests: Readonly<Record<string, { readonly careProviderId: string; readonly insurerId: string }>>;
+  readonly consents: readonly KnownConsent[];
+}
+
+export function unknownCase(caseId: string): CaseKnowledge {
+  return { caseId, partners: [], referrals: {}, fundingRequests: {}, consents: [] };
+}
+
+function withPartner(k: CaseKnowledge, partner: OrganisationRef | undefined): CaseKnowledge {
+  if (!partner) return k;
+  const known = k.partners.some((p) => p.organisationId === partner.organisationId && p.organisationType === partner.organisationType);
+  return known ? k : { ...k, partners: [...k.partners, partner] };
+}
+
+function partner(organisationId: string | undefined, organisationType: PartnerOrganisationType): OrganisationRef | undefined {
+  return organisationId ? { organisationId, organisationType } : undefined;
+}
+
+const referralTargets: readonly string[] = ['care-provider', 'employer-network'];
+
+/** Folds one event into what is known of its case. Pure. */
+export function learn(k: CaseKnowledge, event: ChainEvent): CaseKnowledge {
+  const d = event.data;
+  switch (event.producer) {
+    case 'municipality': {
+      const municipalityId = k.municipalityId ?? textField(d, 'municipalityId') ?? textField(d, 'fromOrganisationId') ?? organisationOfSource(event.source);
+      let next: CaseKnowledge = municipalityId ? { ...k, municipalityId } : k;
+      next = withPartner(next, partner(municipalityId, 'municipality'));
+      if (event.name === 'RegieTransferred') {
+        // Regie may move to another municipality (the client moved): it holds the case from now on.
+        const to = textField(d, 'toOrganisationId');
+        if (to) next = withPartner({ ...next, municipalityId: to }, partner(to, 'municipality'));
+      }
+      if (event.name === 'ClientReferred') {
+        const referralId = textField(d, 'referralId');
+        const toId = textField(d, 'toOrganisationId');
+        const toType = textField(d, 'toOrganisationType');
+        const from = textField(d, 'fromOrganisationId') ?? municipalityId;
+        if (referralId && toId && toType && referralTargets.includes(toType) && from) {
+          const to = { organisationId: toId, organisationType: toType as PartnerOrganisationType };
+          next = withPartner({ ...next, referrals: { ...next.referrals, [referralId]: { fromOrganisationId: from, to } } }, to);
+        }
+      }
+      if (event.name === 'ConsentGranted') {
+        const consentId = textField(d, 'consentId');
+        if (consentId) {
+          const validTo = textField(d, 'validTo');
+          const validFrom = textField(d, 'validFrom');
+          const consent: KnownConsent = {
+            consentId,
+            purpose: textField(d, 'purpose') ?? '',
+            organisationTypes: stringListField(d, 'organisationTypes'),
+            dataCategories: stringListField(d, 'dataCategories'),
+            ...(validFrom ? { validFrom } : {}),
+            ...(validTo ? { validTo } : {}),
+          };
+          next = { ...next, consents: [...next.consents.filter((c) => c.consentId !== consentId), consent] };
+        }
+      }
+      if (event.name === 'ConsentWithdrawn') {
+        const consentId = textField(d, 'consentId');
+        const at = textField(d, 'occurredAt') ?? event.time;
+        if (consentId) {
+          const known = next.consents.some((c) => c.consentId === consentId);
+          const consents = known
+            ? next.consents.map((c) => (c.consentId === consentId ? { ...c, withdrawnAt: at } : c))
+            : [...next.consents, { consentId, purpose: textField(d, 'purpose') ?? '', organisationTypes: stringListField(d, 'organisationTypes'), dataCategories: stringListField(d, 'dataCategories'), withdrawnAt: at }];
+          next = { ...next, consents };
+        }
+      }
+      return next;
+    }
+    case 'care-provider': {
+      let next = withPartner(k, partner(textField(d, 'organisationId'), 'care-provider'));
+      const insurerId = textField(d, 'insurerId');
+      next = withPartner(next, partner(insurerId, 'insurer'));
+      const fundingRequestId = textField(d, 'fundingRequestId');
+      const careProviderId = textField(d, 'organisationId');
+      if (event.name === 'CareFundingRequested' && fundingRequestId && careProviderId && insurerId) {
+        next = { ...next, fundingRequests: { ...next.fundingRequests, [fundingRequestId]: { careProviderId, insurerId } } };
+      }
+      return next;
+    }
+    case 'employer-network':
+      return withPartner(k, partner(textField(d, 'organisationId'), 'employer-network'));
+    case 'insurer':
+      return withPartner(k, partner(textField(d, 'insurerId'), 'insurer'));
+    case 'case-view':
+    case 'exchange-log':
+      return k;
+  }
+}
+
+/** Partners of these types, in the order they became known. */
+export function partnersOfType(k: CaseKnowledge, types: readonly string[]): OrganisationRef[] {
+  return k.partners.filter((p) => types.includes(p.organisationType));
+}
+
+function dateOf(instant: string): string {
+  return instant.slice(0, 10);
+}
+
+/**
+ * The consent that covers disclosing these categories to an organisation of this type
+ * for this purpose at this moment: valid on the day, not withdrawn before, and naming
+ * the organisation type and every category but the pseudonymous key itself.
+ */
+export function coveringConsent(
+  k: CaseKnowledge,
+  purpose: string,
+  organisationType: string,
+  categories: readonly string[],
+  at: string,
+): KnownConsent | undefined {
+  const needed = categories.filter((c) => c !== 'identifying');
+  const day = dateOf(at);
+  const covering = k.consents.filter(
+    (c) =>
+      c.purpose === purpose &&
+      c.organisationTypes.includes(organisationType) &&
+      needed.every((category) => c.dataCategories.includes(category)) &&
+      (c.validFrom === undefined || c.validFrom <= day) &&
+      (c.validTo === undefined || day <= c.validTo) &&
+      (c.withdrawnAt === undefined || Date.parse(at) < Date.parse(c.withdrawnAt)),
+  );
+  return covering.at(-1);
+}
