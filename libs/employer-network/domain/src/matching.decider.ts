@@ -25,7 +25,7 @@ interface PlacementBase extends PlacementTerms {
 
 export type Placement =
   | (PlacementBase & { readonly status: 'active' })
-  | (PlacementBase & { readonly status: 'ended'; readonly end: Omit<PlacementEnded['data'], 'caseId' | 'clientKey' | 'organisationId' | 'placementId'> });
+  | (PlacementBase & { readonly status: 'ended'; readonly end: Omit<PlacementEnded['data'], 'caseId' | 'clientKey' | 'organisationId' | 'referralId' | 'placementId'> });
 
 /** What the employer network knows of a case, whatever its status. */
 export interface CaseFile {
@@ -141,6 +141,7 @@ function startPlacement(command: StartPlacement, state: KnownCase, metadata: Com
         caseId: state.caseId,
         clientKey: state.clientKey,
         organisationId: state.organisationId,
+        referralId: state.referral.referralId,
         placementId: newIdFor(metadata, 'placement'),
         // The case numbers its jobs, never the caller: the next job after a job loss is the next number.
         sequence: state.placements.length + 1,
@@ -173,16 +174,16 @@ function decide(command: MatchingCommand, state: MatchingState, metadata: Comman
 
   const known = ownCase(state, metadata);
   if (isDomainError(known)) return known;
-  const ref = { caseId: known.caseId, clientKey: known.clientKey, organisationId: known.organisationId };
+  const ref = { caseId: known.caseId, clientKey: known.clientKey, organisationId: known.organisationId, referralId: known.referral.referralId };
 
   switch (command.type) {
     case 'AcceptReferral':
     case 'DeclineReferral': {
       if (known.status !== 'referred') return domainError('conflict', 'referral-already-answered', 'This referral has already been answered.');
       if (command.type === 'AcceptReferral') {
-        return [{ type: 'ReferralAccepted', data: { ...ref, referralId: known.referral.referralId, ...command.data } }];
+        return [{ type: 'ReferralAccepted', data: { ...ref, ...command.data } }];
       }
-      return [{ type: 'ReferralDeclined', data: { ...ref, referralId: known.referral.referralId, ...command.data } }];
+      return [{ type: 'ReferralDeclined', data: { ...ref, ...command.data } }];
     }
     case 'ProposeCandidate': {
       const refused = openForMatching(known);
@@ -258,7 +259,7 @@ function evolve(state: MatchingState, event: MatchingEvent): MatchingState {
     case 'CandidateProposed':
       return { ...caseFile, status: 'candidate-proposed', proposal: { employerId: event.data.employerId, vacancyId: event.data.vacancyId } };
     case 'PlacementStarted': {
-      const { caseId: _c, clientKey: _k, organisationId: _o, ...placement } = event.data;
+      const { caseId: _c, clientKey: _k, organisationId: _o, referralId: _r, ...placement } = event.data;
       return { ...caseFile, status: 'placed', activePlacementId: placement.placementId, placements: [...caseFile.placements, { ...placement, reviews: [], status: 'active' }] };
     }
     case 'PlacementReviewed': {

@@ -18,6 +18,8 @@ interface CaseRef {
   readonly clientKey: string;
   /** The employer-network organisation that holds the matching. */
   readonly organisationId: string;
+  /** The municipality's referral this matching answers. */
+  readonly referralId: string;
 }
 
 /**
@@ -27,7 +29,6 @@ interface CaseRef {
 export interface ReferralReceived {
   readonly type: 'ReferralReceived';
   readonly data: CaseRef & {
-    readonly referralId: string;
     readonly fromOrganisationId: string;
     readonly reason: string;
     readonly replyDeadline: string;
@@ -36,12 +37,12 @@ export interface ReferralReceived {
 
 export interface ReferralAccepted {
   readonly type: 'ReferralAccepted';
-  readonly data: CaseRef & { readonly referralId: string; readonly plannedStart?: string };
+  readonly data: CaseRef & { readonly plannedStart?: string };
 }
 
 export interface ReferralDeclined {
   readonly type: 'ReferralDeclined';
-  readonly data: CaseRef & { readonly referralId: string; readonly reasonCode: MatchingDeclineReason; readonly reason: string };
+  readonly data: CaseRef & { readonly reasonCode: MatchingDeclineReason; readonly reason: string };
 }
 
 /** An account manager put the client (by pseudonymous key) forward for a vacancy. */

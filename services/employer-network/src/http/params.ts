@@ -1,0 +1,27 @@
+// Path and query parameters, checked like bodies: a bad one is a 400 naming it.
+import type { PipeTransform } from '@nestjs/common';
+import { ProblemException } from '@wcc/nest-kit';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class UuidParam implements PipeTransform<string, string> {
+  constructor(private readonly name: string) {}
+
+  transform(value: string): string {
+    if (!UUID.test(value)) throw ProblemException.validation([{ field: this.name, reason: 'must be a UUID' }]);
+    return value.toLowerCase();
+  }
+}
+
+export class OptionalEnumQuery<V extends string> implements PipeTransform<string | undefined, V | undefined> {
+  constructor(
+    private readonly name: string,
+    private readonly values: readonly V[],
+  ) {}
+
+  transform(value: string | undefined): V | undefined {
+    if (value === undefined) return undefined;
+    if (!(this.values as readonly string[]).includes(value)) throw ProblemException.validation([{ field: this.name, reason: `must be one of: ${this.values.join(', ')}` }]);
+    return value as V;
+  }
+}

@@ -1,0 +1,127 @@
+// Shared by the employer network's integration tests: the app booted in-process on its
+// own database and topic prefix, a municipality that refers clients over Kafka, and
+// small HTTP helpers.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { INestApplication } from '@nestjs/common';
+import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
+import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
+import { encodeCloudEvent } from '@wcc/messaging';
+import { createServiceApp, signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
+import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { AppModule, employerNetworkService } from '../app.module';
+
+export const MUNICIPALITY_SOURCE = 'urn:nld:oin:00000001002220647000:systeem:wcc-municipality';
+
+export async function startEmployerNetworkApp(db: TestDatabase, ns: TestNamespace): Promise<{ app: INestApplication; baseUrl: string }> {
+  process.env['DATABASE_URL'] = db.url;
+  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
+  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
+  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
+  const app = await createServiceApp(AppModule, employerNetworkService);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+export const accountManager = (organisationId = 'wsp-rijnmond'): TokenClaims => ({
+  userId: `am-${organisationId}`,
+  organisationId,
+  organisationType: 'employer-network',
+  roles: ['account-manager'],
+});
+export const clientManager: TokenClaims = { userId: 'km-1', organisationId: 'gemeente-rotterdam', organisationType: 'municipality', roles: ['client-manager'] };
+
+export function tokenFor(claims: TokenClaims): Promise<string> {
+  return signDevelopmentToken(claims);
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly contentType: string | null;
+  readonly body: T;
+}
+
+/** A JSON request; `token` undefined sends none. */
+export async function call<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export async function connectedProducer(): Promise<Producer> {
+  const producer = testKafka('employer-network-test-municipality').producer();
+  await producer.connect();
+  return producer;
+}
+
+export function referral(caseId: string, overrides: Partial<ClientReferredV1> = {}): ClientReferredV1 {
+  return {
+    caseId,
+    clientKey: `ck_${caseId.replace(/-/g, '').slice(0, 20)}`,
+    occurredAt: new Date().toISOString(),
+    referralId: randomUUID(),
+    fromOrganisationId: 'gemeente-rotterdam',
+    toOrganisationId: 'wsp-rijnmond',
+    toOrganisationType: 'employer-network',
+    route: 'first-psychosis',
+    reason: 'Ready for work after the ExIT programme; wants a job in food.',
+    replyDeadline: '2099-12-31',
+    ...overrides,
+  };
+}
+
+/** Publishes ClientReferred as the municipality would; returns the CloudEvent id. */
+export async function publishReferral(producer: Producer, ns: TestNamespace, data: ClientReferredV1): Promise<string> {
+  const id = randomUUID();
+  const message = encodeCloudEvent(
+    { specversion: '1.0', id, source: MUNICIPALITY_SOURCE, type: clientReferredV1.type, time: data.occurredAt, datacontenttype: 'application/json', correlationid: id, data },
+    data.caseId,
+  );
+  await producer.send({ topic: ns.topic(clientReferredV1.topic), acks: -1, messages: [message] });
+  return id;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Refers a case over Kafka and waits until it is in the account manager's matching list. */
+export async function referCase(baseUrl: string, token: string, producer: Producer, ns: TestNamespace, data: ClientReferredV1): Promise<Record<string, unknown>> {
+  await publishReferral(producer, ns, data);
+  return waitFor(`case ${data.caseId} in the matching list`, async () => {
+    const list = await call<Record<string, unknown>[]>(baseUrl, 'GET', '/matchings', token);
+    return list.body.find((row) => row['caseId'] === data.caseId && row['referralId'] === data.referralId);
+  });
+}
+
+/** Everything that appears on one physical topic from the start, as it arrives. */
+export async function readTopic(ns: TestNamespace, physicalTopic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
+  const messages: KafkaMessage[] = [];
+  const consumer = testKafka('employer-network-test-reader').consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
+  await consumer.connect();
+  await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      messages.push(message);
+    },
+  });
+  return { messages, consumer };
+}
