@@ -8,10 +8,13 @@ import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
 import { GrantCareFundingHandler } from './commands/grant-care-funding.handler';
 import { RefuseCareFundingHandler } from './commands/refuse-care-funding.handler';
 import { CareFundingController } from './http/care-funding.controller';
+import { FundedClientsController } from './http/funded-clients.controller';
 import { CareProviderConsumer } from './integration/care-provider.consumer';
+import { EmployerNetworkConsumer } from './integration/employer-network.consumer';
 import { mapInsurerEvent } from './integration/insurer.mapping';
 import { CareFundingProjection } from './queries/care-funding.projection';
 import { CareFundingQueries } from './queries/care-funding.queries';
+import { FundedClientsQueries } from './queries/funded-clients.queries';
 
 @Module({
   imports: [
@@ -22,11 +25,14 @@ import { CareFundingQueries } from './queries/care-funding.queries';
       // Organisation part of the CloudEvents source (an OIN in production).
       organisation: process.env['ORGANISATION_OIN'] ?? 'wcc-insurer',
       map: mapInsurerEvent,
-      consumers: [{ name: 'care-provider', topics: [topics.careProviderCaseEvents], handler: CareProviderConsumer }],
+      consumers: [
+        { name: 'care-provider', topics: [topics.careProviderCaseEvents], handler: CareProviderConsumer },
+        { name: 'employer-network', topics: [topics.employerNetworkCaseEvents], handler: EmployerNetworkConsumer },
+      ],
     }),
     HealthModule,
   ],
-  controllers: [CareFundingController],
-  providers: [GrantCareFundingHandler, RefuseCareFundingHandler, CareFundingProjection, CareFundingQueries],
+  controllers: [CareFundingController, FundedClientsController],
+  providers: [GrantCareFundingHandler, RefuseCareFundingHandler, CareFundingProjection, CareFundingQueries, FundedClientsQueries],
 })
 export class AppModule {}

@@ -206,7 +206,7 @@ describe('insurer HTTP API', () => {
     const { body } = await call('GET', '/docs/openapi.json');
     const paths = body?.['paths'] as Record<string, Record<string, unknown>>;
     expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining(['/care-fundings', '/care-fundings/{fundingRequestId}', '/care-fundings/{fundingRequestId}/grant', '/care-fundings/{fundingRequestId}/refuse']),
+      expect.arrayContaining(['/care-fundings', '/care-fundings/{fundingRequestId}', '/care-fundings/{fundingRequestId}/grant', '/care-fundings/{fundingRequestId}/refuse', '/funded-clients', '/health']),
     );
     expect(JSON.stringify(paths['/care-fundings/{fundingRequestId}/grant'])).toContain('grantedUnits');
   });

@@ -1,0 +1,29 @@
+// Which of my insurer's funded clients reached work: counts and the list, for
+// outcome-based contracts and the cost-benefit analysis.
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, OrganisationTypes, Roles, type AuthenticatedUser } from '@wcc/nest-kit';
+import { FundedClientsQueries } from '../queries/funded-clients.queries';
+import { OneOfQuery } from './params';
+
+@ApiTags('funded clients')
+@Controller('funded-clients')
+@Roles('contract-manager')
+@OrganisationTypes('insurer')
+export class FundedClientsController {
+  constructor(private readonly queries: FundedClientsQueries) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Funded clients and whether they reached work',
+    description: 'Per client with a granted funding from my insurer: reached work, first placement date, current status. Counts cover all funded clients; reachedWork filters the list.',
+  })
+  @ApiQuery({ name: 'reachedWork', required: false, enum: ['true', 'false'] })
+  @ApiResponse({ status: 200, description: '{ fundedClients, reachedWork, currentlyWorking, clients }' })
+  @ApiResponse({ status: 400, description: 'reachedWork is not true or false.' })
+  @ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
+  @ApiResponse({ status: 403, description: 'Not a contract manager of an insurer.' })
+  async list(@CurrentUser() user: AuthenticatedUser, @Query('reachedWork', new OneOfQuery('reachedWork', ['true', 'false'] as const)) reachedWork?: 'true' | 'false') {
+    return this.queries.forInsurer(user.organisationId, reachedWork === undefined ? undefined : reachedWork === 'true');
+  }
+}
