@@ -86,7 +86,8 @@ const placementId = '7a7a7a7a-1111-4222-8333-444455556666';
 const placementTerms = {
   placementId,
   sequence: 1,
-  employerId: 'employer-42',
+  employerId: '7d1c3c4e-2f7b-4c0a-9d55-1a2b3c4d5e6f',
+  employerName: 'Bakkerij De Korenschoof',
   role: 'warehouse assistant',
   contractType: 'temporary-6-months',
   hoursPerWeek: 16,

@@ -49,6 +49,7 @@ export interface PlacementTerms {
   /** 1st, 2nd, 3rd … job in this trajectory. */
   readonly sequence: number;
   readonly employerId: string;
+  readonly employerName: string;
   readonly role: string;
   readonly contractType: string;
   readonly hoursPerWeek: number;
