@@ -10,7 +10,6 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { Kafka, logLevel } from 'kafkajs';
 import type pg from 'pg';
 import { allTopics, deadLetterTopicOf } from '@wcc/contracts';
@@ -122,10 +121,11 @@ export class MessagingModule {
         },
         {
           provide: INTEGRATION_CONSUMERS,
-          inject: [KAFKA, PG_POOL, ModuleRef],
-          useFactory: (kafka: Kafka, pool: pg.Pool, modules: ModuleRef) =>
-            consumerSpecs.map((spec) => {
-              const handler = modules.get(spec.handler, { strict: false });
+          // The handler instances are injected (not looked up), so Nest constructs them first.
+          inject: [KAFKA, PG_POOL, ...consumerSpecs.map((c) => c.handler)],
+          useFactory: (kafka: Kafka, pool: pg.Pool, ...handlers: IntegrationEventConsumer[]) =>
+            consumerSpecs.map((spec, index) => {
+              const handler = handlers[index]!;
               return new IntegrationConsumer({
                 kafka,
                 pool,
