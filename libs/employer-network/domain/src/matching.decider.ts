@@ -3,7 +3,7 @@
 // are numbered by the case (1st, 2nd, 3rd job), one is active at a time, reviews at
 // 1/3/6/12 months are recorded once each, and a job loss reopens matching.
 import { assertNever, domainError, isDomainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
-import type { ReviewMonth } from './code-lists';
+import type { PlacementIssueCode, ReviewMonth } from './code-lists';
 import { MAX_HOURS_PER_WEEK, type EmployerSnapshot } from './employer.decider';
 import type { MatchingCommand, StartPlacement } from './matching.commands';
 import type { MatchingEvent, PlacementEnded, PlacementTerms } from './matching.events';
@@ -14,6 +14,7 @@ export interface PlacementReview {
   readonly reviewedOn: string;
   readonly stillWorking: boolean;
   readonly hoursPerWeek: number;
+  readonly issues: readonly PlacementIssueCode[];
 }
 
 interface PlacementBase extends PlacementTerms {
@@ -263,8 +264,9 @@ function evolve(state: MatchingState, event: MatchingEvent): MatchingState {
       return { ...caseFile, status: 'placed', activePlacementId: placement.placementId, placements: [...caseFile.placements, { ...placement, reviews: [], status: 'active' }] };
     }
     case 'PlacementReviewed': {
-      const { reviewMonth, reviewedOn, stillWorking, hoursPerWeek } = event.data;
-      const placements = updatePlacement(state, event.data.placementId, (p) => ({ ...p, reviews: [...p.reviews, { reviewMonth, reviewedOn, stillWorking, hoursPerWeek }] }));
+      const { reviewMonth, reviewedOn, stillWorking, hoursPerWeek, issues } = event.data;
+      const review = { reviewMonth, reviewedOn, stillWorking, hoursPerWeek, issues };
+      const placements = updatePlacement(state, event.data.placementId, (p) => ({ ...p, reviews: [...p.reviews, review] }));
       return { ...state, placements };
     }
     case 'PlacementEnded': {

@@ -280,7 +280,7 @@ describe('placements', () => {
       [2, 'active'],
     ]);
     expect(listed.body.placements[0]?.end?.reason).toBe('health');
-    expect(listed.body.placements[0]?.reviews).toHaveLength(1);
+    expect(listed.body.placements[0]?.reviews).toEqual([{ reviewMonth: 1, reviewedOn: '2025-04-01', stillWorking: true, hoursPerWeek: 24, issues: ['more-guidance-needed'] }]);
     expect((await get(placementsPath, otherAm)).status).toBe(403);
   });
 
