@@ -9,6 +9,7 @@ import {
   findIntegrationEvent,
   privacyViolationOf,
   referralAcceptedV1,
+  referralDeclinedV1,
   screeningAdviceSubmittedV1,
   type ClientReferredV1,
 } from '@wcc/contracts';
@@ -97,6 +98,19 @@ describe('care-provider integration events on Kafka', () => {
       plannedStart: '2099-01-15',
     });
     expect(keysIn(decoded.event.data).filter((k) => privacyViolationOf(k) !== undefined)).toEqual([]);
+  });
+
+  it('sends a decline back to the referrer with its reason', async () => {
+    const referral = await arrivedReferral();
+    const reason = 'No screening capacity before the deadline; please refer to the regional team.';
+    expect((await post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'no-capacity', reason })).status).toBe(200);
+    await eventually(async () => (messagesOf(referral).length > 0 ? true : undefined), 'ReferralDeclined on the wire');
+    const [message] = messagesOf(referral);
+    expect(message?.headers['ce_type']).toBe(referralDeclinedV1.type);
+    const decoded = decodeCloudEvent(message!.raw);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(referralDeclinedV1.validate(decoded.event.data).ok).toBe(true);
+    expect(decoded.event.data).toMatchObject({ referralId: referral.referralId, organisationId: PROVIDER, reasonCode: 'no-capacity', reason });
   });
 
   it('never publishes diagnosis codes, clinical notes or a field named like them', async () => {
