@@ -1,0 +1,121 @@
+// The mapping publishes exactly the contract's fields: every case event maps to data
+// its contract accepts, and what stays home (sealed BSN and name, free-text reasons,
+// notes, partners' own answers) has nowhere to go.
+import { describe, expect, it } from 'vitest';
+import { findIntegrationEvent } from '@wcc/contracts';
+import type { RecordedEvent } from '@wcc/event-store';
+import type { CaseEvent, ClientEvent } from '@wcc/municipality-domain';
+import { municipalityMapping } from './municipality.mapping';
+
+const caseId = '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71';
+const clientKey = 'ck_7Qm2xV9pLr4TnB8sAbCdEf';
+const at = '2025-03-03T09:00:00.000Z';
+const ids = { caseId, clientKey, at };
+const profile = { birthYear: 1990, sex: 'female', education: 'low', benefitType: 'wwb', benefitMonthlyAmountCents: 123_456, housing: 'independent' } as const;
+const zrm = {
+  finances: 2,
+  'daytime-activities': 2,
+  housing: 4,
+  'domestic-relations': 4,
+  'mental-health': 2,
+  'physical-health': 4,
+  addiction: 5,
+  'daily-living-skills': 4,
+  'social-network': 3,
+  'community-participation': 2,
+  justice: 5,
+} as const;
+
+function recorded(event: CaseEvent | ClientEvent): RecordedEvent {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data,
+    metadata: { occurredAt: at, correlationId: 'c', causationId: null, actor: { userId: 'u', organisationId: 'gemeente-rotterdam', organisationType: 'municipality' } },
+    streamId: `case-${caseId}`,
+    streamVersion: 1,
+    globalPosition: { transactionId: 1n, position: 1n },
+    recordedAt: at,
+  };
+}
+
+const published: [CaseEvent, string[]][] = [
+  [{ type: 'CaseOpened', data: { ...ids, municipalityId: 'gemeente-rotterdam', profile } }, ['ClientRegistered', 'CaseOpened']],
+  [{ type: 'RegieAssigned', data: { ...ids, owner: { userId: 'r-1', organisationId: 'gemeente-rotterdam' } } }, ['RegieAssigned']],
+  [
+    { type: 'RegieTransferred', data: { ...ids, from: { userId: 'r-1', organisationId: 'g' }, to: { userId: 'r-2', organisationId: 'g' }, reason: 'PRIVATE reason' } },
+    ['RegieTransferred'],
+  ],
+  [
+    {
+      type: 'ConsentGranted',
+      data: { ...ids, consentId: 'c2d9e8f1-3b4a-4c5d-8e6f-7a8b9c0d1e2f', purpose: 'care', organisationTypes: ['care-provider'], dataCategories: ['work'], validFrom: '2025-03-01' },
+    },
+    ['ConsentGranted'],
+  ],
+  [
+    { type: 'ConsentWithdrawn', data: { ...ids, consentId: 'c2d9e8f1-3b4a-4c5d-8e6f-7a8b9c0d1e2f', purpose: 'care', organisationTypes: ['care-provider'], dataCategories: ['work'] } },
+    ['ConsentWithdrawn'],
+  ],
+  [
+    {
+      type: 'ClientReferred',
+      data: {
+        ...ids,
+        referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
+        fromOrganisationId: 'gemeente-rotterdam',
+        toOrganisationId: 'ggz-delfland',
+        toOrganisationType: 'care-provider',
+        route: 'ggz-screening',
+        reason: 'Screening',
+        replyDeadline: '2025-03-17',
+      },
+    },
+    ['ClientReferred'],
+  ],
+  [{ type: 'ParticipationMeasured', data: { ...ids, moment: 'baseline', measuredOn: '2025-03-03', ladderRung: 2, growthPotential: true, zrm } }, ['ParticipationMeasured']],
+  [{ type: 'BenefitAdjusted', data: { ...ids, benefitType: 'wwb', monthlyAmountCents: 1, effectiveFrom: '2025-04-01', reason: 'PRIVATE reason' } }, ['BenefitAdjusted']],
+  [{ type: 'BenefitEnded', data: { ...ids, reasonCode: 'other', reasonText: 'PRIVATE text', endedOn: '2025-04-01' } }, ['BenefitEnded']],
+  [{ type: 'BenefitReapplied', data: { ...ids, benefitType: 'wwb', monthlyAmountCents: 1, reappliedOn: '2025-04-01' } }, ['BenefitReapplied']],
+  [{ type: 'DroppedOut', data: { ...ids, phase: 'assessment', reasonCode: 'other', reasonText: 'PRIVATE text', droppedOutOn: '2025-04-01' } }, ['DroppedOut']],
+  [{ type: 'CaseClosed', data: { ...ids, reasonCode: 'completed', note: 'PRIVATE note' } }, ['CaseClosed']],
+];
+
+const privateOnly: (CaseEvent | ClientEvent)[] = [
+  { type: 'ClientRegistered', data: { clientKey, municipalityId: 'g', sealedBsn: 'v1.PRIVATE', sealedName: 'v1.PRIVATE', profile } },
+  { type: 'ReferralAccepted', data: { ...ids, referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69', organisationId: 'ggz-delfland' } },
+  { type: 'ReferralDeclined', data: { ...ids, referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69', organisationId: 'ggz-delfland', reasonCode: 'other', reason: 'x' } },
+  {
+    type: 'ScreeningAdviceReceived',
+    data: {
+      ...ids,
+      adviceId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4',
+      referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
+      organisationId: 'ggz-delfland',
+      advisedRoute: 'ips',
+      workCapacityHoursPerWeek: 16,
+      functionalLimitations: [],
+      contraIndications: false,
+      reviewDate: '2025-06-14',
+    },
+  },
+];
+
+describe('municipality mapping', () => {
+  it.each(published.map(([event, names]) => [event.type, event, names] as const))('%s maps to contract-valid data only', (_type, event, names) => {
+    const messages = municipalityMapping(recorded(event));
+    expect(messages.map((m) => m.definition.name)).toEqual(names);
+    for (const message of messages) {
+      expect(findIntegrationEvent(message.definition.type)).toBe(message.definition);
+      expect(message.definition.validate(message.data)).toMatchObject({ ok: true });
+      expect(message.data).toMatchObject({ caseId, clientKey, occurredAt: at });
+      expect(JSON.stringify(message.data)).not.toContain('PRIVATE');
+      expect(message.subject).toBeUndefined();
+    }
+  });
+
+  it.each(privateOnly.map((event) => [event.type, event] as const))('%s is not published', (_type, event) => {
+    expect(municipalityMapping(recorded(event))).toEqual([]);
+  });
+});
