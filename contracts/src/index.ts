@@ -16,6 +16,7 @@ export { type ProducerContext, producerContexts } from './core/producer-context'
 export { topicNamePattern } from './core/topics';
 export type { ValidationIssue, ValidationResult } from './core/validation';
 export * from './care-provider';
+export * from './case-view';
 export * from './employer-network';
 export * from './insurer';
 export * from './municipality';

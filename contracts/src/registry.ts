@@ -1,13 +1,14 @@
 // The registry of every declared integration event: what the AsyncAPI document,
 // the compatibility check and consumers' edge validation are driven from.
 import { careProviderEvents } from './care-provider';
+import { caseViewEvents } from './case-view';
 import type { IntegrationEventDefinition } from './core/integration-event';
 import { employerNetworkEvents } from './employer-network';
 import { insurerEvents } from './insurer';
 import { municipalityEvents } from './municipality';
 import { allTopics } from './topics';
 
-export const integrationEvents: readonly IntegrationEventDefinition[] = Object.freeze([...municipalityEvents, ...careProviderEvents, ...insurerEvents, ...employerNetworkEvents]);
+export const integrationEvents: readonly IntegrationEventDefinition[] = Object.freeze([...municipalityEvents, ...careProviderEvents, ...insurerEvents, ...employerNetworkEvents, ...caseViewEvents]);
 
 const byType = new Map<string, IntegrationEventDefinition>();
 for (const definition of integrationEvents) {

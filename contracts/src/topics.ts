@@ -1,5 +1,6 @@
 // Every topic integration events travel on. Dead-letter topics are derived, never listed.
 import { careProviderCaseEventsTopic } from './care-provider/topics';
+import { caseViewCaseEventsTopic } from './case-view/topics';
 import { deadLetterTopicOf } from './core/topics';
 import { employerNetworkCaseEventsTopic } from './employer-network/topics';
 import { insurerCaseEventsTopic } from './insurer/topics';
@@ -10,6 +11,7 @@ export const topics = {
   careProviderCaseEvents: careProviderCaseEventsTopic,
   employerNetworkCaseEvents: employerNetworkCaseEventsTopic,
   insurerCaseEvents: insurerCaseEventsTopic,
+  caseViewCaseEvents: caseViewCaseEventsTopic,
 } as const;
 
 export type TopicName = (typeof topics)[keyof typeof topics];
