@@ -2,7 +2,7 @@
 // employer network opens the case's matching stream, in the inbox transaction. Only
 // what matching needs is kept: the route of ClientReferred is care-summary data
 // ('first-psychosis' says something about health) and is dropped here, at the edge.
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
 import type { Actor } from '@wcc/domain-kit';
@@ -13,9 +13,7 @@ import { commandMetadataFromEvent, EVENT_STORE, handleWithDecider, type Integrat
 
 @Injectable()
 export class MunicipalityReferralConsumer implements IntegrationEventConsumer {
-  // forwardRef: MessagingModule's consumer factory can take this instance before its
-  // constructor ran; with a forwardRef Nest fills in that same object instead of a new one.
-  constructor(@Inject(forwardRef(() => EVENT_STORE)) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
     if (event.definition.type !== clientReferredV1.type) return; // consent and the rest are not the employer network's
