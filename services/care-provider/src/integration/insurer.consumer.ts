@@ -1,7 +1,7 @@
 // Records the insurer's answers to this service's funding requests and claims, inside
 // the inbox transaction. The insurer's topic carries answers to every care provider;
 // those about a request or claim this service never made are not ours and are skipped.
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { careClaimDecider, careFundingDecider } from '@wcc/care-provider-domain';
 import {
@@ -21,9 +21,7 @@ import { commandMetadataFromEvent, EVENT_STORE, handleWithDecider, loadState, ty
 
 @Injectable()
 export class InsurerEventsConsumer implements IntegrationEventConsumer {
-  // forwardRef: MessagingModule's consumer factory may take this instance before its
-  // constructor ran; with a forwardRef Nest fills in that same object instead of replacing it.
-  constructor(@Inject(forwardRef(() => EVENT_STORE)) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
     const actorFor = (insurerId: string | undefined): Actor => ({

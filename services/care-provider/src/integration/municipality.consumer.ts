@@ -1,7 +1,7 @@
 // Takes the municipality's referrals to a care provider into the referral inbox. The
 // referral stream is written inside the inbox transaction, so a redelivered
 // ClientReferred is recognised and nothing is received twice.
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { referralDecider } from '@wcc/care-provider-domain';
 import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
@@ -15,9 +15,7 @@ export class MunicipalityEventsConsumer implements IntegrationEventConsumer {
   // Made here, not injected: consumers are provided by MessagingModule, outside AppModule.
   private readonly config = new CareProviderConfig();
 
-  // forwardRef: MessagingModule's consumer factory may take this instance before its
-  // constructor ran; with a forwardRef Nest fills in that same object instead of replacing it.
-  constructor(@Inject(forwardRef(() => EVENT_STORE)) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
     // Consent and other municipality events are not this consumer's concern.
