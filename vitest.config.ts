@@ -2,6 +2,7 @@
 //   unit  *.spec.ts       no I/O
 //   int   *.int.spec.ts   real PostgreSQL and real Kafka
 //   fault *.broker-restart.int.spec.ts  stops the broker; run alone
+//   audit *.audit.int.spec.ts  reads what all earlier tiers published; runs last
 //   e2e   *.e2e.spec.ts   services started as processes
 // SWC compiles the tests because NestJS needs decorator metadata, which esbuild omits.
 import swc from 'unplugin-swc';
@@ -24,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['**/*.int.spec.ts'],
-          exclude: [...ignored, '**/*.broker-restart.int.spec.ts'],
+          exclude: [...ignored, '**/*.broker-restart.int.spec.ts', '**/*.audit.int.spec.ts'],
           globalSetup: infraSetup,
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -39,6 +40,19 @@ export default defineConfig({
           exclude: ignored,
           globalSetup: infraSetup,
           testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Audits of everything the earlier tiers left on the broker (e.g. no BSN on any
+        // topic); scripts/test.mjs runs them last.
+        extends: true,
+        test: {
+          name: 'audit',
+          include: ['**/*.audit.int.spec.ts'],
+          exclude: ignored,
+          globalSetup: infraSetup,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
         },
       },

@@ -2,9 +2,10 @@
 // Kafka are resolved by the vitest globalSetup (env → testcontainers → local servers),
 // which starts the local broker when none is given and stops what it started.
 //
-// Tiers run as two vitest invocations: everything that can share the broker in
-// parallel, then the fault tier (*.broker-restart.int.spec.ts), which stops and
-// restarts the broker and so must have it to itself.
+// Tiers run as three vitest invocations: everything that can share the broker in
+// parallel; then the fault tier (*.broker-restart.int.spec.ts), which stops and
+// restarts the broker and so must have it to itself; then the audit tier
+// (*.audit.int.spec.ts), which inspects everything the others published.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,11 @@ function vitest(label, projects, extra = []) {
   return code;
 }
 
-const codes = [vitest('parallel', ['unit', 'int', 'e2e']), vitest('fault', ['fault'], ['--passWithNoTests'])];
+const codes = [
+  vitest('parallel', ['unit', 'int', 'e2e']),
+  vitest('fault', ['fault'], ['--passWithNoTests']),
+  vitest('audit', ['audit'], ['--passWithNoTests']),
+];
 fs.rmSync(reportDir, { recursive: true, force: true });
 
 say(`finished in ${elapsed()}`);
