@@ -46,7 +46,7 @@ export interface FixtureEvent {
 
 /** The definition's example with `overrides`, valid by construction (throws if not). */
 export function fixture(definition: IntegrationEventDefinition, overrides: Record<string, unknown>, options: { trace?: number; source?: string; id?: string } = {}): FixtureEvent {
-  const data = { ...(definition.example as Record<string, unknown>), caseId: story.caseId, clientKey: story.clientKey, ...overrides };
+  const data: Record<string, unknown> = { ...(definition.example as Record<string, unknown>), caseId: story.caseId, clientKey: story.clientKey, ...overrides };
   for (const [key, value] of Object.entries(data)) if (value === undefined) delete data[key];
   const checked = definition.validate(data);
   if (!checked.ok) throw new Error(`fixture ${definition.name}: ${checked.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
