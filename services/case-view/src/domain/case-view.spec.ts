@@ -1,0 +1,148 @@
+// One viewer's picture of the case: whole items hidden or shown, fields withheld by
+// category, the summary folded from what is visible, and the protocol of what was
+// disclosed and refused. Consent withdrawal hides items that were already projected.
+import { describe, expect, it } from 'vitest';
+import { caseScenario, entryOf, organisations } from '../testing/case-scenario';
+import { projectCase } from './case-projection';
+import { disclosureOf, refusalOf, viewCase } from './case-view';
+import type { Viewer } from './vocabulary';
+
+const scenario = caseScenario();
+const withdrawal = entryOf(scenario.withdrawal('2025-10-01T09:00:00Z'));
+const projected = projectCase(scenario.caseId, scenario.events.map((e) => entryOf(e)));
+const withdrawn = projectCase(scenario.caseId, [...scenario.events.map((e) => entryOf(e)), withdrawal]);
+const today = '2026-01-15';
+
+const regisseur: Viewer = { userId: 'regisseur-17', organisationId: organisations.municipality, organisationType: 'municipality', role: 'regisseur' };
+const screener: Viewer = { userId: 'screener-3', organisationId: organisations.careProvider, organisationType: 'care-provider', role: 'screener' };
+const accountManager: Viewer = { userId: 'am-04', organisationId: organisations.employerNetwork, organisationType: 'employer-network', role: 'account-manager' };
+const contractManager: Viewer = { userId: 'cm-1', organisationId: organisations.insurer, organisationType: 'insurer', role: 'contract-manager' };
+const otherInsurer: Viewer = { userId: 'cm-9', organisationId: 'achmea', organisationType: 'insurer', role: 'contract-manager' };
+const ipsWorker: Viewer = { userId: 'ips-coach-17', organisationId: organisations.careProvider, organisationType: 'care-provider', role: 'ips-worker' };
+
+const names = (view: ReturnType<typeof viewCase>) => view.visibleItems.map((i) => `${i.entry.producer}:${i.entry.name}`);
+
+describe('viewCase', () => {
+  it('shows the regisseur everything the municipality produced or was sent, and other items only as consented', () => {
+    const view = viewCase(regisseur, scenario.caseId, projected.entries, projected.consents, today);
+    // Consent covers municipality for identifying, administrative and work: not care summaries, not financial.
+    expect(names(view)).not.toContain('care-provider:TreatmentEpisodeStarted');
+    expect(names(view)).not.toContain('care-provider:CareFundingRequested');
+    expect(names(view)).not.toContain('insurer:CareFundingGranted');
+    // The screening advice was addressed to the referrer: the municipality sees it.
+    expect(names(view)).toContain('care-provider:ScreeningAdviceSubmitted');
+    expect(view.summary.screeningAdvice?.advisedRoute).toBe('ips');
+    // A placement is addressed to the municipality, wage included.
+    const placement = view.visibleItems.find((i) => i.entry.name === 'PlacementStarted')!;
+    expect(placement.data['grossHourlyWageCents']).toBe(1416);
+    expect(placement.bases).toEqual(['addressee']);
+    expect(view.summary.funding).toEqual({ status: 'none', requests: [] });
+    expect(view.summary.inTreatment).toBeNull();
+  });
+
+  it('never shows the employer account manager a care summary, not even a field of a visible item', () => {
+    const view = viewCase(accountManager, scenario.caseId, projected.entries, projected.consents, today);
+    expect(names(view)).not.toContain('care-provider:ScreeningAdviceSubmitted');
+    expect(names(view)).not.toContain('care-provider:TreatmentEpisodeStarted');
+    for (const item of view.visibleItems) expect(item.shownCategories).not.toContain('care-summary');
+    // The referral to the employer network is shown, its route (a care summary) is not.
+    const referral = view.visibleItems.find((i) => i.entry.name === 'ClientReferred' && i.entry.addresseeOrganisationIds.includes(organisations.employerNetwork))!;
+    expect(referral.data['route']).toBeUndefined();
+    expect(referral.data['replyDeadline']).toBe('2025-04-07');
+    expect(view.summary.referrals.every((r) => r.route === null)).toBe(true);
+    expect(view.summary.zrm).toBeNull();
+    expect(view.summary.ladder?.latest.ladderRung).toBe(5);
+  });
+
+  it('shows an organisation with no part in the case, whose type the consent does not cover, nothing', () => {
+    const view = viewCase(otherInsurer, scenario.caseId, projected.entries, projected.consents, today);
+    expect(view.visibleItems).toEqual([]);
+    expect(view.summary.itemCount).toBe(0);
+    // Refused for lack of consent: what its role could have seen (financial, identifying, administrative items).
+    const refusal = refusalOf(otherInsurer, view.decisions)!;
+    expect(refusal.itemsWithheld).toBe(view.decisions.filter((d) => !d.visible && d.reason === 'consent').length);
+    expect(refusal.itemsWithheld).toBeGreaterThan(5);
+    expect(refusal.refusedDataCategories).toEqual(['financial', 'administrative']);
+  });
+
+  it('consent is given per organisation type: another municipality sees what the consent covers, nothing it was sent', () => {
+    const otherMunicipality: Viewer = { ...regisseur, organisationId: 'gemeente-delft', userId: 'regisseur-99' };
+    const view = viewCase(otherMunicipality, scenario.caseId, projected.entries, projected.consents, today);
+    expect(view.visibleItems.every((i) => i.bases.length === 1 && i.bases[0] === 'consent')).toBe(true);
+    expect(names(view)).not.toContain('care-provider:ScreeningAdviceSubmitted');
+  });
+
+  it('shows the insurer its own decision and the request addressed to it, nothing more without consent', () => {
+    const view = viewCase(contractManager, scenario.caseId, projected.entries, projected.consents, today);
+    expect(names(view)).toEqual(['care-provider:CareFundingRequested', 'insurer:CareFundingGranted']);
+    expect(view.summary.funding.status).toBe('granted');
+    expect(view.summary.clientKey).toBe(scenario.clientKey);
+  });
+
+  it('hides at once, after withdrawal, what was shown by consent; own and addressed items stay', () => {
+    const before = viewCase(screener, scenario.caseId, projected.entries, projected.consents, today);
+    expect(names(before)).toContain('municipality:ParticipationMeasured');
+    expect(names(before)).toContain('employer-network:PlacementStarted');
+    expect(before.summary.ladder?.latest.ladderRung).toBe(5);
+
+    const after = viewCase(screener, scenario.caseId, withdrawn.entries, withdrawn.consents, today);
+    expect(names(after)).not.toContain('municipality:ParticipationMeasured');
+    expect(names(after)).not.toContain('employer-network:PlacementStarted');
+    expect(after.summary.ladder).toBeNull();
+    expect(after.summary.placements).toEqual([]);
+    // What the care provider produced, and the referral to it, remain.
+    expect(names(after)).toEqual(expect.arrayContaining(['care-provider:ScreeningAdviceSubmitted', 'municipality:ClientReferred']));
+    expect(after.visibleItems.every((i) => i.bases.every((b) => b !== 'consent'))).toBe(true);
+  });
+
+  it('treats a consent before its validity like none', () => {
+    const early = viewCase(screener, scenario.caseId, projected.entries, projected.consents, '2025-03-02');
+    expect(names(early)).not.toContain('municipality:ParticipationMeasured');
+  });
+
+  it('withholds single fields by category and says which categories', () => {
+    // The care provider sees the ClientRegistered item by consent, but not the benefit (financial).
+    const view = viewCase(screener, scenario.caseId, projected.entries, projected.consents, today);
+    const registered = view.visibleItems.find((i) => i.entry.name === 'ClientRegistered')!;
+    expect(registered.data).toMatchObject({ municipalityId: organisations.municipality, education: 'low', birthYear: 1990 });
+    expect(registered.data['benefitMonthlyAmountCents']).toBeUndefined();
+    // The screener's role never sees financial data: withheld for the role, not refused for consent.
+    expect(registered.withheldForRole).toEqual(['financial']);
+    expect(registered.withheldForConsent).toEqual([]);
+    // The IPS worker's role may, but the consent does not cover financial data.
+    const ips = viewCase(ipsWorker, scenario.caseId, projected.entries, projected.consents, today).visibleItems.find((i) => i.entry.name === 'ClientRegistered')!;
+    expect(ips.withheldForRole).toEqual([]);
+    expect(ips.withheldForConsent).toEqual(['financial']);
+    expect(ips.data['benefitType']).toBeUndefined();
+  });
+});
+
+describe('the protocol of a view', () => {
+  it("records the other organisations' data shown, whose, and on which consent", () => {
+    const view = viewCase(screener, scenario.caseId, projected.entries, projected.consents, today);
+    expect(disclosureOf(screener, view.decisions)).toEqual({
+      // The referral addressed to the care provider shows its route, a care summary.
+      dataCategoriesShown: ['care-summary', 'identifying', 'work', 'administrative'],
+      producingOrganisationIds: [organisations.municipality, organisations.employerNetwork],
+      consentIds: [scenario.consentId],
+      itemsShown: view.visibleItems.filter((i) => i.entry.producerOrganisationId !== organisations.careProvider).length,
+    });
+  });
+
+  it('records nothing when the viewer saw only their own organisation’s data', () => {
+    const view = viewCase(contractManager, scenario.caseId, projected.entries, projected.consents, today);
+    const ownOnly = view.decisions.filter((d) => d.entry.producerOrganisationId === organisations.insurer);
+    expect(disclosureOf(contractManager, ownOnly)).toBeNull();
+    // The request addressed to it is another organisation's data, relied on without consent.
+    expect(disclosureOf(contractManager, view.decisions)).toEqual({ dataCategoriesShown: ['financial', 'identifying', 'administrative'], producingOrganisationIds: [organisations.careProvider], consentIds: [], itemsShown: 1 });
+  });
+
+  it('records what was withheld for lack of consent, not what the role may never see', () => {
+    const view = viewCase(accountManager, scenario.caseId, projected.entries, projected.consents, today);
+    const refusal = refusalOf(accountManager, view.decisions)!;
+    // Financial items of the care provider and the insurer; care summaries are the role's limit, not consent's.
+    expect(refusal.refusedDataCategories).toEqual(['financial']);
+    expect(refusal.producingOrganisationIds).toEqual([organisations.careProvider, organisations.insurer, organisations.municipality].sort());
+    expect(refusal.refusedDataCategories).not.toContain('care-summary');
+  });
+});

@@ -1,0 +1,149 @@
+// What one viewer is shown of a case, decided when they look: each item is visible when
+// its headline category and its administrative metadata are; of a visible item every
+// field is shown or withheld by its own category. The viewer's summary is folded from
+// what they may see. Alongside comes what must be protocolled: which other
+// organisations' data was shown (CaseViewed) and what was withheld for lack of consent
+// (CaseAccessRefused).
+import type { ResolvedEntry } from './case-entry';
+import { itemCoordinates } from './case-entry';
+import { summariseCase, type CaseSummary } from './case-summary';
+import type { ConsentRecord } from './consent';
+import type { EventData } from './data-readers';
+import { sensitivityOrder } from './headline';
+import { decideCategory, type VisibilityBasis } from './visibility-policy';
+import type { DataCategory, IsoDate, Viewer } from './vocabulary';
+
+export interface VisibleItem {
+  readonly visible: true;
+  readonly entry: ResolvedEntry;
+  /** The data with every field the viewer may not see left out. */
+  readonly data: EventData;
+  readonly shownCategories: readonly DataCategory[];
+  readonly withheldForRole: readonly DataCategory[];
+  readonly withheldForConsent: readonly DataCategory[];
+  readonly bases: readonly VisibilityBasis[];
+  readonly consentIds: readonly string[];
+}
+
+export interface HiddenItem {
+  readonly visible: false;
+  readonly entry: ResolvedEntry;
+  /** role: the viewer's role may never see it; consent: no active consent covers it. */
+  readonly reason: 'role' | 'consent';
+  readonly withheldCategories: readonly DataCategory[];
+}
+
+export type ItemDecision = VisibleItem | HiddenItem;
+
+const sortCategories = (categories: Iterable<DataCategory>) => [...new Set(categories)].sort((a, b) => sensitivityOrder.indexOf(a) - sensitivityOrder.indexOf(b));
+
+export function decideItem(viewer: Viewer, entry: ResolvedEntry, consents: readonly ConsentRecord[], today: IsoDate): ItemDecision {
+  const decide = (category: DataCategory) => decideCategory(viewer, entry, category, consents, today);
+  // The headline and the item's administrative metadata (type, time, organisation) come together.
+  const gate = [entry.headlineCategory, 'administrative' as const].map((category) => ({ category, decision: decide(category) }));
+  const closed = gate.filter((g) => !g.decision.visible);
+  if (closed.length > 0) {
+    const byRole = closed.some((g) => !g.decision.visible && g.decision.reason === 'role');
+    return { visible: false, entry, reason: byRole ? 'role' : 'consent', withheldCategories: sortCategories(closed.map((g) => g.category)) };
+  }
+  const shown = new Set<DataCategory>(gate.map((g) => g.category));
+  const forRole = new Set<DataCategory>();
+  const forConsent = new Set<DataCategory>();
+  const bases = new Set<VisibilityBasis>();
+  const consentIds = new Set<string>();
+  const note = (decision: ReturnType<typeof decide>) => {
+    if (!decision.visible) return;
+    bases.add(decision.basis);
+    for (const id of decision.consentIds) consentIds.add(id);
+  };
+  gate.forEach((g) => note(g.decision));
+  const data: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(entry.data)) {
+    if (itemCoordinates.includes(name)) {
+      data[name] = value;
+      continue;
+    }
+    const category = entry.fieldCategories[name];
+    if (category === undefined) continue; // a field without a category is never shown
+    const decision = decide(category);
+    if (decision.visible) {
+      data[name] = value;
+      shown.add(category);
+      note(decision);
+    } else if (decision.reason === 'role') forRole.add(category);
+    else forConsent.add(category);
+  }
+  return {
+    visible: true,
+    entry,
+    data,
+    shownCategories: sortCategories(shown),
+    withheldForRole: sortCategories(forRole),
+    withheldForConsent: sortCategories(forConsent),
+    bases: [...bases].sort(),
+    consentIds: [...consentIds].sort(),
+  };
+}
+
+/** What another organisation's data a viewer was shown: the substance of a CaseViewed record. */
+export interface Disclosure {
+  readonly dataCategoriesShown: readonly DataCategory[];
+  readonly producingOrganisationIds: readonly string[];
+  readonly consentIds: readonly string[];
+  readonly itemsShown: number;
+}
+
+/** What was withheld for lack of consent: the substance of a CaseAccessRefused record. */
+export interface Refusal {
+  readonly refusedDataCategories: readonly DataCategory[];
+  readonly producingOrganisationIds: readonly string[];
+  readonly itemsWithheld: number;
+}
+
+/** An item's producer as the protocol names it; its organisation type when the id is unknown. */
+export function producerIdOf(entry: ResolvedEntry): string {
+  return entry.producerOrganisationId ?? entry.producer;
+}
+
+const fromOtherOrganisation = (viewer: Viewer, entry: ResolvedEntry) => entry.producerOrganisationId !== viewer.organisationId;
+
+export function disclosureOf(viewer: Viewer, decisions: readonly ItemDecision[]): Disclosure | null {
+  const shown = decisions.filter((d): d is VisibleItem => d.visible && fromOtherOrganisation(viewer, d.entry));
+  if (shown.length === 0) return null;
+  return {
+    dataCategoriesShown: sortCategories(shown.flatMap((d) => d.shownCategories)),
+    producingOrganisationIds: [...new Set(shown.map((d) => producerIdOf(d.entry)))].sort(),
+    consentIds: [...new Set(shown.flatMap((d) => d.consentIds))].sort(),
+    itemsShown: shown.length,
+  };
+}
+
+export function refusalOf(viewer: Viewer, decisions: readonly ItemDecision[]): Refusal | null {
+  const refused = decisions
+    .filter((d) => fromOtherOrganisation(viewer, d.entry))
+    .map((d) => ({ entry: d.entry, categories: d.visible ? d.withheldForConsent : d.reason === 'consent' ? d.withheldCategories : [] }))
+    .filter((r) => r.categories.length > 0);
+  if (refused.length === 0) return null;
+  return {
+    refusedDataCategories: sortCategories(refused.flatMap((r) => r.categories)),
+    producingOrganisationIds: [...new Set(refused.map((r) => producerIdOf(r.entry)))].sort(),
+    itemsWithheld: refused.length,
+  };
+}
+
+export interface ViewOfCase {
+  readonly summary: CaseSummary;
+  readonly decisions: readonly ItemDecision[];
+  readonly visibleItems: readonly VisibleItem[];
+}
+
+/** Folds the viewer's summary from the items they may see, with the fields they may see. */
+export function viewCase(viewer: Viewer, caseId: string, entries: readonly ResolvedEntry[], consents: readonly ConsentRecord[], today: IsoDate): ViewOfCase {
+  const decisions = entries.map((entry) => decideItem(viewer, entry, consents, today));
+  const visibleItems = decisions.filter((d): d is VisibleItem => d.visible);
+  const summary = summariseCase(
+    caseId,
+    visibleItems.map((item) => ({ ...item.entry, data: item.data })),
+  );
+  return { summary, decisions, visibleItems };
+}
