@@ -1,11 +1,16 @@
-// Starts one service the same way everywhere: JSON bodies up to 1 MB, problem+json
-// for every error, the auth gate on every route, OpenAPI at /docs.
+// Starts one service the same way everywhere: JSON log lines with the request's trace,
+// JSON bodies up to 1 MB, problem+json for every error, the auth gate on every route,
+// OpenAPI at /docs.
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { DestinationStream } from 'pino';
 import { AuthGuard } from './auth/auth.guard';
 import { ProblemDetailsFilter } from './http/problem';
+import { PinoNestLogger } from './logging/nest-logger';
+import { requestTracing } from './logging/request-logging';
+import { createServiceLogger } from './logging/service-logger';
 
 export const BODY_LIMIT = '1mb';
 
@@ -27,9 +32,22 @@ export function openApiDocument(app: INestApplication, service: ServiceDescripti
   return SwaggerModule.createDocument(app, config);
 }
 
+export interface ServiceAppOptions {
+  /** Where the JSON log lines go; default stdout. */
+  readonly logDestination?: DestinationStream;
+}
+
 /** Creates and configures the app without listening, so tests can use it too. */
-export async function createServiceApp(module: Type<unknown> | DynamicModule, service: ServiceDescription): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: false });
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  service: ServiceDescription,
+  options: ServiceAppOptions = {},
+): Promise<NestExpressApplication> {
+  const logger = createServiceLogger({ service: service.name, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
+  // Before the body parser, so even a refused body is logged with its trace (raw-body
+  // binds its callbacks to the request's async context, so the trace survives parsing).
+  app.use(requestTracing(logger));
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalGuards(new AuthGuard(app.get(Reflector)));

@@ -12,3 +12,7 @@ export * from './persistence/event-store.module';
 export * from './messaging/messaging.module';
 export * from './health/health.module';
 export * from './projection/local-projector';
+export * from './logging/trace-context';
+export * from './logging/service-logger';
+export * from './logging/nest-logger';
+export * from './logging/request-logging';

@@ -1,11 +1,12 @@
 // Builds the command metadata from an HTTP request: who (from the token), when,
-// correlation and W3C trace context (continued from `traceparent`, else started here).
-import { randomBytes, randomUUID } from 'node:crypto';
+// correlation and W3C trace context: the request's (or consumed event's) span from the
+// trace context the logging middleware keeps, so commands and log lines share it.
+import { randomUUID } from 'node:crypto';
 import { uuidV5, type Actor, type CommandMetadata } from '@wcc/domain-kit';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { actorOf, type AuthenticatedUser } from '../auth/authenticated-user';
+import { childTraceOf, currentTrace } from '../logging/trace-context';
 
-const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
@@ -15,9 +16,7 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 /** A child span of the incoming trace, or a new trace when none came in. */
 export function continueTrace(incoming: string | undefined): { traceparent: string } {
-  const match = incoming ? TRACEPARENT.exec(incoming) : null;
-  const traceId = match?.[1] && !/^0+$/.test(match[1]) ? match[1] : randomBytes(16).toString('hex');
-  return { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` };
+  return { traceparent: childTraceOf(incoming).traceparent };
 }
 
 export function commandMetadataFrom(
@@ -34,7 +33,9 @@ export function commandMetadataFrom(
     correlationId: correlation && correlation.length <= 100 ? correlation : commandId,
     causationId: null,
     actor: actorOf(user),
-    trace: continueTrace(header(request.headers, 'traceparent')),
+    // Inside a request the middleware has already continued the trace: use that span,
+    // so the command's trace is the one on the request's log lines.
+    trace: { traceparent: currentTrace()?.traceparent ?? continueTrace(header(request.headers, 'traceparent')).traceparent },
   };
 }
 
@@ -51,6 +52,12 @@ export function commandMetadataFromEvent(event: ReceivedIntegrationEvent, actor:
     correlationId: ce.correlationid ?? ce.id,
     causationId: ce.id,
     actor,
-    trace: continueTrace(ce.traceparent),
+    trace: { traceparent: traceOfHandling(ce.id) ?? continueTrace(ce.traceparent).traceparent },
   };
+}
+
+/** The span MessagingModule opened for handling this very event, if we are inside it. */
+function traceOfHandling(eventId: string): string | undefined {
+  const trace = currentTrace();
+  return trace?.eventId === eventId ? trace.traceparent : undefined;
 }

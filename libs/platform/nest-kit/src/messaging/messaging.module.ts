@@ -10,7 +10,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import type pg from 'pg';
 import { allTopics, deadLetterTopicOf } from '@wcc/contracts';
 import type { EventStore } from '@wcc/event-store';
@@ -20,7 +20,10 @@ import {
   OutboxRelay,
   type IntegrationEventHandler,
   type IntegrationMapping,
+  type MessagingLogger,
+  type ReceivedIntegrationEvent,
 } from '@wcc/messaging';
+import { childTraceOf, runWithTrace } from '../logging/trace-context';
 import { EVENT_STORE, PG_POOL, requiredEnv } from '../persistence/event-store.module';
 
 export const KAFKA = Symbol('KAFKA');
@@ -48,8 +51,40 @@ export function physicalTopic(contractTopic: string): string {
   return `${process.env['KAFKA_TOPIC_PREFIX'] ?? ''}${contractTopic}`;
 }
 
+/** The relay's and consumers' reports as the service's log lines (through Nest's logger). */
+function messagingLogger(name: string): MessagingLogger {
+  const logger = new Logger(name);
+  return {
+    info: (msg, fields) => logger.log({ msg, ...fields }),
+    warn: (msg, fields) => logger.warn({ msg, ...fields }),
+    error: (msg, fields) => logger.error({ msg, ...fields }),
+  };
+}
+
+/**
+ * Handles a consumed event inside its own trace context: a child span of the
+ * CloudEvent's traceparent, so the handler's log lines and the commands it issues
+ * (commandMetadataFromEvent) carry the trace the producer started.
+ */
+export function tracedHandling(handler: IntegrationEventHandler): IntegrationEventHandler {
+  return (event: ReceivedIntegrationEvent, tx: pg.PoolClient) =>
+    runWithTrace({ ...childTraceOf(event.cloudEvent.traceparent), eventId: event.cloudEvent.id }, () => handler(event, tx));
+}
+
+/** kafkajs's own warnings as the service's JSON lines instead of its own format. */
+const kafkaLogCreator: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, level, log }) => {
+    const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
+    const line = { msg: `[${namespace}] ${message}`, ...fields };
+    if (level === logLevel.ERROR) logger.error(line);
+    else if (level === logLevel.WARN) logger.warn(line);
+    else logger.log(line);
+  };
+};
+
 export function kafkaFor(service: string): Kafka {
-  return new Kafka({ clientId: service, brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.WARN });
+  return new Kafka({ clientId: service, brokers: requiredEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.WARN, logCreator: kafkaLogCreator });
 }
 
 /** Creates every contract topic and its dead-letter twin, so nothing depends on auto-creation. */
@@ -116,6 +151,7 @@ export class MessagingModule {
                   source: cloudEventSource({ organisation: options.organisation, system: options.service }),
                   map: options.map,
                   topicName: physicalTopic,
+                  logger: messagingLogger(`${options.service}.relay`),
                 })
               : undefined,
         },
@@ -131,7 +167,8 @@ export class MessagingModule {
                 pool,
                 groupId: `${process.env['KAFKA_GROUP_PREFIX'] ?? ''}${options.service}.${spec.name}`,
                 topics: spec.topics.map(physicalTopic),
-                handle: (event, tx) => handler.handle(event, tx),
+                handle: tracedHandling((event, tx) => handler.handle(event, tx)),
+                logger: messagingLogger(`${options.service}.${spec.name}`),
               });
             }),
         },
