@@ -108,3 +108,15 @@ export type ConsentDataCategory = (typeof consentDataCategories)[number];
 
 export const advisedRoutes = ['ips', 'reintegration', 'care-first', 'not-now'] as const;
 export type AdvisedRoute = (typeof advisedRoutes)[number];
+
+/** Organisation types that can sit at an MDT case review (the partners consent is given for). */
+export const reviewAttendeeOrganisationTypes = consentOrganisationTypes;
+export type ReviewAttendeeOrganisationType = ConsentOrganisationType;
+
+/** How an action agreed in an MDT case review ended. */
+export const reviewActionOutcomes = ['done', 'partly-done', 'not-done', 'no-longer-needed'] as const;
+export type ReviewActionOutcome = (typeof reviewActionOutcomes)[number];
+
+/** Why a scheduled MDT case review did not take place; 'other' needs a text. */
+export const reviewCancellationReasons = ['rescheduled', 'client-unavailable', 'too-few-attendees', 'no-longer-needed', 'other'] as const;
+export type ReviewCancellationReason = (typeof reviewCancellationReasons)[number];

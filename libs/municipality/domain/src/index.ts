@@ -8,3 +8,7 @@ export * from './case.events';
 export * from './case.commands';
 export * from './case.decider';
 export * from './case.view';
+export * from './case-review.events';
+export * from './case-review.commands';
+export * from './case-review.decider';
+export * from './case-review.view';
