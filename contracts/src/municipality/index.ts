@@ -1,5 +1,6 @@
 import { benefitAdjustedV1, benefitEndedV1, benefitReappliedV1 } from './benefit';
 import { caseClosedV1, caseOpenedV1, droppedOutV1 } from './case-lifecycle';
+import { caseReviewCancelledV1, caseReviewHeldV1, caseReviewScheduledV1, reviewActionAssignedV1, reviewActionClosedV1 } from './case-review';
 import { clientReferredV1 } from './client-referred';
 import { clientRegisteredV1 } from './client-registered';
 import { consentGrantedV1, consentWithdrawnV1 } from './consent';
@@ -8,6 +9,7 @@ import { regieAssignedV1, regieTransferredV1 } from './regie';
 
 export * from './benefit';
 export * from './case-lifecycle';
+export * from './case-review';
 export * from './client-referred';
 export * from './client-registered';
 export * from './consent';
@@ -29,4 +31,9 @@ export const municipalityEvents = [
   benefitReappliedV1,
   droppedOutV1,
   caseClosedV1,
+  caseReviewScheduledV1,
+  caseReviewHeldV1,
+  reviewActionAssignedV1,
+  reviewActionClosedV1,
+  caseReviewCancelledV1,
 ] as const;
