@@ -5,8 +5,10 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
 import { CaseCommandHandler } from './commands/case-command.handler';
+import { CaseReviewCommandHandler } from './commands/case-review-command.handler';
 import { OpenCaseHandler } from './commands/open-case.handler';
 import { RegisterClientHandler } from './commands/register-client.handler';
+import { CaseReviewsController } from './http/case-reviews.controller';
 import { CasesController } from './http/cases.controller';
 import { ClientsController } from './http/clients.controller';
 import { CareProviderConsumer, careProviderTopics } from './integration/care-provider.consumer';
@@ -15,6 +17,7 @@ import { municipalityMapping } from './integration/municipality.mapping';
 import { BSN_VAULT, BsnVault } from './privacy/bsn-vault';
 import { CaseFileQuery } from './queries/case-file.query';
 import { CaseListProjection } from './queries/case-list.projection';
+import { CaseReviewsProjection } from './queries/case-reviews.projection';
 import { ClientQuery } from './queries/client.query';
 
 @Module({
@@ -33,13 +36,15 @@ import { ClientQuery } from './queries/client.query';
     }),
     HealthModule,
   ],
-  controllers: [ClientsController, CasesController],
+  controllers: [ClientsController, CasesController, CaseReviewsController],
   providers: [
     { provide: BSN_VAULT, useFactory: () => BsnVault.fromEnvironment() },
     RegisterClientHandler,
     OpenCaseHandler,
     CaseCommandHandler,
+    CaseReviewCommandHandler,
     CaseListProjection,
+    CaseReviewsProjection,
     CaseFileQuery,
     ClientQuery,
   ],

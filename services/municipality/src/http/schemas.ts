@@ -14,6 +14,9 @@ import {
   measurementMoments,
   referralRoutes,
   referralTargets,
+  reviewActionOutcomes,
+  reviewAttendeeOrganisationTypes,
+  reviewCancellationReasons,
   sexes,
   trajectoryPhases,
   zrmDomains,
@@ -117,3 +120,50 @@ export type RecordDropoutBody = Static<typeof RecordDropoutBody>;
 
 export const CloseCaseBody = closed({ reasonCode: oneOf(caseClosureReasons), note: Type.Optional(text(1000, 'Stays at the municipality.')) });
 export type CloseCaseBody = Static<typeof CloseCaseBody>;
+
+// MDT case reviews
+
+const organisationId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+const professional = Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._@:-]+$', description: 'Account id of a professional (never a client).' });
+
+export const ScheduleCaseReviewBody = closed({
+  scheduledFor: Type.String({ format: 'date-time', description: 'When the team meets; today or later.' }),
+  chairUserId: Type.String({ minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._@:-]+$', description: 'The case worker of this municipality who chairs the meeting (usually the regisseur).' }),
+});
+export type ScheduleCaseReviewBody = Static<typeof ScheduleCaseReviewBody>;
+
+export const RecordCaseReviewBody = closed({
+  heldOn: date('The day of the meeting; not in the future.'),
+  attendees: Type.Array(
+    closed({ userId: professional, organisationId, organisationType: oneOf(reviewAttendeeOrganisationTypes) }, 'A professional at the table.'),
+    { minItems: 1, maxItems: 50, description: 'Everyone who attended, with organisation and organisation type. Partners other than this municipality need a chain-coordination consent covering every category discussed.' },
+  ),
+  dataCategoriesDiscussed: Type.Array(oneOf(consentDataCategories), {
+    minItems: 1,
+    uniqueItems: true,
+    description: 'Which data categories of the client were discussed. care-summary never with the employer network at the table.',
+  }),
+  decisions: Type.Array(text(500), { maxItems: 50, description: 'Short decision texts as minuted. They stay at the municipality; the chain hears only how many.' }),
+});
+export type RecordCaseReviewBody = Static<typeof RecordCaseReviewBody>;
+
+export const AssignReviewActionBody = closed({
+  description: text(500, 'What is to be done. Stays at the municipality.'),
+  ownerUserId: professional,
+  ownerOrganisationId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'This municipality or an organisation that attended the review.' }),
+  dueDate: date('On or after the day the review was held. Open after this date: overdue.'),
+});
+export type AssignReviewActionBody = Static<typeof AssignReviewActionBody>;
+
+export const CloseReviewActionBody = closed({
+  closedOn: date('Not in the future, not before the review.'),
+  outcome: oneOf(reviewActionOutcomes),
+  note: Type.Optional(text(1000, 'Stays at the municipality.')),
+});
+export type CloseReviewActionBody = Static<typeof CloseReviewActionBody>;
+
+export const CancelCaseReviewBody = closed({
+  reasonCode: oneOf(reviewCancellationReasons),
+  reasonText: Type.Optional(text(500, "Required when reasonCode is 'other'; stays at the municipality.")),
+});
+export type CancelCaseReviewBody = Static<typeof CancelCaseReviewBody>;

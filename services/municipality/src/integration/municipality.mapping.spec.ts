@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { findIntegrationEvent } from '@wcc/contracts';
 import type { RecordedEvent } from '@wcc/event-store';
-import type { CaseEvent, ClientEvent } from '@wcc/municipality-domain';
+import type { CaseEvent, CaseReviewEvent, ClientEvent } from '@wcc/municipality-domain';
 import { municipalityMapping } from './municipality.mapping';
 
 const caseId = '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71';
@@ -26,7 +26,7 @@ const zrm = {
   justice: 5,
 } as const;
 
-function recorded(event: CaseEvent | ClientEvent): RecordedEvent {
+function recorded(event: CaseEvent | ClientEvent | CaseReviewEvent): RecordedEvent {
   return {
     id: '00000000-0000-4000-8000-000000000001',
     type: event.type,
@@ -117,5 +117,63 @@ describe('municipality mapping', () => {
 
   it.each(privateOnly.map((event) => [event.type, event] as const))('%s is not published', (_type, event) => {
     expect(municipalityMapping(recorded(event))).toEqual([]);
+  });
+});
+
+describe('MDT case review mapping', () => {
+  const reviewId = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+  const actionId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  const r = { ...ids, reviewId };
+  const reviewEvents: [CaseReviewEvent, Record<string, unknown>][] = [
+    [
+      { type: 'CaseReviewScheduled', data: { ...r, municipalityId: 'gemeente-rotterdam', scheduledFor: '2025-03-10T13:00:00.000Z', chair: { userId: 'reg-1', organisationId: 'gemeente-rotterdam' } } },
+      { reviewId, scheduledFor: '2025-03-10T13:00:00.000Z', chairUserId: 'reg-1', chairOrganisationId: 'gemeente-rotterdam' },
+    ],
+    [
+      {
+        type: 'CaseReviewHeld',
+        data: {
+          ...r,
+          heldOn: '2025-03-03',
+          attendees: [
+            { userId: 'reg-1', organisationId: 'gemeente-rotterdam', organisationType: 'municipality' },
+            { userId: 'psy-1', organisationId: 'ggz-delfland', organisationType: 'care-provider' },
+          ],
+          dataCategoriesDiscussed: ['work', 'care-summary'],
+          decisions: ['PRIVATE: start EMDR before IPS', 'PRIVATE: second decision', 'PRIVATE: third'],
+        },
+      },
+      {
+        reviewId,
+        heldOn: '2025-03-03',
+        attendees: [
+          { userId: 'reg-1', organisationId: 'gemeente-rotterdam', organisationType: 'municipality' },
+          { userId: 'psy-1', organisationId: 'ggz-delfland', organisationType: 'care-provider' },
+        ],
+        dataCategoriesDiscussed: ['work', 'care-summary'],
+        decisionCount: 3,
+      },
+    ],
+    [
+      {
+        type: 'ReviewActionAssigned',
+        data: { ...r, actionId, description: 'PRIVATE: ask the psychiatrist about medication', owner: { userId: 'psy-1', organisationId: 'ggz-delfland', organisationType: 'care-provider' }, dueDate: '2025-03-10' },
+      },
+      { reviewId, actionId, ownerUserId: 'psy-1', ownerOrganisationId: 'ggz-delfland', ownerOrganisationType: 'care-provider', dueDate: '2025-03-10' },
+    ],
+    [
+      { type: 'ReviewActionClosed', data: { ...r, actionId, closedOn: '2025-03-07', outcome: 'partly-done', note: 'PRIVATE note' } },
+      { reviewId, actionId, closedOn: '2025-03-07', outcome: 'partly-done' },
+    ],
+    [{ type: 'CaseReviewCancelled', data: { ...r, reasonCode: 'other', reasonText: 'PRIVATE: client in crisis' } }, { reviewId, reasonCode: 'other' }],
+  ];
+
+  it.each(reviewEvents.map(([event, expected]) => [event.type, event, expected] as const))('%s maps to exactly its contract fields, no texts', (type, event, expected) => {
+    const messages = municipalityMapping(recorded(event));
+    expect(messages.map((m) => m.definition.name)).toEqual([type]);
+    const [message] = messages;
+    expect(message!.definition.validate(message!.data)).toMatchObject({ ok: true });
+    expect(message!.data).toEqual({ caseId, clientKey, occurredAt: at, ...expected });
+    expect(JSON.stringify(message!.data)).not.toContain('PRIVATE');
   });
 });

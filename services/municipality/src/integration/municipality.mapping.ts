@@ -10,6 +10,9 @@ import {
   benefitReappliedV1,
   caseClosedV1,
   caseOpenedV1,
+  caseReviewCancelledV1,
+  caseReviewHeldV1,
+  caseReviewScheduledV1,
   clientReferredV1,
   clientRegisteredV1,
   consentGrantedV1,
@@ -18,11 +21,13 @@ import {
   participationMeasuredV1,
   regieAssignedV1,
   regieTransferredV1,
+  reviewActionAssignedV1,
+  reviewActionClosedV1,
 } from '@wcc/contracts';
 import { assertNever } from '@wcc/domain-kit';
-import type { CaseEvent, ClientEvent } from '@wcc/municipality-domain';
+import type { CaseEvent, CaseReviewEvent, ClientEvent } from '@wcc/municipality-domain';
 
-type MunicipalityEvent = CaseEvent | ClientEvent;
+type MunicipalityEvent = CaseEvent | ClientEvent | CaseReviewEvent;
 
 export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent): readonly IntegrationMessage[] => {
   const event = { type: recorded.type, data: recorded.data } as MunicipalityEvent;
@@ -147,6 +152,51 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
     case 'PlacementEnded':
       // The partner published these itself; the municipality only keeps them on the case.
       return [];
+    // MDT case reviews: the structure of the meeting, never its words (decision texts,
+    // action descriptions, notes and reason texts stay here; see contracts/src/municipality/case-review.ts).
+    case 'CaseReviewScheduled': {
+      const { caseId, clientKey, reviewId, scheduledFor, chair } = event.data;
+      return [integrationMessage(caseReviewScheduledV1, { caseId, clientKey, occurredAt, reviewId, scheduledFor, chairUserId: chair.userId, chairOrganisationId: chair.organisationId })];
+    }
+    case 'CaseReviewHeld': {
+      const { caseId, clientKey, reviewId, heldOn, attendees, dataCategoriesDiscussed, decisions } = event.data;
+      return [
+        integrationMessage(caseReviewHeldV1, {
+          caseId,
+          clientKey,
+          occurredAt,
+          reviewId,
+          heldOn,
+          attendees: attendees.map(({ userId, organisationId, organisationType }) => ({ userId, organisationId, organisationType })),
+          dataCategoriesDiscussed: [...dataCategoriesDiscussed],
+          decisionCount: decisions.length,
+        }),
+      ];
+    }
+    case 'ReviewActionAssigned': {
+      const { caseId, clientKey, reviewId, actionId, owner, dueDate } = event.data;
+      return [
+        integrationMessage(reviewActionAssignedV1, {
+          caseId,
+          clientKey,
+          occurredAt,
+          reviewId,
+          actionId,
+          ownerUserId: owner.userId,
+          ownerOrganisationId: owner.organisationId,
+          ownerOrganisationType: owner.organisationType,
+          dueDate,
+        }),
+      ];
+    }
+    case 'ReviewActionClosed': {
+      const { caseId, clientKey, reviewId, actionId, closedOn, outcome } = event.data;
+      return [integrationMessage(reviewActionClosedV1, { caseId, clientKey, occurredAt, reviewId, actionId, closedOn, outcome })];
+    }
+    case 'CaseReviewCancelled': {
+      const { caseId, clientKey, reviewId, reasonCode } = event.data;
+      return [integrationMessage(caseReviewCancelledV1, { caseId, clientKey, occurredAt, reviewId, reasonCode })];
+    }
     default:
       return assertNever(event);
   }

@@ -5,7 +5,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import type pg from 'pg';
 import type { EventStore, RecordedEvent } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
-import { dateInAmsterdam, type CaseEvent } from '@wcc/municipality-domain';
+import { caseDecider, caseReviewDecider, dateInAmsterdam, type CaseEvent } from '@wcc/municipality-domain';
 
 const MIGRATIONS = `
   create table if not exists municipality_cases (
@@ -41,7 +41,8 @@ export interface CaseListItem {
 }
 
 async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void> {
-  if (!recorded.streamId.startsWith('case-')) return;
+  // `case-review-…` streams start with `case-` too; they have their own projection.
+  if (!recorded.streamId.startsWith(`${caseDecider.streamType}-`) || recorded.streamId.startsWith(`${caseReviewDecider.streamType}-`)) return;
   const event = { type: recorded.type, data: recorded.data } as CaseEvent;
   const at = recorded.metadata.occurredAt;
   const touch = (status?: string) =>
