@@ -7,7 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { DestinationStream } from 'pino';
 import { AuthGuard } from './auth/auth.guard';
-import { ProblemDetailsFilter } from './http/problem';
+import { bodyParserProblems, ProblemDetailsFilter } from './http/problem';
 import { PinoNestLogger } from './logging/nest-logger';
 import { requestTracing } from './logging/request-logging';
 import { createServiceLogger } from './logging/service-logger';
@@ -49,6 +49,7 @@ export async function createServiceApp(
   // binds its callbacks to the request's async context, so the trace survives parsing).
   app.use(requestTracing(logger));
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(bodyParserProblems());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalGuards(new AuthGuard(app.get(Reflector)));
   app.enableShutdownHooks();

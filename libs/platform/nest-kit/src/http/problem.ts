@@ -72,6 +72,34 @@ interface BodyParserError {
   readonly limit?: number;
 }
 
+/** The problem of a body-parser failure (the caller's fault), or undefined for anything else. */
+function bodyParserProblem(error: unknown): ProblemDetails | undefined {
+  const parser = error as BodyParserError | null | undefined;
+  switch (parser?.type ?? '') {
+    case 'entity.parse.failed':
+      return { type: typeUri('malformed-json'), title: 'The request is not valid', status: 400, detail: 'The body is not valid JSON.', code: 'malformed-json', errors: [{ field: '/', reason: 'malformed JSON' }] };
+    case 'entity.too.large':
+      return { type: typeUri('payload-too-large'), title: 'Payload too large', status: 413, detail: `The body exceeds the limit of ${parser.limit ?? 1_048_576} bytes.`, code: 'payload-too-large' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { type: typeUri('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 application/json.', code: 'unsupported-media-type' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Express error middleware right after the body parser. Nest maps a parser's
+ * SyntaxError to a bare BadRequestException before any filter sees it, losing that the
+ * body was malformed JSON (and the `errors` every 400 carries); this answers first.
+ */
+export function bodyParserProblems() {
+  return (error: unknown, _request: unknown, _response: unknown, next: (error?: unknown) => void): void => {
+    const problem = bodyParserProblem(error);
+    next(problem ? new ProblemException(problem) : error);
+  };
+}
+
 export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof ConcurrencyConflictError) {
@@ -83,16 +111,8 @@ export function problemOf(error: unknown): ProblemDetails {
       code: 'concurrency-conflict',
     };
   }
-  const parser = error as BodyParserError;
-  if (parser?.type === 'entity.parse.failed') {
-    return { type: typeUri('malformed-json'), title: 'The request is not valid', status: 400, detail: 'The body is not valid JSON.', code: 'malformed-json', errors: [{ field: '/', reason: 'malformed JSON' }] };
-  }
-  if (parser?.type === 'entity.too.large') {
-    return { type: typeUri('payload-too-large'), title: 'Payload too large', status: 413, detail: `The body exceeds the limit of ${parser.limit ?? 1_048_576} bytes.`, code: 'payload-too-large' };
-  }
-  if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported') {
-    return { type: typeUri('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 application/json.', code: 'unsupported-media-type' };
-  }
+  const parser = bodyParserProblem(error);
+  if (parser) return parser;
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return { type: typeUri(`http-${status}`), title: error.name.replace(/Exception$/, ''), status, detail: error.message, code: `http-${status}` };
