@@ -79,7 +79,7 @@ function bodyParserProblem(error: unknown): ProblemDetails | undefined {
     case 'entity.parse.failed':
       return { type: typeUri('malformed-json'), title: 'The request is not valid', status: 400, detail: 'The body is not valid JSON.', code: 'malformed-json', errors: [{ field: '/', reason: 'malformed JSON' }] };
     case 'entity.too.large':
-      return { type: typeUri('payload-too-large'), title: 'Payload too large', status: 413, detail: `The body exceeds the limit of ${parser.limit ?? 1_048_576} bytes.`, code: 'payload-too-large' };
+      return { type: typeUri('payload-too-large'), title: 'Payload too large', status: 413, detail: `The body exceeds the limit of ${parser?.limit ?? 1_048_576} bytes.`, code: 'payload-too-large' };
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return { type: typeUri('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 application/json.', code: 'unsupported-media-type' };
