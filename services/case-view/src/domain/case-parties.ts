@@ -65,11 +65,31 @@ function contextOf(entries: readonly CaseEntry[]): CaseContext {
   return { municipalityId, referrers, fundingRequesters, actionOwners };
 }
 
+/** The municipality a municipality event names itself; most name none and belong to the case's. */
+function municipalityOf(entry: CaseEntry): string | undefined {
+  const d = entry.data;
+  switch (keyOf(entry)) {
+    case 'municipality:ClientReferred':
+      return str(d, 'fromOrganisationId');
+    case 'municipality:ClientRegistered':
+    case 'municipality:CaseOpened':
+      return str(d, 'municipalityId');
+    case 'municipality:RegieAssigned':
+      return str(d, 'ownerOrganisationId');
+    case 'municipality:RegieTransferred':
+      return str(d, 'toOrganisationId');
+    case 'municipality:CaseReviewScheduled':
+      return str(d, 'chairOrganisationId');
+    default:
+      return undefined;
+  }
+}
+
 function producerOf(entry: CaseEntry, context: CaseContext): string | null {
   const d = entry.data;
   switch (entry.producer) {
     case 'municipality':
-      return str(d, 'fromOrganisationId', 'municipalityId', 'ownerOrganisationId') ?? context.municipalityId;
+      return municipalityOf(entry) ?? context.municipalityId;
     case 'care-provider':
     case 'employer-network':
       return str(d, 'organisationId') ?? null;

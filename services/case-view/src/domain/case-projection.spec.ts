@@ -6,6 +6,11 @@ import {
   careClaimSettledV1,
   careClaimSubmittedV1,
   caseClosedV1,
+  caseReviewCancelledV1,
+  caseReviewHeldV1,
+  caseReviewScheduledV1,
+  reviewActionAssignedV1,
+  reviewActionClosedV1,
   droppedOutV1,
   placementEndedV1,
   placementReviewedV1,
@@ -16,27 +21,12 @@ import { caseScenario, entryOf, organisations, type ScenarioEvent } from '../tes
 import { type CaseEntry } from './case-entry';
 import { projectCase } from './case-projection';
 import { isActionOverdue, isReferralOverdue } from './case-summary';
-import { newEntry } from './new-entry';
 
 const scenario = caseScenario();
 const entries = scenario.events.map((e) => entryOf(e));
 
 function extra(base: ScenarioEvent, definition: ScenarioEvent['definition'], occurredAt: string, data: Record<string, unknown>): CaseEntry {
   return entryOf({ id: randomUUID(), definition, data: { ...(definition.example as Record<string, unknown>), caseId: base.data['caseId'], clientKey: base.data['clientKey'], occurredAt, ...data } });
-}
-
-/** A municipality MDT event of the shape the regie's review stream is expected to have (not declared in contracts yet). */
-function review(name: string, occurredAt: string, data: Record<string, unknown>): CaseEntry {
-  return newEntry({
-    eventId: randomUUID(),
-    type: `nl.workcarechain.municipality.${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.v1`,
-    producer: 'municipality',
-    name,
-    sequence: null,
-    time: null,
-    data: { caseId: scenario.caseId, clientKey: scenario.clientKey, occurredAt, ...data },
-    fieldCategories: Object.fromEntries(Object.keys({ caseId: 1, clientKey: 1, occurredAt: 1, ...data }).map((k) => [k, k === 'clientKey' ? 'identifying' : 'administrative'])),
-  });
 }
 
 describe('projectCase: given the four organisations’ events, then the summary row', () => {
@@ -128,48 +118,61 @@ describe('projectCase: given the four organisations’ events, then the summary 
   });
 
   it('holds MDT reviews and actions; an open action past its due date is overdue', () => {
+    const base = scenario.events[0]!;
     const reviewId = randomUUID();
     const actionId = randomUUID();
     const more = [
-      review('CaseReviewScheduled', '2025-04-01T08:00:00Z', { reviewId, scheduledFor: '2025-04-08' }),
-      review('CaseReviewHeld', '2025-04-08T10:00:00Z', {
+      extra(base, caseReviewScheduledV1, '2025-04-01T08:00:00Z', { reviewId, scheduledFor: '2025-04-08T13:00:00Z' }),
+      extra(base, caseReviewHeldV1, '2025-04-08T15:00:00Z', {
         reviewId,
         heldOn: '2025-04-08',
         attendees: [
-          { userId: 'regisseur-17', organisationId: organisations.municipality },
-          { userId: 'ips-coach-17', organisationId: organisations.careProvider },
+          { userId: 'regisseur-17', organisationId: organisations.municipality, organisationType: 'municipality' },
+          { userId: 'ips-coach-17', organisationId: organisations.careProvider, organisationType: 'care-provider' },
         ],
-        dataCategoriesDiscussed: ['work', 'care-summary'],
-        decisions: ['Start with 12 hours a week'],
       }),
-      review('ReviewActionAssigned', '2025-04-08T10:05:00Z', { reviewId, actionId, description: 'Arrange a job coach', ownerUserId: 'am-04', ownerOrganisationId: organisations.employerNetwork, dueDate: '2025-04-22' }),
+      extra(base, reviewActionAssignedV1, '2025-04-08T15:05:00Z', { reviewId, actionId, ownerUserId: 'am-04', ownerOrganisationId: organisations.employerNetwork, ownerOrganisationType: 'employer-network', dueDate: '2025-04-22' }),
     ];
     const projected = projectCase(scenario.caseId, [...entries, ...more]);
     expect(projected.summary.reviews).toEqual([
       {
         reviewId,
-        scheduledFor: '2025-04-08',
+        status: 'held',
+        scheduledFor: '2025-04-08T13:00:00Z',
+        chairUserId: 'regisseur-17',
         heldOn: '2025-04-08',
         attendees: [
-          { userId: 'regisseur-17', organisationId: organisations.municipality },
-          { userId: 'ips-coach-17', organisationId: organisations.careProvider },
+          { userId: 'regisseur-17', organisationId: organisations.municipality, organisationType: 'municipality' },
+          { userId: 'ips-coach-17', organisationId: organisations.careProvider, organisationType: 'care-provider' },
         ],
         dataCategoriesDiscussed: ['work', 'care-summary'],
-        decisions: ['Start with 12 hours a week'],
+        decisionCount: 2,
+        cancellationReasonCode: null,
       },
     ]);
     const action = projected.summary.actions[0]!;
-    expect(action).toMatchObject({ actionId, ownerOrganisationId: organisations.employerNetwork, dueDate: '2025-04-22', status: 'open' });
+    expect(action).toEqual({ actionId, reviewId, ownerUserId: 'am-04', ownerOrganisationId: organisations.employerNetwork, ownerOrganisationType: 'employer-network', dueDate: '2025-04-22', status: 'open', closedOn: null, outcome: null });
     expect(isActionOverdue(action, '2025-04-23')).toBe(true);
     expect(isActionOverdue(action, '2025-04-22')).toBe(false);
     // Attendees took part in the review; the owner was told of the action.
-    const held = projected.entries.find((e) => e.name === 'CaseReviewHeld')!;
-    expect(held.addresseeOrganisationIds).toEqual([organisations.careProvider]);
-    const closed = review('ReviewActionClosed', '2025-04-20T10:00:00Z', { actionId });
+    expect(projected.entries.find((e) => e.name === 'CaseReviewHeld')?.addresseeOrganisationIds).toEqual([organisations.careProvider]);
+    expect(projected.entries.find((e) => e.name === 'ReviewActionAssigned')?.addresseeOrganisationIds).toEqual([organisations.employerNetwork]);
+
+    const closed = extra(base, reviewActionClosedV1, '2025-04-20T10:00:00Z', { reviewId, actionId, closedOn: '2025-04-20' });
     const afterClose = projectCase(scenario.caseId, [...entries, ...more, closed]);
-    expect(afterClose.summary.actions[0]).toMatchObject({ status: 'closed', closedAt: '2025-04-20T10:00:00Z', description: 'Arrange a job coach' });
+    expect(afterClose.summary.actions[0]).toMatchObject({ status: 'closed', closedOn: '2025-04-20', outcome: 'done', dueDate: '2025-04-22' });
     expect(afterClose.entries.find((e) => e.name === 'ReviewActionClosed')?.addresseeOrganisationIds).toEqual([organisations.employerNetwork]);
     expect(isActionOverdue(afterClose.summary.actions[0]!, '2026-01-01')).toBe(false);
+  });
+
+  it('marks a scheduled review cancelled, never one that was held', () => {
+    const base = scenario.events[0]!;
+    const reviewId = randomUUID();
+    const scheduled = extra(base, caseReviewScheduledV1, '2025-04-01T08:00:00Z', { reviewId });
+    const cancelled = extra(base, caseReviewCancelledV1, '2025-04-02T08:00:00Z', { reviewId });
+    expect(projectCase(scenario.caseId, [...entries, scheduled, cancelled]).summary.reviews[0]).toMatchObject({ status: 'cancelled', cancellationReasonCode: 'rescheduled' });
+    const held = extra(base, caseReviewHeldV1, '2025-04-01T15:00:00Z', { reviewId });
+    expect(projectCase(scenario.caseId, [...entries, scheduled, held, cancelled]).summary.reviews[0]).toMatchObject({ status: 'held', decisionCount: 2 });
   });
 
   it('resolves who produced each item and to whom it was addressed', () => {

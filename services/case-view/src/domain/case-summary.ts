@@ -84,24 +84,30 @@ export interface FundingSummary {
 /** none: nothing requested; otherwise the state of the latest request. */
 export type FundingStatus = 'none' | 'requested' | 'granted' | 'refused' | 'claimed' | 'settled';
 
+/** An MDT review: the structure only; decision texts stay at the municipality. */
 export interface ReviewSummary {
   readonly reviewId: string;
+  readonly status: 'scheduled' | 'held' | 'cancelled';
   readonly scheduledFor: string | null;
-  readonly heldOn: string | null;
-  readonly attendees: readonly { readonly userId: string | null; readonly organisationId: string | null }[];
+  readonly chairUserId: string | null;
+  readonly heldOn: IsoDate | null;
+  readonly attendees: readonly { readonly userId: string | null; readonly organisationId: string | null; readonly organisationType: string | null }[];
   readonly dataCategoriesDiscussed: readonly string[];
-  readonly decisions: readonly string[];
+  readonly decisionCount: number | null;
+  readonly cancellationReasonCode: string | null;
 }
 
+/** An action agreed in an MDT review: who owns it and by when; what it is stays at the municipality. */
 export interface ActionSummary {
   readonly actionId: string;
   readonly reviewId: string | null;
-  readonly description: string | null;
   readonly ownerUserId: string | null;
   readonly ownerOrganisationId: string | null;
+  readonly ownerOrganisationType: string | null;
   readonly dueDate: IsoDate | null;
   readonly status: 'open' | 'closed';
-  readonly closedAt: string | null;
+  readonly closedOn: string | null;
+  readonly outcome: string | null;
 }
 
 export interface ConsentSummary {
@@ -173,12 +179,6 @@ function zrmAverageOf(d: EventData): number | null {
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-function decisionText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  const r = record(value);
-  return r ? str(r, 'text', 'description', 'decision', 'summary') : undefined;
-}
-
 export function summariseCase(caseId: string, items: readonly CaseEntry[]): CaseSummary {
   const entries = [...items].sort(compareEntries);
   let clientKey: string | null = null;
@@ -236,7 +236,17 @@ export function summariseCase(caseId: string, items: readonly CaseEntry[]): Case
     funding.set(id, { ...current, claims: [...current.claims.filter((c) => c.claimId !== claimId), change(existing)] });
   };
   const review = (id: string): ReviewSummary =>
-    reviews.get(id) ?? { reviewId: id, scheduledFor: null, heldOn: null, attendees: [], dataCategoriesDiscussed: [], decisions: [] };
+    reviews.get(id) ?? {
+      reviewId: id,
+      status: 'scheduled',
+      scheduledFor: null,
+      chairUserId: null,
+      heldOn: null,
+      attendees: [],
+      dataCategoriesDiscussed: [],
+      decisionCount: null,
+      cancellationReasonCode: null,
+    };
 
   for (const entry of entries) {
     const d = entry.data;
@@ -456,7 +466,9 @@ export function summariseCase(caseId: string, items: readonly CaseEntry[]): Case
         break;
       case 'municipality:CaseReviewScheduled': {
         const id = str(d, 'reviewId');
-        if (id) reviews.set(id, { ...review(id), scheduledFor: orNull(str(d, 'scheduledFor', 'scheduledOn', 'scheduledAt', 'plannedFor')) });
+        if (!id) break;
+        const known = review(id);
+        reviews.set(id, { ...known, scheduledFor: orNull(str(d, 'scheduledFor')), chairUserId: orNull(str(d, 'chairUserId')) });
         break;
       }
       case 'municipality:CaseReviewHeld': {
@@ -464,11 +476,20 @@ export function summariseCase(caseId: string, items: readonly CaseEntry[]): Case
         if (!id) break;
         reviews.set(id, {
           ...review(id),
-          heldOn: str(d, 'heldOn', 'heldAt') ?? entry.occurredAt,
-          attendees: (records(d, 'attendees') ?? []).map((a) => ({ userId: orNull(str(a, 'userId')), organisationId: orNull(str(a, 'organisationId')) })),
-          dataCategoriesDiscussed: strings(d, 'dataCategoriesDiscussed', 'dataCategories') ?? [],
-          decisions: ((d['decisions'] as unknown[] | undefined) ?? []).map(decisionText).filter((t): t is string => t !== undefined),
+          status: 'held',
+          heldOn: str(d, 'heldOn') ?? entry.occurredAt.slice(0, 10),
+          attendees: (records(d, 'attendees') ?? []).map((a) => ({ userId: orNull(str(a, 'userId')), organisationId: orNull(str(a, 'organisationId')), organisationType: orNull(str(a, 'organisationType')) })),
+          dataCategoriesDiscussed: strings(d, 'dataCategoriesDiscussed') ?? [],
+          decisionCount: orNull(num(d, 'decisionCount')),
         });
+        break;
+      }
+      case 'municipality:CaseReviewCancelled': {
+        const id = str(d, 'reviewId');
+        if (!id) break;
+        const known = review(id);
+        // A review that was held is never cancelled; should one arrive anyway, the meeting stands.
+        if (known.status !== 'held') reviews.set(id, { ...known, status: 'cancelled', cancellationReasonCode: orNull(str(d, 'reasonCode')) });
         break;
       }
       case 'municipality:ReviewActionAssigned': {
@@ -478,12 +499,13 @@ export function summariseCase(caseId: string, items: readonly CaseEntry[]): Case
         actions.set(id, {
           actionId: id,
           reviewId: orNull(str(d, 'reviewId')),
-          description: orNull(str(d, 'description', 'action', 'title')),
           ownerUserId: orNull(ownerUserOf(d)),
           ownerOrganisationId: orNull(ownerOrganisationOf(d)),
-          dueDate: orNull(str(d, 'dueDate', 'dueOn', 'due')),
+          ownerOrganisationType: orNull(str(d, 'ownerOrganisationType')),
+          dueDate: orNull(str(d, 'dueDate')),
           status: known?.status ?? 'open',
-          closedAt: known?.closedAt ?? null,
+          closedOn: known?.closedOn ?? null,
+          outcome: known?.outcome ?? null,
         });
         break;
       }
@@ -494,12 +516,13 @@ export function summariseCase(caseId: string, items: readonly CaseEntry[]): Case
         actions.set(id, {
           actionId: id,
           reviewId: known?.reviewId ?? orNull(str(d, 'reviewId')),
-          description: known?.description ?? null,
           ownerUserId: known?.ownerUserId ?? null,
           ownerOrganisationId: known?.ownerOrganisationId ?? null,
+          ownerOrganisationType: known?.ownerOrganisationType ?? null,
           dueDate: known?.dueDate ?? null,
           status: 'closed',
-          closedAt: str(d, 'closedOn', 'closedAt') ?? entry.occurredAt,
+          closedOn: str(d, 'closedOn') ?? entry.occurredAt.slice(0, 10),
+          outcome: orNull(str(d, 'outcome')),
         });
         break;
       }

@@ -62,7 +62,7 @@ describe('viewCase', () => {
     const refusal = refusalOf(otherInsurer, view.decisions)!;
     expect(refusal.itemsWithheld).toBe(view.decisions.filter((d) => !d.visible && d.reason === 'consent').length);
     expect(refusal.itemsWithheld).toBeGreaterThan(5);
-    expect(refusal.refusedDataCategories).toEqual(['financial', 'administrative']);
+    expect(refusal.refusedDataCategories).toEqual(['financial', 'identifying', 'administrative']);
   });
 
   it('consent is given per organisation type: another municipality sees what the consent covers, nothing it was sent', () => {

@@ -44,7 +44,14 @@ export function decideItem(viewer: Viewer, entry: ResolvedEntry, consents: reado
   const closed = gate.filter((g) => !g.decision.visible);
   if (closed.length > 0) {
     const byRole = closed.some((g) => !g.decision.visible && g.decision.reason === 'role');
-    return { visible: false, entry, reason: byRole ? 'role' : 'consent', withheldCategories: sortCategories(closed.map((g) => g.category)) };
+    if (byRole) return { visible: false, entry, reason: 'role', withheldCategories: sortCategories(closed.map((g) => g.category)) };
+    // Withheld for lack of consent: every category of the item the role could have seen.
+    const refused = new Set<DataCategory>(closed.map((g) => g.category));
+    for (const category of new Set(Object.values(entry.fieldCategories))) {
+      const decision = decide(category);
+      if (!decision.visible && decision.reason === 'consent') refused.add(category);
+    }
+    return { visible: false, entry, reason: 'consent', withheldCategories: sortCategories(refused) };
   }
   const shown = new Set<DataCategory>(gate.map((g) => g.category));
   const forRole = new Set<DataCategory>();

@@ -111,26 +111,30 @@ export function describeEntry(entry: Pick<CaseEntry, 'producer' | 'name' | 'data
       return { nl: join('Traject gesloten', opt(str(d, 'reasonCode'), (r) => `reden ${r}`)), en: join('Case closed', opt(str(d, 'reasonCode'), (r) => `reason ${r}`)) };
     case 'municipality:CaseReviewScheduled':
       return {
-        nl: join('MDT-overleg gepland', opt(str(d, 'scheduledFor', 'scheduledOn', 'scheduledAt', 'plannedFor'), (t) => `op ${t}`)),
-        en: join('MDT case review scheduled', opt(str(d, 'scheduledFor', 'scheduledOn', 'scheduledAt', 'plannedFor'), (t) => `for ${t}`)),
+        nl: join('MDT-overleg gepland', opt(str(d, 'scheduledFor'), (t) => `op ${t}`), opt(str(d, 'chairUserId'), (u) => `voorzitter ${u}`)),
+        en: join('MDT case review scheduled', opt(str(d, 'scheduledFor'), (t) => `for ${t}`), opt(str(d, 'chairUserId'), (u) => `chaired by ${u}`)),
       };
     case 'municipality:CaseReviewHeld': {
-      const attendees = records(d, 'attendees')?.length;
-      const decisions = (d['decisions'] as unknown[] | undefined)?.length;
+      const attendees = records(d, 'attendees');
+      const organisations = attendees ? [...new Set(attendees.map((a) => str(a, 'organisationId')).filter(Boolean))].join(', ') : undefined;
+      const discussed = strings(d, 'dataCategoriesDiscussed')?.join(', ');
       return {
-        nl: join('MDT-overleg gehouden', opt(attendees, (n) => `${n} deelnemers`), opt(decisions, (n) => `${n} besluiten`)),
-        en: join('MDT case review held', opt(attendees, (n) => `${n} attendees`), opt(decisions, (n) => `${n} decisions`)),
+        nl: join('MDT-overleg gehouden', opt(str(d, 'heldOn'), (t) => `op ${t}`), opt(organisations, (o) => `met ${o}`), opt(discussed, (c) => `besproken: ${c}`), opt(num(d, 'decisionCount'), (n) => `${n} besluiten`)),
+        en: join('MDT case review held', opt(str(d, 'heldOn'), (t) => `on ${t}`), opt(organisations, (o) => `with ${o}`), opt(discussed, (c) => `discussed: ${c}`), opt(num(d, 'decisionCount'), (n) => `${n} decisions`)),
       };
     }
-    case 'municipality:ReviewActionAssigned': {
-      const owner = str(d, 'ownerUserId') ?? str(records(d, 'owner')?.[0] ?? {}, 'userId');
+    case 'municipality:CaseReviewCancelled':
+      return { nl: join('MDT-overleg geannuleerd', opt(str(d, 'reasonCode'), (r) => `reden ${r}`)), en: join('MDT case review cancelled', opt(str(d, 'reasonCode'), (r) => `reason ${r}`)) };
+    case 'municipality:ReviewActionAssigned':
       return {
-        nl: join('MDT-actie toegewezen', opt(owner, (o) => `aan ${o}`), opt(str(d, 'dueDate', 'dueOn', 'due'), (t) => `uiterlijk ${t}`)),
-        en: join('MDT action assigned', opt(owner, (o) => `to ${o}`), opt(str(d, 'dueDate', 'dueOn', 'due'), (t) => `due ${t}`)),
+        nl: join('MDT-actie toegewezen', opt(str(d, 'ownerUserId'), (o) => `aan ${o}`), str(d, 'ownerOrganisationId'), opt(str(d, 'dueDate'), (t) => `uiterlijk ${t}`)),
+        en: join('MDT action assigned', opt(str(d, 'ownerUserId'), (o) => `to ${o}`), str(d, 'ownerOrganisationId'), opt(str(d, 'dueDate'), (t) => `due ${t}`)),
       };
-    }
     case 'municipality:ReviewActionClosed':
-      return { nl: 'MDT-actie afgerond', en: 'MDT action closed' };
+      return {
+        nl: join('MDT-actie afgesloten', opt(str(d, 'closedOn'), (t) => `op ${t}`), opt(str(d, 'outcome'), (o) => `uitkomst ${o}`)),
+        en: join('MDT action closed', opt(str(d, 'closedOn'), (t) => `on ${t}`), opt(str(d, 'outcome'), (o) => `outcome ${o}`)),
+      };
     case 'care-provider:ReferralAccepted':
     case 'employer-network:ReferralAccepted':
       return {

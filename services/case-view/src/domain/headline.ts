@@ -27,6 +27,7 @@ export const headlineCategories: Readonly<Record<string, DataCategory>> = {
   [eventKey('municipality', 'CaseClosed')]: 'administrative',
   [eventKey('municipality', 'CaseReviewScheduled')]: 'administrative',
   [eventKey('municipality', 'CaseReviewHeld')]: 'administrative',
+  [eventKey('municipality', 'CaseReviewCancelled')]: 'administrative',
   [eventKey('municipality', 'ReviewActionAssigned')]: 'administrative',
   [eventKey('municipality', 'ReviewActionClosed')]: 'administrative',
   // … the ladder is about work, the benefit about money.
