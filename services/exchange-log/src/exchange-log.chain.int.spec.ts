@@ -13,6 +13,7 @@ import {
   careFundingRequestedV1,
   caseAccessRefusedV1,
   caseOpenedV1,
+  caseReviewHeldV1,
   caseViewedV1,
   clientReferredV1,
   consentGrantedV1,
@@ -182,6 +183,45 @@ describe('a chain run', () => {
       { trace: 12, source: `urn:nld:oin:${story.otherMunicipality}:systeem:municipality` },
     );
     expect(brief(await crossing(elsewhere, 2))[0]).toBe(`deliver ClientReferred | ${story.otherMunicipality} -> care-provider:ggz-elders | client-referral | OK | legal-task`);
+  });
+
+  it('records an MDT review as a disclosure to each partner organisation at the table, once per organisation', async () => {
+    const delft = { source: `urn:nld:oin:${story.otherMunicipality}:systeem:municipality` };
+    const other = { caseId: story.otherCaseId, clientKey: story.otherClientKey };
+    const consentId = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
+    const chainConsent = fixture(
+      consentGrantedV1,
+      { ...other, consentId, purpose: 'chain-coordination', organisationTypes: ['care-provider'], dataCategories: ['administrative', 'work'], validFrom: '2025-03-01' },
+      { trace: 13, ...delft },
+    );
+    expect(brief(await crossing(chainConsent, 2))[0]).toBe(`deliver ConsentGranted | ${story.otherMunicipality} -> care-provider:ggz-elders | consent-registration | OK | legal-task`);
+
+    const held = fixture(
+      caseReviewHeldV1,
+      {
+        ...other,
+        attendees: [
+          { userId: 'regisseur-2', organisationId: story.otherMunicipality, organisationType: 'municipality' },
+          { userId: 'psy-9', organisationId: 'ggz-elders', organisationType: 'care-provider' },
+          { userId: 'ips-3', organisationId: 'ggz-elders', organisationType: 'care-provider' },
+          { userId: 'am-04', organisationId: WSP, organisationType: 'employer-network' },
+        ],
+        dataCategoriesDiscussed: ['work'],
+      },
+      { trace: 14, ...delft },
+    );
+    const rows = await crossing(held, 3);
+    expect(brief(rows)).toEqual([
+      `deliver CaseReviewHeld | ${story.otherMunicipality} -> care-provider:ggz-elders | mdt-case-review | OK | consent`,
+      `deliver CaseReviewHeld | ${story.otherMunicipality} -> employer-network:${WSP} | mdt-case-review | OK | consent-missing`,
+      `deliver CaseReviewHeld | ${story.otherMunicipality} -> chain:wcc-case-view | shared-case-view | OK | processor`,
+    ]);
+    const stored = await db.pool.query<{ attributes: Record<string, unknown> }>('select attributes from disclosure_records where position = $1', [rows[0]!.position]);
+    expect(stored.rows[0]!.attributes).toMatchObject({
+      'dpl.core.processing_activity_id': 'urn:nld:workcarechain:verwerkingsactiviteit:mdt-case-review',
+      'dpl.wcc.data_categories': ['identifying', 'administrative', 'work'],
+      'dpl.wcc.consent_ids': [consentId],
+    });
   });
 
   it('stores the data subject only encrypted, findable through the blind index, and NEN 7513 attributes on care data', async () => {

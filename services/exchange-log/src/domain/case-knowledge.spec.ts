@@ -4,8 +4,10 @@ import {
   clientReferredV1,
   consentGrantedV1,
   consentWithdrawnV1,
+  caseReviewHeldV1,
   placementStartedV1,
   regieTransferredV1,
+  reviewActionAssignedV1,
 } from '@wcc/contracts';
 import { describe, expect, it } from 'vitest';
 import { chainEventOfFixture, fixture, sources, story } from '../testing/chain-fixtures';
@@ -58,6 +60,26 @@ describe('case knowledge', () => {
   it('moves the case to the municipality regie is transferred to', () => {
     const k = given(opened, fixture(regieTransferredV1, { fromOrganisationId: story.municipality, toOrganisationId: story.otherMunicipality }));
     expect(k.municipalityId).toBe(story.otherMunicipality);
+  });
+
+  it('learns the partner organisations an MDT review sat at the table with or gave an action, not municipalities', () => {
+    const k = given(
+      opened,
+      fixture(caseReviewHeldV1, {
+        attendees: [
+          { userId: 'regisseur-17', organisationId: story.municipality, organisationType: 'municipality' },
+          { userId: 'km-2', organisationId: story.otherMunicipality, organisationType: 'municipality' },
+          { userId: 'psy-4', organisationId: story.careProvider, organisationType: 'care-provider' },
+          { userId: 'ips-2', organisationId: story.careProvider, organisationType: 'care-provider' },
+        ],
+      }),
+      fixture(reviewActionAssignedV1, { ownerOrganisationId: story.insurer, ownerOrganisationType: 'insurer' }),
+    );
+    expect(k.partners.map((p) => `${p.organisationType}:${p.organisationId}`)).toEqual([
+      `municipality:${story.municipality}`,
+      `care-provider:${story.careProvider}`,
+      `insurer:${story.insurer}`,
+    ]);
   });
 
   describe('covering consent', () => {

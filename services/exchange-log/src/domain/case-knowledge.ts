@@ -46,6 +46,14 @@ function partner(organisationId: string | undefined, organisationType: PartnerOr
 }
 
 const referralTargets: readonly string[] = ['care-provider', 'employer-network'];
+const reviewPartners: readonly string[] = ['care-provider', 'employer-network', 'insurer'];
+
+/** A partner organisation (not a municipality) named by an element of an MDT review event. */
+function reviewPartner(organisationId: unknown, organisationType: unknown): OrganisationRef | undefined {
+  return typeof organisationId === 'string' && organisationId !== '' && typeof organisationType === 'string' && reviewPartners.includes(organisationType)
+    ? { organisationId, organisationType: organisationType as PartnerOrganisationType }
+    : undefined;
+}
 
 /** Folds one event into what is known of its case. Pure. */
 export function learn(k: CaseKnowledge, event: ChainEvent): CaseKnowledge {
@@ -70,6 +78,16 @@ export function learn(k: CaseKnowledge, event: ChainEvent): CaseKnowledge {
           next = withPartner({ ...next, referrals: { ...next.referrals, [referralId]: { fromOrganisationId: from, to } } }, to);
         }
       }
+      if (event.name === 'CaseReviewHeld' && Array.isArray(d['attendees'])) {
+        // Who sat at the table with consent takes part in the case from then on.
+        for (const attendee of d['attendees'] as unknown[]) {
+          if (typeof attendee === 'object' && attendee !== null) {
+            const a = attendee as Record<string, unknown>;
+            next = withPartner(next, reviewPartner(a['organisationId'], a['organisationType']));
+          }
+        }
+      }
+      if (event.name === 'ReviewActionAssigned') next = withPartner(next, reviewPartner(d['ownerOrganisationId'], d['ownerOrganisationType']));
       if (event.name === 'ConsentGranted') {
         const consentId = textField(d, 'consentId');
         if (consentId) {

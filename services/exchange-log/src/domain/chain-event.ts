@@ -43,10 +43,17 @@ export function stringListField(data: Readonly<Record<string, unknown>>, name: s
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+const categoryOrder: readonly DataCategory[] = ['identifying', 'administrative', 'work', 'care-summary', 'financial'];
+
 /** The categories of the fields this event actually carries, in a stable order. */
 export function disclosedCategories(event: Pick<ChainEvent, 'data' | 'categories'>): DataCategory[] {
   const found = new Set<DataCategory>();
   for (const [field, category] of Object.entries(event.categories)) if (event.data[field] !== undefined) found.add(category);
-  const order: readonly DataCategory[] = ['identifying', 'administrative', 'work', 'care-summary', 'financial'];
-  return order.filter((c) => found.has(c));
+  return categoryOrder.filter((c) => found.has(c));
+}
+
+/** Both lists as one, in the same stable order; values that are no category are dropped. */
+export function unitedCategories(a: readonly string[], b: readonly string[]): DataCategory[] {
+  const found = new Set<string>([...a, ...b]);
+  return categoryOrder.filter((c) => found.has(c));
 }

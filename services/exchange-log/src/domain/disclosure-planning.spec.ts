@@ -9,8 +9,14 @@ import {
   consentGrantedV1,
   employerNetworkReferralAcceptedV1,
   placementStartedV1,
+  regieAssignedV1,
   regieTransferredV1,
+  reviewActionAssignedV1,
+  reviewActionClosedV1,
   screeningAdviceSubmittedV1,
+  caseReviewCancelledV1,
+  caseReviewHeldV1,
+  caseReviewScheduledV1,
 } from '@wcc/contracts';
 import { describe, expect, it } from 'vitest';
 import { chainEventOfFixture, fixture, story, type FixtureEvent } from '../testing/chain-fixtures';
@@ -116,6 +122,79 @@ describe('planning disclosures of delivered events', () => {
   it('never records a disclosure of an organisation to itself', () => {
     const selfReferral = fixture(clientReferredV1, { referralId: story.careReferralId, fromOrganisationId: story.municipality, toOrganisationId: story.municipality, toOrganisationType: 'care-provider' });
     expect(summary(when(selfReferral, opened))).toEqual([processor]);
+  });
+});
+
+describe('planning disclosures of MDT case reviews', () => {
+  const caseWorker = { userId: 'regisseur-17', organisationId: story.municipality, organisationType: 'municipality' };
+  const psychologist = { userId: 'psy-4', organisationId: story.careProvider, organisationType: 'care-provider' };
+  const jobCoach = { userId: 'ips-2', organisationId: story.careProvider, organisationType: 'care-provider' };
+  const accountManager = { userId: 'am-04', organisationId: story.employerNetwork, organisationType: 'employer-network' };
+  const held = (attendees: object[], dataCategoriesDiscussed: string[] = ['work'], source?: string) =>
+    fixture(caseReviewHeldV1, { attendees, dataCategoriesDiscussed }, source ? { source } : {});
+  const chainConsent = fixture(consentGrantedV1, {
+    consentId: story.consentId,
+    purpose: 'chain-coordination',
+    organisationTypes: ['care-provider'],
+    dataCategories: ['administrative', 'work', 'care-summary'],
+    validFrom: '2025-03-01',
+  });
+
+  it('CaseReviewHeld: one disclosure to each organisation of another organisation at the table', () => {
+    const intents = when(held([caseWorker, psychologist, accountManager]), opened);
+    expect(summary(intents)).toEqual([
+      { to: `care-provider:${story.careProvider}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' },
+      { to: `employer-network:${story.employerNetwork}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' },
+      processor,
+    ]);
+    expect(intents[0]).toMatchObject({ kind: 'delivered', name: 'deliver CaseReviewHeld', sender: { organisationId: story.municipality, organisationType: 'municipality' } });
+  });
+
+  it('CaseReviewHeld: the municipality’s own people at the table are no receivers, also when the source names another system id', () => {
+    expect(summary(when(held([caseWorker]), opened))).toEqual([processor]);
+    const otherSource = held([caseWorker, { ...caseWorker, userId: 'km-3' }], ['work'], 'urn:nld:oin:wcc-municipality:systeem:municipality');
+    expect(summary(when(otherSource, opened))).toEqual([processor]);
+  });
+
+  it('CaseReviewHeld: two people of one organisation are one disclosure to it', () => {
+    const intents = when(held([psychologist, jobCoach, caseWorker]), opened);
+    expect(summary(intents)).toEqual([{ to: `care-provider:${story.careProvider}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' }, processor]);
+  });
+
+  it('CaseReviewHeld: names the categories discussed and relies on the chain-coordination consent covering them', () => {
+    const intents = when(held([caseWorker, psychologist], ['work', 'care-summary']), opened, chainConsent);
+    expect(summary(intents)[0]).toEqual({ to: `care-provider:${story.careProvider}`, activity: 'mdt-case-review', basis: 'consent', status: 'OK' });
+    expect(intents[0]).toMatchObject({ dataCategories: ['identifying', 'administrative', 'work', 'care-summary'], consentIds: [story.consentId] });
+    // The case view received the event, not the meeting: only the event's own categories.
+    expect(intents[1]?.dataCategories).toEqual(['identifying', 'administrative']);
+    // A category outside the consent is a finding.
+    expect(summary(when(held([caseWorker, psychologist], ['financial']), opened, chainConsent))[0]?.basis).toBe('consent-missing');
+  });
+
+  it('ReviewActionAssigned reaches the owning organisation, and nobody when the municipality owns it itself', () => {
+    const toGgz = fixture(reviewActionAssignedV1, { ownerUserId: 'psy-4', ownerOrganisationId: story.careProvider, ownerOrganisationType: 'care-provider' });
+    expect(summary(when(toGgz, opened))).toEqual([{ to: `care-provider:${story.careProvider}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' }, processor]);
+    const own = fixture(reviewActionAssignedV1, { ownerUserId: 'regisseur-17', ownerOrganisationId: story.municipality, ownerOrganisationType: 'municipality' });
+    expect(summary(when(own, opened))).toEqual([processor]);
+    // RegieAssigned's owner remains the municipality's own.
+    expect(summary(when(fixture(regieAssignedV1, { ownerOrganisationId: story.municipality }), opened))).toEqual([processor]);
+  });
+
+  it('CaseReviewScheduled, ReviewActionClosed and CaseReviewCancelled reach the case’s partners, as CaseClosed does', () => {
+    const accepted = fixture(employerNetworkReferralAcceptedV1, { referralId: story.matchingReferralId, organisationId: story.employerNetwork });
+    for (const definition of [caseReviewScheduledV1, reviewActionClosedV1, caseReviewCancelledV1]) {
+      const overrides = definition === caseReviewScheduledV1 ? { chairOrganisationId: story.municipality } : {};
+      expect(summary(when(fixture(definition, overrides), opened, careReferral, accepted)), definition.name).toEqual([
+        { to: `care-provider:${story.careProvider}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' },
+        { to: `employer-network:${story.employerNetwork}`, activity: 'mdt-case-review', basis: 'consent-missing', status: 'OK' },
+        processor,
+      ]);
+    }
+  });
+
+  it('partners met at the table are partners of the case afterwards', () => {
+    const closed = fixture(reviewActionClosedV1, {});
+    expect(summary(when(closed, opened, held([caseWorker, accountManager]))).map((s) => s.to)).toEqual([`employer-network:${story.employerNetwork}`, 'chain:wcc-case-view']);
   });
 });
 

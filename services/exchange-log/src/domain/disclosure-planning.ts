@@ -6,7 +6,7 @@ import type { DataCategory } from '@wcc/contracts';
 import type { CaseKnowledge } from './case-knowledge';
 import { coveringConsent, partnersOfType } from './case-knowledge';
 import type { ChainEvent } from './chain-event';
-import { disclosedCategories, organisationEntity, organisationOfSource, stringListField, textField } from './chain-event';
+import { disclosedCategories, organisationEntity, organisationOfSource, stringListField, textField, unitedCategories } from './chain-event';
 import {
   caseViewProcessor,
   caseViewProcessorActivity,
@@ -85,7 +85,9 @@ function producingOrganisationIds(event: ChainEvent, k: CaseKnowledge): Set<stri
     case 'municipality':
       add(textField(event.data, 'fromOrganisationId'));
       add(textField(event.data, 'municipalityId'));
-      add(textField(event.data, 'ownerOrganisationId'));
+      add(textField(event.data, 'chairOrganisationId'));
+      // RegieAssigned's owner is the municipality's own; a review action's owner is a receiver.
+      if (event.name === 'RegieAssigned') add(textField(event.data, 'ownerOrganisationId'));
       if (textField(event.data, 'fromOrganisationId') === undefined) add(k.municipalityId);
       break;
     case 'care-provider':
@@ -112,13 +114,32 @@ function unresolved(organisationType: PartnerOrganisationType): Recipient {
 
 const partnerTypes: readonly string[] = ['municipality', 'care-provider', 'insurer', 'employer-network'];
 
+function isPartnerType(value: unknown): value is PartnerOrganisationType {
+  return typeof value === 'string' && partnerTypes.includes(value);
+}
+
+/** One receiver per organisation named in the elements of an array field, in order of appearance. */
+function organisationsListed(data: Readonly<Record<string, unknown>>, field: string): Recipient[] {
+  const listed = data[field];
+  if (!Array.isArray(listed)) return [];
+  const found = new Map<string, Recipient>();
+  for (const element of listed as unknown[]) {
+    if (typeof element !== 'object' || element === null) continue;
+    const { organisationId, organisationType } = element as Record<string, unknown>;
+    if (typeof organisationId !== 'string' || organisationId === '' || !isPartnerType(organisationType)) continue;
+    const key = `${organisationType}:${organisationId}`;
+    if (!found.has(key)) found.set(key, recipient(organisationId, organisationType));
+  }
+  return [...found.values()];
+}
+
 function resolve(rule: RecipientRule, event: ChainEvent, k: CaseKnowledge): Recipient[] {
   const d = event.data;
   switch (rule.kind) {
     case 'addressee': {
       const id = textField(d, rule.idField);
       const type = rule.typeField ? textField(d, rule.typeField) : rule.organisationType;
-      return id && type && partnerTypes.includes(type) ? [recipient(id, type as PartnerOrganisationType)] : [];
+      return id && isPartnerType(type) ? [recipient(id, type)] : [];
     }
     case 'referrer': {
       const referralId = textField(d, 'referralId');
@@ -140,6 +161,8 @@ function resolve(rule: RecipientRule, event: ChainEvent, k: CaseKnowledge): Reci
       const known = partnersOfType(k, ['care-provider']);
       return known.length ? known.map((p) => recipient(p.organisationId, 'care-provider')) : [unresolved('care-provider')];
     }
+    case 'attendees':
+      return organisationsListed(d, rule.field);
   }
 }
 
@@ -165,17 +188,19 @@ export function planEventDisclosures(event: ChainEvent, k: CaseKnowledge): Discl
 
   for (const rule of entry?.disclosures ?? []) {
     const activity = processingActivity(rule.activity);
+    const ruleCategories = rule.categoriesField ? unitedCategories(categories, stringListField(event.data, rule.categoriesField)) : categories;
     for (const to of resolve(rule.to, event, k)) {
       if (own.has(to.organisationId)) continue;
       const key = `${event.id}|${rule.activity}|${to.organisationType}:${to.organisationId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const consent = activity.consentPurpose ? coveringConsent(k, activity.consentPurpose, to.organisationType, categories, event.time) : undefined;
+      const consent = activity.consentPurpose ? coveringConsent(k, activity.consentPurpose, to.organisationType, ruleCategories, event.time) : undefined;
       intents.push({
         ...base,
         key,
         recipient: to,
         activity: rule.activity,
+        dataCategories: ruleCategories,
         consentIds: consent ? [consent.consentId] : [],
         basis: activity.consentPurpose ? (consent ? 'consent' : 'consent-missing') : 'legal-task',
         statusCode: to.resolved ? 'OK' : 'UNSET',

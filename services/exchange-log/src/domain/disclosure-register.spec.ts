@@ -26,6 +26,20 @@ describe('disclosure register', () => {
     expect(registerEntryFor('nl.workcarechain.insurer.care-funding-granted.v1')?.disclosures).toEqual([{ to: { kind: 'funding-requester' }, activity: 'care-funding' }]);
   });
 
+  it('says who receives an MDT review: the organisations at the table, an action’s owner, else the case’s partners', () => {
+    expect(registerEntryFor('nl.workcarechain.municipality.case-review-held.v1')?.disclosures).toEqual([
+      { to: { kind: 'attendees', field: 'attendees' }, activity: 'mdt-case-review', categoriesField: 'dataCategoriesDiscussed' },
+    ]);
+    expect(registerEntryFor('nl.workcarechain.municipality.review-action-assigned.v1')?.disclosures).toEqual([
+      { to: { kind: 'addressee', idField: 'ownerOrganisationId', typeField: 'ownerOrganisationType' }, activity: 'mdt-case-review' },
+    ]);
+    for (const name of ['case-review-scheduled', 'review-action-closed', 'case-review-cancelled']) {
+      expect(registerEntryFor(`nl.workcarechain.municipality.${name}.v1`)?.disclosures, name).toEqual([
+        { to: { kind: 'case-partners', organisationTypes: ['care-provider', 'employer-network', 'insurer'] }, activity: 'mdt-case-review' },
+      ]);
+    }
+  });
+
   it('sends everything to the case view as processor except the case view’s own records', () => {
     for (const entry of disclosureRegister) expect(entry.toCaseViewProcessor, entry.type).toBe(entry.producer !== 'case-view');
     expect(registerEntryFor('nl.workcarechain.case-view.case-viewed.v1')?.caseViewProtocol).toBe('viewed');

@@ -20,11 +20,23 @@ export type RecipientRule =
   /** The health insurer named by data.insurerId; else the insurers known on the case. */
   | { readonly kind: 'named-insurer' }
   /** The care provider that made the funding request named by data.fundingRequestId; else the case's care providers. */
-  | { readonly kind: 'funding-requester' };
+  | { readonly kind: 'funding-requester' }
+  /**
+   * Every organisation in an array field of the data whose elements name `organisationId`
+   * and `organisationType` (an MDT review's attendees): one receiver per organisation,
+   * however many of its people were there; the producer's own people are no receivers.
+   */
+  | { readonly kind: 'attendees'; readonly field: string };
 
 export interface DisclosureRule {
   readonly to: RecipientRule;
   readonly activity: ProcessingActivityId;
+  /**
+   * A data field listing categories of the client's data this disclosure also made,
+   * beyond the event's own fields: what an MDT review discussed with the people at the
+   * table. The record names them, and a consent must cover them too.
+   */
+  readonly categoriesField?: string;
 }
 
 export interface RegisterEntry {
@@ -73,6 +85,22 @@ export const disclosureRegister: readonly RegisterEntry[] = Object.freeze([
   entry('municipality', 'BenefitReapplied', []),
   entry('municipality', 'DroppedOut', [{ to: toWorkPartners, activity: 'case-monitoring' }]),
   entry('municipality', 'CaseClosed', [{ to: toCarePartners, activity: 'case-monitoring' }]),
+  // MDT case reviews (one processing activity for the meeting and its follow-up). Held: the
+  // meeting disclosed the categories discussed to every organisation at the table. An action
+  // goes to the organisation that owns it (none when the municipality owns it itself).
+  // Scheduled, ReviewActionClosed and Cancelled name no addressee — who is invited is not
+  // known before the meeting, a closed action carries no owner, a cancellation reaches
+  // whoever was invited — and they travel on the municipality topic every partner
+  // consumes: like CaseClosed, they count as reaching the case's known partners (the team
+  // that sits at the table and follows the actions). That may name a partner who was not
+  // invited rather than miss one who was; they carry ids, dates and codes only.
+  entry('municipality', 'CaseReviewScheduled', [{ to: toCarePartners, activity: 'mdt-case-review' }]),
+  entry('municipality', 'CaseReviewHeld', [{ to: { kind: 'attendees', field: 'attendees' }, activity: 'mdt-case-review', categoriesField: 'dataCategoriesDiscussed' }]),
+  entry('municipality', 'ReviewActionAssigned', [
+    { to: { kind: 'addressee', idField: 'ownerOrganisationId', typeField: 'ownerOrganisationType' }, activity: 'mdt-case-review' },
+  ]),
+  entry('municipality', 'ReviewActionClosed', [{ to: toCarePartners, activity: 'mdt-case-review' }]),
+  entry('municipality', 'CaseReviewCancelled', [{ to: toCarePartners, activity: 'mdt-case-review' }]),
   // care provider: answers and work-oriented progress to the referrer, money to the insurer
   entry('care-provider', 'ReferralAccepted', [{ to: toReferrer, activity: 'referral-feedback' }]),
   entry('care-provider', 'ReferralDeclined', [{ to: toReferrer, activity: 'referral-feedback' }]),

@@ -16,6 +16,7 @@ export const processingActivityIds = [
   'work-outcome-for-insurer',
   'consent-registration',
   'case-monitoring',
+  'mdt-case-review',
   'shared-case-view',
   'data-subject-access',
 ] as const;
@@ -212,6 +213,26 @@ const activities: readonly Omit<ProcessingActivity, 'uri'>[] = [
       explanation: { nl: 'Publieke taak van de gemeente (regie op het traject).', en: "The municipality's public task (direction of the trajectory)." },
     },
     dataCategories: ['identifying', 'administrative', 'work'],
+    retention: { period: 'P7Y', explanation: { nl: 'zeven jaar na afsluiten van de casus', en: 'seven years after the case is closed' } },
+  },
+  {
+    id: 'mdt-case-review',
+    name: { nl: 'Multidisciplinair casusoverleg (MDT) en de acties daaruit', en: 'Multidisciplinary case review (MDT) and the actions agreed in it' },
+    purpose: {
+      nl: 'De regievoerende gemeente bespreekt de casus met de professionals van de ketenpartners aan tafel (interdisciplinair overleg, rapport 002 §2.3), legt vast wie er was en welke gegevenscategorieën zijn besproken, en volgt de afgesproken acties op. Besluit- en actieteksten blijven bij de gemeente.',
+      en: 'The municipality holding regie discusses the case with the chain partners’ professionals at the table (interdisciplinary meeting, report 002 §2.3), records who attended and which data categories were discussed, and follows up the agreed actions. Decision and action texts stay at the municipality.',
+    },
+    controller: { nl: 'gemeente', en: 'municipality' },
+    legalBasis: {
+      avg: ['AVG art. 6(1)(e)', 'AVG art. 9(2)(a)'],
+      law: ['Participatiewet art. 7', 'Wet SUWI art. 62', 'WGBO art. 7:457 BW (beroepsgeheim, doorbreking met toestemming)'],
+      explanation: {
+        nl: 'Regie op het traject is een publieke taak van de gemeente; gegevens van de cliënt delen met een partner aan tafel rust op uitdrukkelijke toestemming voor ketensamenwerking die op de dag van het overleg die partnersoort en elke besproken categorie dekt (rapport 002 §3.2.6). Zorgsamenvattingen nooit met de werkgeversdienstverlening aan tafel.',
+        en: "Directing the trajectory is the municipality's public task; sharing the client's data with a partner at the table rests on explicit chain-coordination consent covering, on the day of the meeting, that partner type and every category discussed (report 002 §3.2.6). Care summaries never with the employer network at the table.",
+      },
+    },
+    consentPurpose: 'chain-coordination',
+    dataCategories: ['identifying', 'administrative', 'work', 'care-summary', 'financial'],
     retention: { period: 'P7Y', explanation: { nl: 'zeven jaar na afsluiten van de casus', en: 'seven years after the case is closed' } },
   },
   {
