@@ -137,6 +137,10 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       ...options.env,
     },
   });
+  // Should the test runner exit without afterAll (a crash, Ctrl-C), take the child along.
+  const orphanGuard = () => void child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.removeListener('exit', orphanGuard));
   const lines: string[] = [];
   const collect = (stream: NodeJS.ReadableStream | null, label: string) => {
     let partial = '';
