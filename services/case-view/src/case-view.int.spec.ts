@@ -297,6 +297,22 @@ describe('HTTP refusals', () => {
     expect(await get(baseUrl, `/cases/${crypto.randomUUID()}/timeline`, tokens.regisseur)).toMatchObject({ status: 404 });
   });
 
+  it('appends nothing to the event store on a refused request; a refusal for lack of consent is itself protocolled', async () => {
+    const count = async () => (await db.pool.query<{ n: number }>('select count(*)::int as n from event_store.events')).rows[0]!.n;
+    const before = await count();
+    await get(baseUrl, '/cases?limit=0', tokens.regisseur);
+    await get(baseUrl, `/cases/${a.caseId}`);
+    await get(baseUrl, `/cases/${a.caseId}`, tokens.auditor);
+    await get(baseUrl, `/cases/${crypto.randomUUID()}`, tokens.regisseur);
+    expect(await count()).toBe(before);
+    expect(await get(baseUrl, `/cases/${cScenario.caseId}/timeline`, tokens.accountManager)).toMatchObject({ status: 403 });
+    expect(await count()).toBe(before + 1);
+    // A view of nothing but the viewer's own data discloses nothing: nothing to protocol.
+    const delftClerk = await tokenFor({ userId: 'km-2', organisationId: 'gemeente-delft', organisationType: 'municipality', roles: ['client-manager'] });
+    expect(await get(baseUrl, `/cases/${cScenario.caseId}`, delftClerk)).toMatchObject({ status: 200, body: { itemsShown: 2 } });
+    expect(await count()).toBe(before + 1);
+  });
+
   it('documents every route in OpenAPI', async () => {
     const doc = await get(baseUrl, '/docs/openapi.json');
     const paths = doc.body['paths'] as Record<string, Record<string, { responses: Record<string, unknown> }>>;
