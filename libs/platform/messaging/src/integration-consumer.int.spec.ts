@@ -7,7 +7,7 @@ import { clientReferredV1, deadLetterTopicOf, municipalityCaseEventsTopic, type 
 import { createTopics, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { cloudEventFrom, encodeCloudEvent } from './cloudevents';
 import { IntegrationConsumer, type IntegrationConsumerOptions, type IntegrationEventHandler } from './integration-consumer';
-import { TEST_SOURCE, caseIds, clientReferredData, eventually, readWire, referralRegistered } from './test-fixtures';
+import { TEST_SOURCE, caseIds, clientReferredData, deleteTopics, eventually, readWire, referralRegistered } from './test-fixtures';
 
 describe('IntegrationConsumer', () => {
   const db = useTestDatabase();
@@ -24,9 +24,12 @@ describe('IntegrationConsumer', () => {
     await db.pool.query('create table referral_effects (id serial primary key, referral_id uuid not null, message_id text not null)');
   });
 
+  const topics: string[] = [];
+
   afterAll(async () => {
     await Promise.all(consumers.map((c) => c.stop()));
     await producer.disconnect();
+    await deleteTopics(kafka, topics);
   });
 
   /** A ClientReferred CloudEvent as the municipality's relay would publish it. */
@@ -45,6 +48,7 @@ describe('IntegrationConsumer', () => {
 
   async function topicPair(name: string): Promise<[string, string]> {
     const topic = ns.topic(`${name}-${municipalityCaseEventsTopic}`);
+    topics.push(topic, deadLetterTopicOf(topic));
     await createTopics(kafka, [topic, deadLetterTopicOf(topic)]);
     return [topic, deadLetterTopicOf(topic)];
   }

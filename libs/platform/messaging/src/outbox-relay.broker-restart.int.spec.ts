@@ -9,7 +9,7 @@ import { PostgresEventStore, START } from '@wcc/event-store';
 import { createTopics, testInfra, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { integrationEventId } from './cloudevents';
 import { OutboxRelay } from './outbox-relay';
-import { TEST_SOURCE, caseIds, eventually, municipalityMapping, readWire, referralRegistered } from './test-fixtures';
+import { TEST_SOURCE, caseIds, deleteTopics, eventually, municipalityMapping, readWire, referralRegistered } from './test-fixtures';
 
 const CASES = 6;
 const APPEND_EVERY_MS = 15;
@@ -28,6 +28,7 @@ describe('OutboxRelay across a broker outage', () => {
     await relay?.stop();
     // Leave the broker up for whoever runs next, even if the test failed half-way.
     if (testInfra().kafkaSource === 'local' && !(await answersMetadata(testInfra().kafkaBrokers.join(',')))) await ensureLocalKafka();
+    await deleteTopics(kafka, [ns.topic(municipalityCaseEventsTopic)]);
   });
 
   it('loses nothing and keeps per-case order while the broker is stopped and restarted', async () => {

@@ -11,6 +11,7 @@ import {
   TEST_SOURCE,
   caseIds,
   caseNoteRecorded,
+  deleteTopics,
   eventually,
   municipalityMapping,
   readWire,
@@ -33,6 +34,7 @@ describe('OutboxRelay', () => {
 
   afterAll(async () => {
     await Promise.all(relays.map((r) => r.stop()));
+    await deleteTopics(kafka, ['a', 'b', 'c', 'd'].map((t) => ns.topic(`${t}-${municipalityCaseEventsTopic}`)));
   });
 
   async function relay(overrides: Partial<OutboxRelayOptions> & Pick<OutboxRelayOptions, 'name'>): Promise<OutboxRelay> {

@@ -113,6 +113,18 @@ export async function readWire(kafka: Kafka, topics: string[], groupId: string) 
   };
 }
 
+/** Leaves the shared broker as it was found: every test topic makes its restarts slower. */
+export async function deleteTopics(kafka: Kafka, topics: readonly string[]): Promise<void> {
+  if (topics.length === 0) return;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics: [...topics] }).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Polls until the condition holds; fails with the description when it does not in time. */
 export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000, describe: () => string = () => 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
