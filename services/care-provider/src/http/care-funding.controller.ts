@@ -49,6 +49,7 @@ export class CareFundingController {
   @ApiOperation({ summary: 'One funding request', description: 'Status (requested, granted, refused), the grant or refusal, and its claims.' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiOkResponse({ description: 'The funding request.' })
+  @ApiResponse({ status: 400, description: 'The fundingRequestId is not a UUID.' })
   @ApiResponse({ status: 404, description: "No such funding request for the caller's organisation." })
   @AuthResponses()
   async fundingRequest(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) fundingRequestId: string) {

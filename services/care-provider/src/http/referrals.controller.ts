@@ -70,6 +70,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'One referral', description: 'Answer, screening status and advice, IPS job coach and intake sessions, treatment episodes, care funding and claims.' })
   @referralIdParam
   @ApiOkResponse({ description: 'The referral.' })
+  @ApiResponse({ status: 400, description: 'The referralId is not a UUID.' })
   @ApiResponse({ status: 404, description: "No such referral for the caller's organisation." })
   @AuthResponses()
   async referral(@CurrentUser() user: AuthenticatedUser, @Param('referralId', new UuidParam('referralId')) referralId: string) {
@@ -149,6 +150,7 @@ export class ReferralsController {
   @ApiOperation({ summary: 'The clinical findings of a screening', description: 'Screeners of the provider the referral is addressed to only.' })
   @referralIdParam
   @ApiOkResponse({ description: 'Findings in the order recorded.' })
+  @ApiResponse({ status: 400, description: 'The referralId is not a UUID.' })
   @ApiResponse({ status: 404, description: "No such referral for the caller's organisation." })
   @AuthResponses()
   async clinicalFindings(@CurrentUser() user: AuthenticatedUser, @Param('referralId', new UuidParam('referralId')) referralId: string) {

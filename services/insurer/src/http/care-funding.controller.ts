@@ -36,6 +36,7 @@ export class CareFundingController {
   @ApiOperation({ summary: 'One funding request with its decision, claims and remaining budget' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiResponse({ status: 200, description: 'The funding request.' })
+  @ApiResponse({ status: 400, description: 'The fundingRequestId is not a UUID.' })
   @ApiResponse({ status: 404, description: 'No such funding request.' })
   detail(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string) {
     return this.queries.detail(id, user.organisationId);
