@@ -566,5 +566,5 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
 
     console.log(`\n${latencyTable()}\n(${commandsSent} commands, ${latencies.length} measured steps)`);
     expect(latencies.every((l) => l.ms < VISIBLE_WITHIN_MS)).toBe(true);
-  });
+  }, 600_000);
 });
