@@ -1,3 +1,4 @@
 export * from './docker';
 export * from './kafka';
 export * from './postgres';
+export * from './topics';

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import pg from 'pg';
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
+import { createTopicsAndWait } from '@wcc/runtime';
 import { testInfra } from './infra';
 
 export interface TestNamespace {
@@ -83,10 +84,7 @@ export async function createTopics(kafka: Kafka, topics: (string | ITopicConfig)
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((t) => (typeof t === 'string' ? { topic: t, numPartitions: 3 } : t)),
-    });
+    await createTopicsAndWait(admin, topics.map((t) => (typeof t === 'string' ? { topic: t, numPartitions: 3 } : t)));
   } finally {
     await admin.disconnect();
   }

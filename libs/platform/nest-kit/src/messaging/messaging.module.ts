@@ -23,6 +23,7 @@ import {
   type MessagingLogger,
   type ReceivedIntegrationEvent,
 } from '@wcc/messaging';
+import { createTopicsAndWait } from '@wcc/runtime';
 import { childTraceOf, runWithTrace } from '../logging/trace-context';
 import { EVENT_STORE, PG_POOL, requiredEnv } from '../persistence/event-store.module';
 
@@ -94,7 +95,7 @@ export async function ensureTopics(kafka: Kafka): Promise<void> {
   try {
     const existing = new Set(await admin.listTopics());
     const wanted = allTopics.flatMap((t) => [physicalTopic(t), physicalTopic(deadLetterTopicOf(t))]).filter((t) => !existing.has(t));
-    if (wanted.length) await admin.createTopics({ waitForLeaders: true, topics: wanted.map((topic) => ({ topic, numPartitions: 3 })) });
+    await createTopicsAndWait(admin, wanted.map((topic) => ({ topic, numPartitions: 3 })));
   } finally {
     await admin.disconnect();
   }
