@@ -16,3 +16,4 @@ export * from './logging/trace-context';
 export * from './logging/service-logger';
 export * from './logging/nest-logger';
 export * from './logging/request-logging';
+export * from './http/params';

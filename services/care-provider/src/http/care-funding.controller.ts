@@ -6,13 +6,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { claimIdFor, fundingRequestIdFor, type CareClaimEvent, type CareFundingEvent } from '@wcc/care-provider-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, ProblemException, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand } from '@wcc/nest-kit';
+import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
 import { RequestCareFundingCommand, SubmitCareClaimCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { ReferralInboxQueries } from '../queries/referral-inbox.queries';
 import { RequestCareFundingBody, SubmitCareClaimBody } from './care-provider.schemas';
 import { AuthResponses, CommandResponses, ResultSchema } from './openapi';
-import { UuidParam } from './params';
 
 @ApiTags('care funding')
 @Controller()

@@ -6,17 +6,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags }
 import type { Request } from 'express';
 import type { ClinicalFindingsRecorded, ReferralCommand, ReferralEvent } from '@wcc/care-provider-domain';
 import type { EventStore } from '@wcc/event-store';
-import {
-  commandMetadataFrom,
-  CurrentUser,
-  EVENT_STORE,
-  OrganisationTypes,
-  ProblemException,
-  Roles,
-  SchemaBody,
-  type AuthenticatedUser,
-  type HandledCommand,
-} from '@wcc/nest-kit';
+import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, EVENT_STORE, type HandledCommand, OneOfQuery, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
 import { ReferralStreamCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { INBOX_STATUSES, ReferralInboxQueries, type InboxStatus } from '../queries/referral-inbox.queries';
@@ -31,7 +21,6 @@ import {
   StartTreatmentEpisodeBody,
 } from './care-provider.schemas';
 import { AuthResponses, CommandResponses, ResultSchema } from './openapi';
-import { OneOfQuery, UuidParam } from './params';
 
 const referralIdParam = ApiParam({ name: 'referralId', format: 'uuid' });
 

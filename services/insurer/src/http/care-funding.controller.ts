@@ -5,11 +5,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { CareFundingEvent } from '@wcc/insurer-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser } from '@wcc/nest-kit';
+import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
 import { GrantCareFundingCommand, RefuseCareFundingCommand } from '../commands/care-funding.commands';
 import { CareFundingQueries, FUNDING_STATUSES, type FundingStatus } from '../queries/care-funding.queries';
 import { GrantCareFundingBody, RefuseCareFundingBody } from './care-funding.schemas';
-import { OneOfQuery, UuidParam } from './params';
 
 @ApiTags('care funding')
 @ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })

@@ -2,9 +2,8 @@
 // outcome-based contracts and the cost-benefit analysis.
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, OrganisationTypes, Roles, type AuthenticatedUser } from '@wcc/nest-kit';
+import { type AuthenticatedUser, CurrentUser, OneOfQuery, OrganisationTypes, Roles } from '@wcc/nest-kit';
 import { FundedClientsQueries } from '../queries/funded-clients.queries';
-import { OneOfQuery } from './params';
 
 @ApiTags('funded clients')
 @Controller('funded-clients')

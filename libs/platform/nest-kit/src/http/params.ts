@@ -1,6 +1,6 @@
 // Path and query parameters checked like bodies: a bad one is a 400 naming it.
 import type { PipeTransform } from '@nestjs/common';
-import { ProblemException } from '@wcc/nest-kit';
+import { ProblemException } from './problem';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
