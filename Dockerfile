@@ -8,7 +8,8 @@ COPY infra/kafka-local/package.json infra/kafka-local/
 COPY libs libs
 COPY services services
 COPY tests/package.json tests/
-RUN npm ci --omit=dev --no-audit --no-fund
+# npm install, not npm ci: the lock omits other platforms' optional packages (see scripts/bootstrap.mjs).
+RUN npm install --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
 ARG SERVICE
