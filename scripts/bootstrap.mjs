@@ -37,8 +37,3 @@ export function ensureDependencies() {
   }
   fs.writeFileSync(installMarker, manifestHash());
 }
-
-/** Runs a command to completion with inherited output; resolves to its exit code. */
-export function run(command, args, options = {}) {
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options }).status ?? 1;
-}

@@ -1,41 +1,122 @@
-// `npm test`: lint, typecheck and every test tier, on a fresh clone too. Postgres and
-// Kafka are resolved by the vitest globalSetup (env → testcontainers → local servers),
-// which starts the local broker when none is given and stops what it started.
+// `npm test`: lint, typecheck and every test tier, on a fresh clone too. Postgres is
+// resolved by the vitest globalSetup (env → testcontainers → the local server).
+//
+// Kafka: unless KAFKA_BROKERS names one, the run starts a broker of its own — a free
+// port and a fresh state directory under the OS temp dir — so nothing `npm start` (or an
+// earlier run) left in a broker can decide what this run sees. The run stops it when it
+// ends, passed, failed or interrupted; a watchdog stops it too when this process is
+// killed without a chance to clean up (KAFKA_LOCAL_OWNER_PID, see infra/kafka-local).
 //
 // Tiers run as three vitest invocations: everything that can share the broker in
 // parallel; then the fault tier (*.broker-restart.int.spec.ts), which stops and
 // restarts the broker and so must have it to itself; then the audit tier
 // (*.audit.int.spec.ts), which inspects everything the others published.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDependencies, run, say } from './bootstrap.mjs';
+import { ensureDependencies, root, say } from './bootstrap.mjs';
 
 ensureDependencies();
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
-function step(name, command, args) {
+let current; // the child process running now, killed with us on a signal
+function runAsync(command, args, env = process.env) {
+  return new Promise((resolve) => {
+    current = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+    current.on('exit', (code, signal) => {
+      current = undefined;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** A port p with p + 1 free too (the broker listens on p, its controller on p + 1). */
+async function freePortPair() {
+  const listen = (port) =>
+    new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(undefined));
+      server.listen(port, '127.0.0.1', () => {
+        const got = server.address().port;
+        server.close(() => resolve(got));
+      });
+    });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await listen(0);
+    if (port !== undefined && port < 65535 && (await listen(port + 1)) === port + 1) return port;
+  }
+  throw new Error('no two consecutive free ports for the test broker');
+}
+
+/** The run's own broker, or nothing when KAFKA_BROKERS names an external one. */
+async function startRunBroker() {
+  if (process.env.KAFKA_BROKERS) {
+    say(`Kafka: KAFKA_BROKERS=${process.env.KAFKA_BROKERS} (external; not started or stopped by this run)`);
+    return undefined;
+  }
+  const port = await freePortPair();
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcc-test-kafka-'));
+  // kafka-local reads these when it is loaded; every vitest worker inherits them, so the
+  // globalSetup reuses this broker and the fault tier restarts this one, not another.
+  Object.assign(process.env, {
+    KAFKA_LOCAL_PORT: String(port),
+    KAFKA_LOCAL_STATE_DIR: stateDir,
+    KAFKA_LOCAL_OWNER_PID: String(process.pid),
+  });
+  const kafkaLocal = createRequire(import.meta.url)('../infra/kafka-local/kafka-local.js');
+  say(`Kafka: starting this run's own broker on 127.0.0.1:${port} (state in ${stateDir}) …`);
+  const { brokers } = await kafkaLocal.ensureLocalKafka();
+  return { brokers, stateDir, kafkaLocal };
+}
+
+let brokerStarting; // the start, begun while lint runs; awaited before the tests and on every way out
+let stopping;
+/** Stops the run's broker; resolves to false only when it still answers afterwards. */
+async function stopRunBroker() {
+  stopping ??= (async () => {
+    const broker = await brokerStarting?.catch(() => undefined);
+    if (!broker) return true;
+    const { kafkaLocal, brokers, stateDir } = broker;
+    await kafkaLocal.stopLocalKafka();
+    const stillAnswers = await kafkaLocal.answersMetadata(brokers, 1000);
+    if (stillAnswers) say(`the run's broker on ${brokers} still answers after being stopped`);
+    else fs.rmSync(stateDir, { recursive: true, force: true });
+    say(`Kafka: this run's broker on ${brokers} ${stillAnswers ? 'is STILL RUNNING' : 'stopped'}`);
+    return !stillAnswers;
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    say(`${signal}: stopping what this run started …`);
+    current?.kill(signal);
+    void stopRunBroker().finally(() => process.exit(130));
+  });
+}
+
+async function step(name, command, args) {
   say(`${name} …`);
-  const code = run(command, args);
+  const code = await runAsync(command, args);
   if (code !== 0) {
     say(`${name} failed (exit ${code}) after ${elapsed()}`);
+    await stopRunBroker();
     process.exit(code);
   }
   say(`${name} passed (${elapsed()})`);
 }
 
-step('project graph', 'npx', ['nx', 'show', 'projects', '--json']);
-step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-
 const totals = { passed: 0, failed: 0, skipped: 0, files: 0 };
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcc-test-'));
 
-function vitest(label, projects, extra = []) {
+async function vitest(label, projects, extra = []) {
   const report = path.join(reportDir, `${label}.json`);
   say(`tests: ${label} (${projects.join(', ')}) …`);
-  const code = run('npx', [
+  const code = await runAsync('npx', [
     'vitest', 'run', ...projects.flatMap((p) => ['--project', p]),
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra,
   ]);
@@ -49,12 +130,26 @@ function vitest(label, projects, extra = []) {
   return code;
 }
 
-const codes = [
-  vitest('parallel', ['unit', 'int', 'e2e']),
-  vitest('fault', ['fault'], ['--passWithNoTests']),
-  vitest('audit', ['audit'], ['--passWithNoTests']),
-];
-fs.rmSync(reportDir, { recursive: true, force: true });
+// The broker starts while lint and typecheck run; they need no Kafka.
+brokerStarting = startRunBroker();
+brokerStarting.catch(() => undefined);
+await step('project graph', 'npx', ['nx', 'show', 'projects', '--json']);
+await step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+await step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+
+const codes = [];
+try {
+  await brokerStarting;
+  codes.push(await vitest('parallel', ['unit', 'int', 'e2e']));
+  codes.push(await vitest('fault', ['fault'], ['--passWithNoTests']));
+  codes.push(await vitest('audit', ['audit'], ['--passWithNoTests']));
+} catch (err) {
+  say(`tests could not run: ${err instanceof Error ? err.message : String(err)}`);
+  codes.push(1);
+} finally {
+  fs.rmSync(reportDir, { recursive: true, force: true });
+  if ((await stopRunBroker()) === false) codes.push(1);
+}
 
 say(`finished in ${elapsed()}`);
 // A skipped test is a defect here (see STYLE.md): it fails the run like a failed one.

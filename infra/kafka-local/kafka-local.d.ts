@@ -2,6 +2,14 @@
 export declare const KAFKA_VERSION: string;
 export declare const localBrokers: string;
 export declare const logFile: string;
+/** Where this broker's data, config, pid file and log live (KAFKA_LOCAL_STATE_DIR). */
+export declare const stateDir: string;
 export declare function answersMetadata(brokers: string, timeoutMs?: number): Promise<boolean>;
-export declare function ensureLocalKafka(options?: { timeoutMs?: number }): Promise<{ brokers: string; startedHere: boolean }>;
+/**
+ * Starts (or reuses) the broker on KAFKA_LOCAL_PORT. With `ownerPid`, a broker started here
+ * is stopped by a watchdog once that process has exited, however it ended.
+ */
+export declare function ensureLocalKafka(options?: { timeoutMs?: number; ownerPid?: number }): Promise<{ brokers: string; startedHere: boolean; pid?: number }>;
 export declare function stopLocalKafka(): Promise<boolean>;
+/** The pid of the broker kafka-local started on this port, when it is running. */
+export declare function runningPid(): number | undefined;

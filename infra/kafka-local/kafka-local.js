@@ -5,6 +5,12 @@
 //
 //   node infra/kafka-local/kafka-local.js start | stop | status | reset
 //
+// KAFKA_LOCAL_PORT picks the port (9092; the controller listens on the next one) and
+// KAFKA_LOCAL_STATE_DIR where the broker's data, config, pid file and log live (by
+// default beside the jar cache). `npm test` gives its run a port and a state directory
+// of its own, so nothing `npm start` left in its broker can reach a test, and hands the
+// broker to a watchdog that stops it when the run's process is gone, however it ended.
+//
 // Importable too: the test harness and `npm start` call ensureLocalKafka() and
 // stopLocalKafka() so there is one way to bring the broker up.
 // CommonJS on purpose: it is required from TypeScript compiled to CommonJS and runs
@@ -21,10 +27,11 @@ const port = Number(process.env.KAFKA_LOCAL_PORT ?? 9092);
 const controllerPort = port + 1;
 const home = process.env.KAFKA_LOCAL_HOME ?? path.join(os.homedir(), '.cache', 'work-care-chain', 'kafka-local');
 const libDir = path.join(home, `kafka-${KAFKA_VERSION}`, 'lib');
-const dataDir = path.join(home, `data-${port}`);
-const configFile = path.join(home, `server-${port}.properties`);
-const pidFile = path.join(home, `kafka-${port}.pid`);
-const logFile = path.join(home, `kafka-${port}.log`);
+const stateDir = process.env.KAFKA_LOCAL_STATE_DIR ?? home;
+const dataDir = path.join(stateDir, `data-${port}`);
+const configFile = path.join(stateDir, `server-${port}.properties`);
+const pidFile = path.join(stateDir, `kafka-${port}.pid`);
+const logFile = path.join(stateDir, `kafka-${port}.log`);
 const localBrokers = `127.0.0.1:${port}`;
 
 const log = (line) => process.stderr.write(`[kafka-local] ${line}\n`);
@@ -153,12 +160,13 @@ function failureReason(tail) {
  * Brings the local broker up, reusing one that already answers on the port.
  * Resolves to { brokers, startedHere } so callers stop only what they started.
  */
-async function ensureLocalKafka({ timeoutMs = 90_000 } = {}) {
+async function ensureLocalKafka({ timeoutMs = 90_000, ownerPid = ownerFromEnv() } = {}) {
   if (await answersMetadata(localBrokers)) {
     log(`reusing the broker already answering on ${localBrokers}`);
     return { brokers: localBrokers, startedHere: false };
   }
   fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(stateDir, { recursive: true });
   ensureJars();
   writeConfig();
   ensureFormatted();
@@ -191,7 +199,8 @@ async function ensureLocalKafka({ timeoutMs = 90_000 } = {}) {
     if (exited !== null) break;
     if (await answersMetadata(localBrokers, 2000)) {
       log(`broker answers on ${localBrokers}`);
-      return { brokers: localBrokers, startedHere: true };
+      if (ownerPid !== undefined) watchOwner(ownerPid, child.pid);
+      return { brokers: localBrokers, startedHere: true, pid: child.pid };
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -204,6 +213,70 @@ async function ensureLocalKafka({ timeoutMs = 90_000 } = {}) {
   );
 }
 
+/** KAFKA_LOCAL_OWNER_PID: a broker restarted anywhere inside a test run still dies with the run. */
+function ownerFromEnv() {
+  const pid = Number(process.env.KAFKA_LOCAL_OWNER_PID);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM for a controlled shutdown, SIGKILL after `graceMs`; resolves once the process is gone. */
+async function terminate(pid, graceMs = 30_000) {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return 'gone';
+  }
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return 'stopped';
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    return 'stopped';
+  }
+  while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
+  return 'killed';
+}
+
+/**
+ * A detached watchdog process that stops the broker once `ownerPid` has exited, for the
+ * runs that end without their own clean-up (SIGKILL, a crash, a closed terminal). It
+ * leaves by itself when the broker is stopped normally; the pid file is checked so that a
+ * watchdog never kills a process that merely reuses the broker's old pid.
+ */
+function watchOwner(ownerPid, brokerPid) {
+  const watchdog = spawn(process.execPath, [__filename, 'watch', String(ownerPid), String(brokerPid)], {
+    detached: true,
+    stdio: 'ignore',
+    env: process.env,
+  });
+  watchdog.unref();
+}
+
+async function watch(ownerPid, brokerPid) {
+  for (;;) {
+    if (!alive(brokerPid) || runningPid() !== brokerPid) return;
+    if (!alive(ownerPid)) {
+      log(`owner (pid ${ownerPid}) is gone; stopping its broker (pid ${brokerPid})`);
+      await terminate(brokerPid, 20_000);
+      fs.rmSync(pidFile, { force: true });
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 /** Stops the broker this script started: SIGTERM for a controlled shutdown, SIGKILL after 30 s. */
 async function stopLocalKafka() {
   const pid = runningPid();
@@ -211,21 +284,9 @@ async function stopLocalKafka() {
     fs.rmSync(pidFile, { force: true });
     return false;
   }
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      fs.rmSync(pidFile, { force: true });
-      log(`stopped broker (pid ${pid})`);
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  process.kill(pid, 'SIGKILL');
+  const how = await terminate(pid);
   fs.rmSync(pidFile, { force: true });
-  log(`broker (pid ${pid}) did not stop in 30 s; killed`);
+  log(how === 'killed' ? `broker (pid ${pid}) did not stop in 30 s; killed` : `stopped broker (pid ${pid})`);
   return true;
 }
 
@@ -246,6 +307,9 @@ async function main(command) {
       process.exitCode = answers ? 0 : 1;
       return;
     }
+    case 'watch':
+      await watch(Number(process.argv[3]), Number(process.argv[4]));
+      return;
     case 'reset':
       await stopLocalKafka();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -257,7 +321,7 @@ async function main(command) {
   }
 }
 
-module.exports = { KAFKA_VERSION, localBrokers, logFile, answersMetadata, ensureLocalKafka, stopLocalKafka };
+module.exports = { KAFKA_VERSION, localBrokers, logFile, stateDir, answersMetadata, ensureLocalKafka, stopLocalKafka, runningPid };
 
 if (require.main === module) {
   main(process.argv[2]).catch((err) => {

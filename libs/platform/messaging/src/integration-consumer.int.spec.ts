@@ -205,7 +205,10 @@ describe('IntegrationConsumer', () => {
     await eventually(() => c.counts().processed === 6, 30_000, () => JSON.stringify(c.counts()));
     await eventually(async () => (await c.lag()).every((p) => p.lag === 0n), 10_000);
     const after = await c.lag();
-    expect(after.every((p) => p.committedOffset === p.highWatermark)).toBe(true);
+    // Six random case ids need not hash onto all three partitions: a partition that never
+    // held a message has nothing to commit, and its lag is 0 all the same.
+    expect(after.filter((p) => p.highWatermark > 0n).every((p) => p.committedOffset === p.highWatermark)).toBe(true);
+    expect(after.filter((p) => p.highWatermark === 0n).every((p) => (p.committedOffset ?? 0n) === 0n)).toBe(true);
     expect(after.reduce((sum, p) => sum + p.highWatermark, 0n)).toBe(6n);
   });
 

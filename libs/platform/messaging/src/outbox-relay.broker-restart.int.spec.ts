@@ -1,6 +1,12 @@
 // The relay's promise under a real outage: the broker goes away mid-stream and comes
 // back, and still every event arrives (perhaps twice, with the same id) and each case
 // keeps its order. Stops the shared broker, so it runs in the `fault` project, alone.
+//
+// What is asserted is the guarantee, not a timing: the broker is verified down before
+// the outage window's first append, the window holds appended events, none of them is
+// acknowledged by the relay before the broker is being started again, and all of them
+// reach the topic afterwards. Whether the relay counted a failed send or kafkajs held
+// the send until the broker was back depends on the machine's speed; it is logged only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaJSConnectionError, type Kafka, type Producer, type ProducerBatch } from 'kafkajs';
 import { answersMetadata, ensureLocalKafka, stopLocalKafka } from '@wcc/kafka-local';
@@ -54,6 +60,8 @@ describe('OutboxRelay across a broker outage', () => {
     };
 
     let maxFailures = 0;
+    // When the relay acknowledged each stored event (its batch's send succeeded).
+    const acknowledgedAt = new Map<string, number>();
     relay = new OutboxRelay({
       name: 'outage',
       store,
@@ -64,7 +72,10 @@ describe('OutboxRelay across a broker outage', () => {
       topicName: (t) => (t === municipalityCaseEventsTopic ? topic : t),
       backoff: { initialMs: 100, maxMs: 1_000 },
       logger: { info: () => undefined, warn: () => undefined, error: (m, f) => console.error(m, f) },
-      onPublished: () => undefined,
+      onPublished: ({ events }) => {
+        const now = Date.now();
+        for (const e of events) if (!acknowledgedAt.has(e.id)) acknowledgedAt.set(e.id, now);
+      },
     });
     await relay.migrate();
     await relay.start();
@@ -88,15 +99,20 @@ describe('OutboxRelay across a broker outage', () => {
     })();
 
     await eventually(() => relay!.status().published >= 50, 30_000, () => 'the relay published before the outage');
-    const appendedBeforeOutage = appendedIds.length;
     if (realOutage) {
       expect(await stopLocalKafka(), 'the local broker was started by kafka-local and could be stopped').toBe(true);
-      expect(await answersMetadata(testInfra().kafkaBrokers.join(','), 1000)).toBe(false);
+      expect(await answersMetadata(testInfra().kafkaBrokers.join(','), 1000), 'the broker is down').toBe(false);
     } else {
       simulatedDown = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
-    const appendedDuringOutage = appendedIds.length - appendedBeforeOutage;
+    // The outage window starts only now that the broker is known to be down.
+    const windowStart = appendedIds.length;
+    await eventually(() => appendedIds.length - windowStart >= 40, 30_000, () => 'the writer appended during the outage');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const windowIds = appendedIds.slice(windowStart);
+    const restartBeganAt = Date.now();
+    const acknowledgedWhileDown = windowIds.filter((id) => (acknowledgedAt.get(id) ?? Infinity) < restartBeganAt);
+    expect(acknowledgedWhileDown, 'events appended while the broker was down and acknowledged before it was back').toEqual([]);
     if (realOutage) await ensureLocalKafka();
     else simulatedDown = false;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -108,7 +124,7 @@ describe('OutboxRelay across a broker outage', () => {
     const last = all.at(-1)!;
     await eventually(() => relay!.status().cursor.position === last.globalPosition.position, 90_000, () => `relay at ${JSON.stringify(relay!.status(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
     clearInterval(watch);
-    expect(maxFailures, 'the relay saw the outage').toBeGreaterThan(0);
+    expect(windowIds.filter((id) => !acknowledgedAt.has(id)), 'outage-window events never acknowledged').toEqual([]);
 
     const expectedIds = new Set(all.map((e) => integrationEventId(e.id, clientReferredV1.type)));
     const wire = await readWire(kafka, [topic], ns.group('reader'));
@@ -133,7 +149,7 @@ describe('OutboxRelay across a broker outage', () => {
     }
 
     console.log(
-      `[broker-restart] ${realOutage ? 'real' : 'simulated'} outage: ${all.length} events appended (${appendedDuringOutage} while the broker was down), ` +
+      `[broker-restart] ${realOutage ? 'real' : 'simulated'} outage: ${all.length} events appended (${windowIds.length} while the broker was down, none acknowledged before it was back), ` +
         `${messages.length} messages on the wire, ${messages.length - seen.size} duplicate(s) by ce_id, relay failures up to ${maxFailures} in a row`,
     );
   });
