@@ -11,6 +11,22 @@ export {
   integrationEventType,
   stringEnum,
 } from './core/integration-event';
+export {
+  type FreeTextFinding,
+  type FreeTextFindingKind,
+  type FreeTextIssue,
+  type PersonalDataInTextOptions,
+  bsnLikeNumbersIn,
+  dutchPhoneNumbersIn,
+  freeTextFindingKinds,
+  freeTextFindingReasons,
+  freeTextIssuesOf,
+  icd10CodesIn,
+  knownNamesIn,
+  passesElfproef,
+  personalDataInText,
+  significantNameWords,
+} from './core/personal-data-in-text';
 export { findPrivacyViolations, privacyViolationOf } from './core/privacy-guard';
 export { type ProducerContext, producerContexts } from './core/producer-context';
 export { topicNamePattern } from './core/topics';

@@ -1,25 +1,15 @@
 // What "personal data on the bus" looks like to a test: a citizen service number (BSN,
 // found by the elfproef), a field whose name says it holds a BSN, a person's name or
-// clinical detail, or an ICD-10 chapter F code (mental and behavioural disorders).
-// Shared by the cross-service tests and the audit of everything the suite published.
+// clinical detail, or an ICD-10 code. Shared by the cross-service tests and the audit of
+// everything the suite published.
 //
-// The elfproef is repeated here rather than imported from @wcc/municipality-domain: this
-// library is scope:shared and may not depend on one context's domain.
+// The numbers and codes are found by the chain's one detector for personal data in
+// free text (@wcc/contracts, personal-data-in-text.ts), the same that refuses them at
+// every service's HTTP edge.
 import { randomInt } from 'node:crypto';
-import { privacyViolationOf } from '@wcc/contracts';
+import { bsnLikeNumbersIn, icd10CodesIn, passesElfproef, privacyViolationOf } from '@wcc/contracts';
 
-/**
- * The BSN elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a non-zero multiple of 11.
- * Eight digits are read with a leading zero, the way a BSN loses it in a number field.
- */
-export function passesElfproef(candidate: string): boolean {
-  const digits = candidate.length === 8 ? `0${candidate}` : candidate;
-  if (!/^[0-9]{9}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
-  sum -= Number(digits[8]);
-  return sum !== 0 && sum % 11 === 0;
-}
+export { bsnLikeNumbersIn, passesElfproef };
 
 /** A random nine-digit number that passes the elfproef (not a real person's, most likely; never use production data). */
 export function generateBsn(): string {
@@ -33,23 +23,6 @@ export function generateBsn(): string {
     const bsn = `${first8}${check}`;
     if (passesElfproef(bsn)) return bsn;
   }
-}
-
-/** UUIDs are identifiers, not numbers: their first group may be eight decimal digits. */
-const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/**
- * Standalone eight- and nine-digit numbers in the text that pass the elfproef. Digits that
- * are part of a longer number, a UUID, a hex or base64 token do not count (they are
- * preceded or followed by a letter or digit, or they are a UUID's first group).
- */
-export function bsnLikeNumbersIn(text: string): string[] {
-  return [...text.replace(uuid, ' ').matchAll(/(?<![0-9A-Za-z])[0-9]{8,9}(?![0-9A-Za-z])/g)].map((m) => m[0]).filter((n) => passesElfproef(n));
-}
-
-/** ICD-10 chapter F codes (F20, F20.0, F32.10) standing on their own in the text. */
-export function icdLikeCodesIn(text: string): string[] {
-  return [...text.replace(uuid, ' ').matchAll(/(?<![0-9A-Za-z_-])F[0-9]{2}(?:\.[0-9]{1,2})?(?![0-9A-Za-z_])/g)].map((m) => m[0]);
 }
 
 /** Property names that say they hold a BSN, a person's name or clinical detail. */
@@ -73,7 +46,7 @@ export interface PersonalDataFinding {
 /** Walks a parsed JSON value: property names and string values (ICD codes). Numbers are covered by the raw-text scan. */
 function findInJson(value: unknown, path: string, findings: PersonalDataFinding[]): void {
   if (typeof value === 'string') {
-    for (const code of icdLikeCodesIn(value)) findings.push({ where: path, what: `ICD-10-like code ${code}` });
+    for (const code of icd10CodesIn(value)) findings.push({ where: path, what: `ICD-10-like code ${code}` });
     return;
   }
   if (Array.isArray(value)) {
@@ -112,7 +85,7 @@ export function personalDataIn(message: WireMessageText): PersonalDataFinding[] 
   }
   for (const [where, text] of texts) {
     for (const bsn of bsnLikeNumbersIn(text)) findings.push({ where, what: `${bsn} passes the elfproef` });
-    for (const code of icdLikeCodesIn(text)) findings.push({ where, what: `ICD-10-like code ${code}` });
+    for (const code of icd10CodesIn(text)) findings.push({ where, what: `ICD-10-like code ${code}` });
   }
   if (message.value !== null) {
     // The raw text too, so a BSN inside a string value (or in a value that is not JSON) is found.
@@ -121,7 +94,7 @@ export function personalDataIn(message: WireMessageText): PersonalDataFinding[] 
     try {
       parsed = JSON.parse(message.value);
     } catch {
-      for (const code of icdLikeCodesIn(message.value)) findings.push({ where: 'value', what: `ICD-10-like code ${code}` });
+      for (const code of icd10CodesIn(message.value)) findings.push({ where: 'value', what: `ICD-10-like code ${code}` });
       return findings;
     }
     findInJson(parsed, 'value', findings);
