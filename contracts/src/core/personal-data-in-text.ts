@@ -28,8 +28,8 @@ export const freeTextFindingReasons: Readonly<Record<FreeTextFindingKind, { read
     nl: 'bevat wat lijkt op een BSN (8 of 9 cijfers die de elfproef doorstaan)',
   },
   'icd-10': {
-    en: 'contains what looks like an ICD-10 diagnosis code (a letter and two digits, such as F32.1)',
-    nl: 'bevat wat lijkt op een ICD-10-diagnosecode (een letter en twee cijfers, zoals F32.1)',
+    en: 'contains what looks like an ICD-10 diagnosis code (a letter and two digits, perhaps with a subcode)',
+    nl: 'bevat wat lijkt op een ICD-10-diagnosecode (een letter en twee cijfers, eventueel met subcode)',
   },
   dsm: {
     en: 'contains a DSM classification (a DSM edition or a DSM diagnosis code)',

@@ -8,6 +8,7 @@ export * from './cqrs/handle-with-decider';
 export * from './http/command-metadata';
 export * from './http/problem';
 export * from './http/schema-body';
+export * from './http/outbound-text';
 export * from './persistence/event-store.module';
 export * from './messaging/messaging.module';
 export * from './health/health.module';

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Public } from '../auth/decorators';
 import { createServiceApp } from '../bootstrap';
+import { outboundFreeTextKeyword, outboundText } from './outbound-text';
 import { SchemaBody } from './schema-body';
 
 @Controller('things')
@@ -13,6 +14,12 @@ class ThingsController {
   @Public()
   @Post()
   create(@SchemaBody(Type.Object({ name: Type.String() }, { additionalProperties: false })) _body: unknown): { ok: true } {
+    return { ok: true };
+  }
+
+  @Public()
+  @Post('declines')
+  decline(@SchemaBody(Type.Object({ reason: outboundText(Type.String()) }, { additionalProperties: false })) _body: unknown): { ok: true } {
     return { ok: true };
   }
 }
@@ -52,5 +59,14 @@ describe('body-parser failures in a service app', () => {
   it('still validates a well-formed body', async () => {
     expect((await post('{"name":"a"}')).status).toBe(201);
     expect(await (await post('{"name":1}')).json()).toMatchObject({ status: 400, errors: [{ field: '/name' }] });
+  });
+
+  it('refuses personal data in outbound free text as a problem naming the field, and documents the annotation in OpenAPI', async () => {
+    const response = await fetch(`${base}/things/declines`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'bel 06-12345678' }) });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 400, code: 'invalid-request', errors: [{ field: '/reason', reason: expect.stringMatching(/^contains a Dutch phone number/) as unknown }] });
+    const document = JSON.stringify(await (await fetch(`${base}/docs/openapi.json`)).json());
+    expect(document).toContain(`"${outboundFreeTextKeyword}":true`);
   });
 });

@@ -15,6 +15,8 @@ export interface FieldIssue {
   /** JSON Pointer into the request body (`/deadline`) or a parameter name (`caseId`). */
   readonly field: string;
   readonly reason: string;
+  /** The reason in Dutch, where the service has it (the page shows Dutch first). */
+  readonly reasonNl?: string;
 }
 
 export interface ProblemDetails {

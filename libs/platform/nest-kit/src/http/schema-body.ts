@@ -1,14 +1,16 @@
 // Request bodies are declared as JSON Schema (TypeBox): the same schema validates the
 // body (ajv, every error at once) and documents it in OpenAPI. Unknown fields are
-// refused, so a typo never silently drops data.
+// refused, so a typo never silently drops data, and a field declared `outboundText`
+// is refused when it carries personal data (see outbound-text.ts).
 import { Body, applyDecorators, type PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { Static, TSchema } from '@sinclair/typebox';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { outboundFreeTextAjvKeyword, outboundFreeTextKeyword } from './outbound-text';
 import { ProblemException, type FieldIssue } from './problem';
 
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false }));
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, coerceTypes: false })).addKeyword(outboundFreeTextAjvKeyword);
 
 function issueOf(error: ErrorObject): FieldIssue {
   const base = error.instancePath || '/';
@@ -19,6 +21,8 @@ function issueOf(error: ErrorObject): FieldIssue {
       return { field: `${error.instancePath}/${String(error.params['missingProperty'])}`, reason: 'is required' };
     case 'enum':
       return { field: base, reason: `must be one of: ${(error.params['allowedValues'] as unknown[]).join(', ')}` };
+    case outboundFreeTextKeyword:
+      return { field: base, reason: error.message ?? 'contains personal data', reasonNl: String(error.params['reasonNl']) };
     default:
       return { field: base, reason: error.message ?? 'is not valid' };
   }
