@@ -58,7 +58,7 @@ describe('kafka-local: a broker owned by a process', () => {
 
   it('is stopped by its watchdog when the owner is killed with SIGKILL before it could clean up', async () => {
     const port = await freePortPair();
-    const env = { ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir };
     delete env['KAFKA_LOCAL_OWNER_PID'];
     // The owner: starts the broker as `npm test` does, reports its pid, then hangs.
     owner = spawn(

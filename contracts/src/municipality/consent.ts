@@ -1,6 +1,13 @@
 // The client's consent to share data within the chain, registered by the
 // municipality. Withdrawal takes effect at once for every view, so it repeats the
 // scope: a consumer holding no consent state can still act on it.
+//
+// Who receives: `recipients` names organisations (by id, with their type). Without it the
+// consent is for *the case team* of the named organisation types: resolved at each
+// disclosure to the organisations taking part in the case at that moment (the case view's
+// case team), never to every organisation of a type. That is also how every consent
+// granted before `recipients` existed is read — narrowed, never widened. The organisation
+// types remain the ceiling: every named recipient's type is among them.
 import { type Static, Type } from '@sinclair/typebox';
 import { dataCategories, field } from '../core/data-category';
 import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
@@ -22,6 +29,25 @@ const scope = {
   dataCategories: field(
     'administrative',
     Type.Array(stringEnum(dataCategories), { minItems: 1, uniqueItems: true, description: 'Which data categories they may receive.' }),
+  ),
+  recipients: Type.Optional(
+    field(
+      'administrative',
+      Type.Array(
+        Type.Object(
+          {
+            organisationId: Type.String({ minLength: 1, maxLength: 64 }),
+            organisationType: stringEnum(partnerOrganisationTypes),
+          },
+          { additionalProperties: false, description: 'One named recipient organisation.' },
+        ),
+        {
+          minItems: 1,
+          maxItems: 20,
+          description: 'The organisations that may receive the data. Absent: the case team of the listed organisation types, resolved at each disclosure.',
+        },
+      ),
+    ),
   ),
 };
 
@@ -48,6 +74,11 @@ export const consentGrantedV1 = defineIntegrationEvent({
     purpose: 'chain-coordination',
     organisationTypes: ['municipality', 'care-provider', 'employer-network'],
     dataCategories: ['administrative', 'work'],
+    recipients: [
+      { organisationId: 'gemeente-rotterdam', organisationType: 'municipality' },
+      { organisationId: 'ggz-delfland', organisationType: 'care-provider' },
+      { organisationId: 'werkgeversservicepunt-rijnmond', organisationType: 'employer-network' },
+    ],
     validFrom: '2025-03-03',
     validTo: '2026-03-03',
   },

@@ -7,7 +7,7 @@
 // case arrives in the command (`reviewedCase`).
 import { assertNever, domainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import type { ConsentDataCategory, ReviewActionOutcome, ReviewCancellationReason } from './code-lists';
-import type { ConsentRecord } from './case.decider';
+import { consentNames, type ConsentRecord } from './case.decider';
 import type {
   AssignReviewAction,
   CancelCaseReview,
@@ -91,11 +91,11 @@ function base(state: ExistingReview, metadata: CommandMetadata) {
  * category with this partner type: for chain coordination, in force that day, not
  * withdrawn before it (report 002 §3.2.6: agreed in advance what may be exchanged).
  */
-function consentCovers(consents: readonly ConsentRecord[], organisationType: ReviewAttendee['organisationType'], category: ConsentDataCategory, day: string): boolean {
+function consentCovers(consents: readonly ConsentRecord[], attendee: ReviewAttendee, category: ConsentDataCategory, day: string): boolean {
   return consents.some(
     (c) =>
       c.purpose === 'chain-coordination' &&
-      c.organisationTypes.includes(organisationType) &&
+      consentNames(c, attendee.organisationId, attendee.organisationType) &&
       c.dataCategories.includes(category) &&
       !isBefore(day, c.validFrom) &&
       (c.validTo === undefined || !isBefore(c.validTo, day)) &&
@@ -158,7 +158,7 @@ function record(command: RecordCaseReview, state: ExistingReview, metadata: Comm
   const consents = reviewedCase?.consents ?? [];
   for (const attendee of attendees) {
     if (attendee.organisationId === state.municipalityId) continue;
-    const uncovered = dataCategoriesDiscussed.filter((category) => !consentCovers(consents, attendee.organisationType, category, heldOn));
+    const uncovered = dataCategoriesDiscussed.filter((category) => !consentCovers(consents, attendee, category, heldOn));
     if (uncovered.length > 0) {
       return domainError(
         'conflict',

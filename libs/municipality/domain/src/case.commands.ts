@@ -18,7 +18,7 @@ import type {
   ZrmScores,
 } from './code-lists';
 import type { ClientProfile } from './client.events';
-import type { PlacementTerms } from './case.events';
+import type { ConsentRecipient, PlacementTerms } from './case.events';
 
 type CommandOf<T extends string, D> = { readonly type: T; readonly data: D };
 
@@ -34,6 +34,8 @@ export type GrantConsent = CommandOf<
     readonly purpose: ConsentPurpose;
     readonly organisationTypes: readonly ConsentOrganisationType[];
     readonly dataCategories: readonly ConsentDataCategory[];
+    /** Named recipient organisations; absent: the case team of the organisation types. */
+    readonly recipients?: readonly ConsentRecipient[];
     readonly validFrom: string;
     readonly validTo?: string;
   }

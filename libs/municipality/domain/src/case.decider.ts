@@ -2,7 +2,7 @@
 // participation measurements, the benefit, dropout and closure. The state is the
 // case file itself, so the service shows a case by folding its stream.
 import { assertNever, domainError, isDomainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
-import type { BenefitEndReason, BenefitType, CaseClosureReason, DropoutReason, MeasurementMoment, ReferralTarget, TrajectoryPhase } from './code-lists';
+import type { BenefitEndReason, BenefitType, CaseClosureReason, ConsentOrganisationType, DropoutReason, MeasurementMoment, ReferralTarget, TrajectoryPhase } from './code-lists';
 import type {
   AdjustBenefit,
   AssignRegie,
@@ -128,15 +128,25 @@ function otherNeedsText(code: string, text: string | undefined): DomainError | u
     : undefined;
 }
 
-/** A consent that, today, lets the municipality share this case with the receiving organisation type. */
-export function activeConsentFor(state: CaseFile, target: ReferralTarget, now: string): ConsentRecord | undefined {
+/**
+ * Does a consent name this organisation as a recipient? A consent that names recipients
+ * covers exactly those; one without names covers the organisations of its types that
+ * take part in the case (the case team) — a referral makes its receiver part of it.
+ */
+export function consentNames(consent: Pick<ConsentRecord, 'organisationTypes' | 'recipients'>, organisationId: string, organisationType: ConsentOrganisationType): boolean {
+  if (!consent.organisationTypes.includes(organisationType)) return false;
+  return consent.recipients === undefined || consent.recipients.some((r) => r.organisationId === organisationId && r.organisationType === organisationType);
+}
+
+/** A consent that, today, lets the municipality share this case with the receiving organisation. */
+export function activeConsentFor(state: CaseFile, target: ReferralTarget, organisationId: string, now: string): ConsentRecord | undefined {
   const today = dateInAmsterdam(now);
   return state.consents.find(
     (c) =>
       c.withdrawnAt === undefined &&
       !isBefore(today, c.validFrom) &&
       (c.validTo === undefined || !isBefore(c.validTo, today)) &&
-      c.organisationTypes.includes(target) &&
+      consentNames(c, organisationId, target) &&
       (c.purpose === 'chain-coordination' || (c.purpose === 'care' && target === 'care-provider')),
   );
 }
@@ -198,6 +208,13 @@ function grantConsent(command: GrantConsent, state: ExistingCase, metadata: Comm
   if (validTo !== undefined && isBefore(validTo, dateInAmsterdam(metadata.now))) {
     return domainError('invalid', 'consent-already-expired', 'validTo must not be in the past.', '/validTo');
   }
+  const outsideTypes = (command.data.recipients ?? []).findIndex((r) => !command.data.organisationTypes.includes(r.organisationType));
+  if (outsideTypes !== -1) {
+    return domainError('invalid', 'recipient-outside-organisation-types', 'Every named recipient must be of one of the consent\'s organisation types.', `/recipients/${outsideTypes}/organisationType`);
+  }
+  const ids = (command.data.recipients ?? []).map((r) => r.organisationId);
+  const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (repeated !== -1) return domainError('invalid', 'recipient-repeated', 'Each recipient organisation may be named once.', `/recipients/${repeated}/organisationId`);
   if (state.consents.some((c) => c.consentId === command.data.consentId)) {
     return domainError('conflict', 'consent-exists', 'A consent with this id is already registered.');
   }
@@ -211,8 +228,13 @@ function withdrawConsent(command: WithdrawConsent, state: ExistingCase, metadata
   const consent = state.consents.find((c) => c.consentId === command.data.consentId);
   if (!consent) return domainError('not-found', 'consent-not-found', 'This case has no consent with this id.');
   if (consent.withdrawnAt !== undefined) return domainError('conflict', 'consent-already-withdrawn', 'This consent was already withdrawn.');
-  const { consentId, purpose, organisationTypes, dataCategories } = consent;
-  return [{ type: 'ConsentWithdrawn', data: { ...base(state, metadata), consentId, purpose, organisationTypes, dataCategories } }];
+  const { consentId, purpose, organisationTypes, dataCategories, recipients } = consent;
+  return [
+    {
+      type: 'ConsentWithdrawn',
+      data: { ...base(state, metadata), consentId, purpose, organisationTypes, dataCategories, ...(recipients === undefined ? {} : { recipients }) },
+    },
+  ];
 }
 
 function referClient(command: ReferClient, state: ExistingCase, metadata: CommandMetadata): Decision {
@@ -229,11 +251,11 @@ function referClient(command: ReferClient, state: ExistingCase, metadata: Comman
   if (isBefore(replyDeadline, dateInAmsterdam(metadata.now))) {
     return domainError('invalid', 'reply-deadline-in-past', 'replyDeadline must not be before today.', '/replyDeadline');
   }
-  if (!activeConsentFor(state, toOrganisationType, metadata.now)) {
+  if (!activeConsentFor(state, toOrganisationType, toOrganisationId, metadata.now)) {
     return domainError(
       'conflict',
       'consent-required',
-      `The client has no valid consent to share this case with a ${toOrganisationType} for chain coordination${toOrganisationType === 'care-provider' ? ' or care' : ''}.`,
+      `The client has no valid consent to share this case with ${toOrganisationId} (${toOrganisationType}) for chain coordination${toOrganisationType === 'care-provider' ? ' or care' : ''}.`,
     );
   }
   if (state.referrals.some((r) => r.referralId === command.data.referralId)) {

@@ -35,11 +35,23 @@ export interface RegieOwner {
   readonly organisationId: string;
 }
 
+/** A recipient organisation a consent names, with its type (the consent's types are the ceiling). */
+export interface ConsentRecipient {
+  readonly organisationId: string;
+  readonly organisationType: ConsentOrganisationType;
+}
+
 export interface ConsentScope {
   readonly consentId: string;
   readonly purpose: ConsentPurpose;
   readonly organisationTypes: readonly ConsentOrganisationType[];
   readonly dataCategories: readonly ConsentDataCategory[];
+  /**
+   * The organisations named as recipients. Absent (every consent registered before this
+   * field, and one given "to the case team"): the organisations of the listed types that
+   * take part in the case at the moment of each disclosure.
+   */
+  readonly recipients?: readonly ConsentRecipient[];
 }
 
 export interface PlacementTerms {

@@ -5,8 +5,8 @@
 import { compareEntries, keyOf, type CaseEntry, type ResolvedEntry } from './case-entry';
 import { resolveParties } from './case-parties';
 import { summariseCase, type CaseSummary } from './case-summary';
-import type { ConsentRecord } from './consent';
-import { str, strings } from './data-readers';
+import type { ConsentRecipient, ConsentRecord } from './consent';
+import { records, str, strings, type EventData } from './data-readers';
 import { isPartnerOrganisationType, type DataCategory } from './vocabulary';
 import { dataCategories } from '@wcc/contracts';
 
@@ -14,6 +14,17 @@ export interface ProjectedCase {
   readonly entries: readonly ResolvedEntry[];
   readonly consents: readonly ConsentRecord[];
   readonly summary: CaseSummary;
+}
+
+/** Named recipients of a consent; null when it names none (the case team of its types). */
+function recipientsOf(d: EventData): ConsentRecipient[] | null {
+  const listed = records(d, 'recipients');
+  if (listed === undefined) return null;
+  return listed.flatMap((r) => {
+    const organisationId = str(r, 'organisationId');
+    const organisationType = str(r, 'organisationType');
+    return organisationId && organisationType && isPartnerOrganisationType(organisationType) ? [{ organisationId, organisationType }] : [];
+  });
 }
 
 /** Consents from ConsentGranted / ConsentWithdrawn; a withdrawal wins whatever order they came in. */
@@ -28,12 +39,14 @@ export function consentRecordsOf(entries: readonly CaseEntry[]): ConsentRecord[]
     const known = consents.get(consentId);
     const organisationTypes = (strings(d, 'organisationTypes') ?? []).filter(isPartnerOrganisationType);
     const categories = (strings(d, 'dataCategories') ?? []).filter((c): c is DataCategory => (dataCategories as readonly string[]).includes(c));
+    const recipients = recipientsOf(d);
     if (key === 'municipality:ConsentGranted') {
       consents.set(consentId, {
         consentId,
         purpose: str(d, 'purpose') ?? '',
         organisationTypes,
         dataCategories: categories,
+        recipients,
         validFrom: str(d, 'validFrom') ?? null,
         validTo: str(d, 'validTo') ?? null,
         grantedAt: entry.occurredAt,
@@ -45,6 +58,7 @@ export function consentRecordsOf(entries: readonly CaseEntry[]): ConsentRecord[]
         purpose: known?.purpose ?? str(d, 'purpose') ?? '',
         organisationTypes: known?.organisationTypes ?? organisationTypes,
         dataCategories: known?.dataCategories ?? categories,
+        recipients: known ? known.recipients : recipients,
         validFrom: known?.validFrom ?? null,
         validTo: known?.validTo ?? null,
         grantedAt: known?.grantedAt ?? null,

@@ -54,22 +54,55 @@ describe('viewCase', () => {
     expect(view.summary.ladder?.latest.ladderRung).toBe(5);
   });
 
-  it('shows an organisation with no part in the case, whose type the consent does not cover, nothing', () => {
-    const view = viewCase(otherInsurer, scenario.caseId, projected.entries, projected.consents, today);
-    expect(view.visibleItems).toEqual([]);
-    expect(view.summary.itemCount).toBe(0);
-    // Refused for lack of consent: what its role could have seen (financial, identifying, administrative items).
-    const refusal = refusalOf(otherInsurer, view.decisions)!;
-    expect(refusal.itemsWithheld).toBe(view.decisions.filter((d) => !d.visible && d.reason === 'consent').length);
-    expect(refusal.itemsWithheld).toBeGreaterThan(5);
-    expect(refusal.refusedDataCategories).toEqual(['financial', 'identifying', 'administrative']);
+  it('shows an organisation of any type that takes no part in the case nothing, and records no refusal that would reveal it', () => {
+    const everything = projectCase(scenario.caseId, [
+      ...scenario.events.map((e) => entryOf(e)),
+      // Even a consent to every type and category names only the case team.
+      entryOf({ ...scenario.events.find((e) => e.definition.name === 'ConsentGranted')!, id: '0e0e0e0e-0000-4000-8000-000000000001', data: { ...scenario.events.find((e) => e.definition.name === 'ConsentGranted')!.data, consentId: '0e0e0e0e-0000-4000-8000-000000000002', organisationTypes: ['municipality', 'care-provider', 'insurer', 'employer-network'], dataCategories: ['identifying', 'work', 'care-summary', 'financial', 'administrative'] } }),
+    ]);
+    const outsiders: Viewer[] = [
+      otherInsurer,
+      { ...regisseur, organisationId: 'gemeente-delft', userId: 'regisseur-99' },
+      { ...screener, organisationId: 'ggz-noord-holland-noord', userId: 'screener-99' },
+      { ...accountManager, organisationId: 'wsp-noord-holland-noord', userId: 'am-99' },
+    ];
+    for (const outsider of outsiders) {
+      const view = viewCase(outsider, scenario.caseId, everything.entries, everything.consents, today);
+      expect(view.inCaseTeam, outsider.organisationId).toBe(false);
+      expect(view.visibleItems).toEqual([]);
+      expect(view.summary.itemCount).toBe(0);
+      expect(view.decisions.every((d) => !d.visible && d.reason === 'not-in-team')).toBe(true);
+      expect(refusalOf(outsider, view.decisions)).toBeNull();
+      expect(disclosureOf(outsider, view.decisions)).toBeNull();
+    }
+    // The members of the same case do see it.
+    for (const member of [regisseur, screener, accountManager, contractManager]) expect(viewCase(member, scenario.caseId, everything.entries, everything.consents, today).inCaseTeam).toBe(true);
   });
 
-  it('consent is given per organisation type: another municipality sees what the consent covers, nothing it was sent', () => {
-    const otherMunicipality: Viewer = { ...regisseur, organisationId: 'gemeente-delft', userId: 'regisseur-99' };
-    const view = viewCase(otherMunicipality, scenario.caseId, projected.entries, projected.consents, today);
-    expect(view.visibleItems.every((i) => i.bases.length === 1 && i.bases[0] === 'consent')).toBe(true);
-    expect(names(view)).not.toContain('care-provider:ScreeningAdviceSubmitted');
+  it('never shows the employer network an item that reveals GGZ involvement, even when a consent covers everything', () => {
+    const consented = projectCase(scenario.caseId, scenario.events.map((e) => entryOf(e.definition.name === 'ConsentGranted' ? { ...e, data: { ...e.data, organisationTypes: ['municipality', 'care-provider', 'insurer', 'employer-network'], dataCategories: ['identifying', 'work', 'care-summary', 'financial', 'administrative'] } } : e)));
+    const view = viewCase(accountManager, scenario.caseId, consented.entries, consented.consents, today);
+    const shown = names(view);
+    expect(shown.filter((n) => n.startsWith('care-provider:') || n.startsWith('insurer:'))).toEqual([]);
+    const referrals = view.visibleItems.filter((i) => i.entry.name === 'ClientReferred');
+    expect(referrals.map((r) => r.data['toOrganisationType'])).toEqual(['employer-network']);
+    // Nor is the consent shown that names care providers: it says the client is in care.
+    expect(shown).not.toContain('municipality:ConsentGranted');
+    expect(view.summary.screeningAdvice).toBeNull();
+    expect(view.summary.funding).toEqual({ status: 'none', requests: [] });
+    expect(view.summary.inTreatment).toBeNull();
+    // What it needs to match and place is there.
+    expect(shown).toEqual(expect.arrayContaining(['employer-network:PlacementStarted', 'municipality:ParticipationMeasured']));
+    // The municipality, with the same consent, sees the care-provider items it was sent or consented.
+    expect(names(viewCase(regisseur, scenario.caseId, consented.entries, consented.consents, today))).toContain('care-provider:ScreeningAdviceSubmitted');
+  });
+
+  it('a consent that names organisations covers those and no other member of the team', () => {
+    const named = projectCase(scenario.caseId, scenario.events.map((e) => entryOf(e.definition.name === 'ConsentGranted' ? { ...e, data: { ...e.data, recipients: [{ organisationId: organisations.careProvider, organisationType: 'care-provider' }] } } : e)));
+    // The care provider is named: it sees the ladder by consent.
+    expect(names(viewCase(screener, scenario.caseId, named.entries, named.consents, today))).toContain('municipality:ParticipationMeasured');
+    // The employer network, of a listed type and in the team, is not named: no ladder.
+    expect(names(viewCase(accountManager, scenario.caseId, named.entries, named.consents, today))).not.toContain('municipality:ParticipationMeasured');
   });
 
   it('shows the insurer its own decision and the request addressed to it, nothing more without consent', () => {
@@ -140,9 +173,10 @@ describe('the protocol of a view', () => {
   it('records what was withheld for lack of consent, not what the role may never see', () => {
     const view = viewCase(accountManager, scenario.caseId, projected.entries, projected.consents, today);
     const refusal = refusalOf(accountManager, view.decisions)!;
-    // Financial items of the care provider and the insurer; care summaries are the role's limit, not consent's.
+    // The municipality's financial items (the benefit). The care provider's and insurer's items reveal
+    // care: the employer network's limit, not consent's, so they are no refusal; nor are care summaries.
     expect(refusal.refusedDataCategories).toEqual(['financial']);
-    expect(refusal.producingOrganisationIds).toEqual([organisations.careProvider, organisations.insurer, organisations.municipality].sort());
+    expect(refusal.producingOrganisationIds).toEqual([organisations.municipality]);
     expect(refusal.refusedDataCategories).not.toContain('care-summary');
   });
 });

@@ -1,4 +1,5 @@
-// What one viewer is shown of a case, decided when they look: each item is visible when
+// What one viewer is shown of a case, decided when they look. Nothing at all unless the
+// viewer's organisation takes part in the case now (case-team.ts). Then each item is visible when
 // its headline category and its administrative metadata are; of a visible item every
 // field is shown or withheld by its own category. The viewer's summary is folded from
 // what they may see. Alongside comes what must be protocolled: which other
@@ -10,7 +11,9 @@ import { summariseCase, type CaseSummary } from './case-summary';
 import type { ConsentRecord } from './consent';
 import type { EventData } from './data-readers';
 import { sensitivityOrder } from './headline';
-import { decideCategory, type VisibilityBasis } from './visibility-policy';
+import { careRevealingItems } from './care-involvement';
+import { caseTeamOf, type CaseTeam } from './case-team';
+import { careInvolvementCeiling, decideCategory, type VisibilityBasis } from './visibility-policy';
 import type { DataCategory, IsoDate, Viewer } from './vocabulary';
 
 export interface VisibleItem {
@@ -28,8 +31,12 @@ export interface VisibleItem {
 export interface HiddenItem {
   readonly visible: false;
   readonly entry: ResolvedEntry;
-  /** role: the viewer's role may never see it; consent: no active consent covers it. */
-  readonly reason: 'role' | 'consent';
+  /**
+   * role: the viewer's role or organisation type may never see it (a care-revealing item
+   * for the employer network too); consent: no active consent covers it; not-in-team: the
+   * viewer's organisation does not take part in the case.
+   */
+  readonly reason: 'role' | 'consent' | 'not-in-team';
   readonly withheldCategories: readonly DataCategory[];
 }
 
@@ -37,8 +44,17 @@ export type ItemDecision = VisibleItem | HiddenItem;
 
 const sortCategories = (categories: Iterable<DataCategory>) => [...new Set(categories)].sort((a, b) => sensitivityOrder.indexOf(a) - sensitivityOrder.indexOf(b));
 
-export function decideItem(viewer: Viewer, entry: ResolvedEntry, consents: readonly ConsentRecord[], today: IsoDate): ItemDecision {
-  const decide = (category: DataCategory) => decideCategory(viewer, entry, category, consents, today);
+/** What decides an item besides its own categories: the viewer's place in the case and what the item reveals. */
+export interface ItemContext {
+  readonly inCaseTeam: boolean;
+  readonly revealsCare: boolean;
+}
+
+export function decideItem(viewer: Viewer, entry: ResolvedEntry, consents: readonly ConsentRecord[], today: IsoDate, context: ItemContext): ItemDecision {
+  const everyCategory = () => sortCategories([entry.headlineCategory, ...Object.values(entry.fieldCategories)]);
+  if (!context.inCaseTeam) return { visible: false, entry, reason: 'not-in-team', withheldCategories: everyCategory() };
+  if (context.revealsCare && !careInvolvementCeiling[viewer.organisationType]) return { visible: false, entry, reason: 'role', withheldCategories: everyCategory() };
+  const decide = (category: DataCategory) => decideCategory(viewer, entry, category, consents, today, context.inCaseTeam);
   // The headline and the item's administrative metadata (type, time, organisation) come together.
   const gate = [entry.headlineCategory, 'administrative' as const].map((category) => ({ category, decision: decide(category) }));
   const closed = gate.filter((g) => !g.decision.visible);
@@ -139,6 +155,9 @@ export function refusalOf(viewer: Viewer, decisions: readonly ItemDecision[]): R
 }
 
 export interface ViewOfCase {
+  /** Whether the viewer's organisation takes part in the case now; when not, nothing is visible. */
+  readonly inCaseTeam: boolean;
+  readonly team: CaseTeam;
   readonly summary: CaseSummary;
   readonly decisions: readonly ItemDecision[];
   readonly visibleItems: readonly VisibleItem[];
@@ -146,11 +165,14 @@ export interface ViewOfCase {
 
 /** Folds the viewer's summary from the items they may see, with the fields they may see. */
 export function viewCase(viewer: Viewer, caseId: string, entries: readonly ResolvedEntry[], consents: readonly ConsentRecord[], today: IsoDate): ViewOfCase {
-  const decisions = entries.map((entry) => decideItem(viewer, entry, consents, today));
+  const team = caseTeamOf(entries);
+  const inCaseTeam = team.isMember(viewer.organisationId);
+  const careItems = careRevealingItems(entries);
+  const decisions = entries.map((entry) => decideItem(viewer, entry, consents, today, { inCaseTeam, revealsCare: careItems.has(entry.eventId) }));
   const visibleItems = decisions.filter((d): d is VisibleItem => d.visible);
   const summary = summariseCase(
     caseId,
     visibleItems.map((item) => ({ ...item.entry, data: item.data })),
   );
-  return { summary, decisions, visibleItems };
+  return { inCaseTeam, team, summary, decisions, visibleItems };
 }

@@ -1,7 +1,9 @@
 // The case view's pure logic: visibility policy, projection fold, readable lines and
 // the disclosure decider. No Nest, no pg, no kafkajs.
 export * from './case-entry';
+export * from './care-involvement';
 export * from './case-parties';
+export * from './case-team';
 export * from './case-projection';
 export * from './case-summary';
 export * from './case-view';

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_VIEW_SCHEMA, caseViewEntities } from './entities';
 import { CaseViewSchema1732300000000 } from './migrations/1732300000000-case-view-schema';
+import { ConsentRecipients1764750000000 } from './migrations/1764750000000-consent-recipients';
 
 export function caseViewDataSource(url: string): DataSource {
   return new DataSource({
@@ -13,7 +14,7 @@ export function caseViewDataSource(url: string): DataSource {
     url,
     schema: CASE_VIEW_SCHEMA,
     entities: caseViewEntities,
-    migrations: [CaseViewSchema1732300000000],
+    migrations: [CaseViewSchema1732300000000, ConsentRecipients1764750000000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

@@ -39,6 +39,8 @@ export class ConsentRow {
   @Column({ type: 'text' }) purpose!: string;
   @Column({ name: 'organisation_types', type: 'jsonb' }) organisationTypes!: string[];
   @Column({ name: 'data_categories', type: 'jsonb' }) dataCategories!: string[];
+  /** Named recipients; null: the case team of organisationTypes. */
+  @Column({ type: 'jsonb', nullable: true }) recipients!: { organisationId: string; organisationType: string }[] | null;
   @Column({ name: 'valid_from', type: 'text', nullable: true }) validFrom!: string | null;
   @Column({ name: 'valid_to', type: 'text', nullable: true }) validTo!: string | null;
   @Column({ name: 'granted_at', type: 'text', nullable: true }) grantedAt!: string | null;

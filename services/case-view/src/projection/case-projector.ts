@@ -183,6 +183,7 @@ export class CaseProjector {
             purpose: c.purpose,
             organisationTypes: [...c.organisationTypes],
             dataCategories: [...c.dataCategories],
+            recipients: c.recipients === null ? null : c.recipients.map((r) => ({ ...r })),
             validFrom: c.validFrom,
             validTo: c.validTo,
             grantedAt: c.grantedAt,

@@ -7,7 +7,6 @@ import type { CaseViewKind } from '@wcc/contracts';
 import type { CommandMetadata } from '@wcc/domain-kit';
 import { ProblemException } from '@wcc/nest-kit';
 import {
-  caseViewPurpose,
   compareEntries,
   disclosureOf,
   isActionOverdue,
@@ -17,6 +16,7 @@ import {
   type CaseDisclosureRecord,
   type CasePhase,
   type CaseSummary,
+  type ConsentRecipient,
   type ConsentRecord,
   type DataCategory,
   type ItemDecision,
@@ -150,6 +150,7 @@ function consentRecordOf(row: ConsentRow): ConsentRecord {
     purpose: row.purpose,
     organisationTypes: row.organisationTypes as PartnerOrganisationType[],
     dataCategories: row.dataCategories as DataCategory[],
+    recipients: row.recipients === null ? null : (row.recipients as ConsentRecipient[]),
     validFrom: row.validFrom,
     validTo: row.validTo,
     grantedAt: row.grantedAt,
@@ -172,7 +173,7 @@ export class CaseViewQueries {
       const found = loaded.get(caseId);
       if (!found) continue;
       const view = viewCase(viewer, caseId, found.entries, found.consents, today);
-      if (view.visibleItems.length === 0) continue;
+      if (!view.inCaseTeam || view.visibleItems.length === 0) continue;
       const summary = present(view.summary, today);
       if (filters.overdueReferral !== undefined && summary.overdueReferrals > 0 !== filters.overdueReferral) continue;
       const openActions = summary.actions.filter((a) => a.status === 'open').length;
@@ -260,11 +261,17 @@ export class CaseViewQueries {
     };
   }
 
-  /** The case as this viewer may see it; 404 when unknown, 403 (protocolled) when nothing is visible. */
+  /**
+   * The case as this viewer may see it. 404 when unknown — and, in the same words, when the
+   * viewer's organisation does not take part in it: an outsider must not learn that a case
+   * exists. 403 (protocolled) when a member may see nothing of it.
+   */
   private async viewOf(viewer: Viewer, caseId: string, kind: CaseViewKind, metadata: CommandMetadata, today: string): Promise<{ view: ViewOfCase }> {
     const found = (await this.load([caseId])).get(caseId);
-    if (!found || found.entries.length === 0) throw ProblemException.notFound(`Case ${caseId} is not known to the case view.`);
+    const unknown = () => ProblemException.notFound(`Case ${caseId} is not known to the case view.`);
+    if (!found || found.entries.length === 0) throw unknown();
     const view = viewCase(viewer, caseId, found.entries, found.consents, today);
+    if (!view.inCaseTeam) throw unknown();
     if (view.visibleItems.length === 0) {
       const refusal = refusalOf(viewer, view.decisions);
       await this.protocol(viewer, kind, [{ caseId, clientKey: found.entries[0]?.clientKey ?? '', disclosure: null, refusal }], metadata);
@@ -280,17 +287,20 @@ export class CaseViewQueries {
     await this.recorder.record(viewer, kind, records, metadata);
   }
 
-  /** Cases where the viewer's organisation took part, or whose client consented to its organisation type. */
+  /**
+   * Cases the viewer's organisation produced an item of or was addressed by: every way into
+   * a case team leaves such an item, so this is a superset of the cases it takes part in,
+   * and the list keeps only those whose team it is in now. A consent alone never makes a
+   * candidate: it names organisations of the case team, not strangers.
+   */
   private async candidateCases(viewer: Viewer, municipality: string | undefined): Promise<string[]> {
     const rows: { case_id: string }[] = await this.dataSource.query(
       `select s.case_id from case_view.case_summaries s
         where ($1::text is null or s.municipality_id = $1)
-          and (exists (select 1 from case_view.timeline_entries e
-                        where e.case_id = s.case_id and (e.producer_organisation_id = $2 or e.addressee_organisation_ids ? $2))
-               or exists (select 1 from case_view.consents c
-                           where c.case_id = s.case_id and c.withdrawn_at is null and c.purpose = $4 and c.organisation_types ? $3))
+          and exists (select 1 from case_view.timeline_entries e
+                       where e.case_id = s.case_id and (e.producer_organisation_id = $2 or e.addressee_organisation_ids ? $2))
         order by s.last_item_at desc nulls last, s.case_id`,
-      [municipality ?? null, viewer.organisationId, viewer.organisationType, caseViewPurpose],
+      [municipality ?? null, viewer.organisationId],
     );
     return rows.map((r) => r.case_id);
   }

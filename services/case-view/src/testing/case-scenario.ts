@@ -70,6 +70,8 @@ export function caseScenario(options: { readonly caseId?: string; readonly clien
     purpose: 'chain-coordination',
     organisationTypes: ['municipality', 'care-provider', 'employer-network'],
     dataCategories: options.consentCategories ?? ['identifying', 'administrative', 'work'],
+    // No named recipients: the case team of these types, as every consent read before recipients existed.
+    recipients: undefined,
   };
   const events: ScenarioEvent[] = [
     event(clientRegisteredV1, '2025-03-03T09:00:00Z', { municipalityId: organisations.municipality }),

@@ -65,6 +65,20 @@ export const GrantConsentBody = closed({
   purpose: oneOf(consentPurposes),
   organisationTypes: Type.Array(oneOf(consentOrganisationTypes), { minItems: 1, uniqueItems: true, description: 'Which partner categories may receive the data.' }),
   dataCategories: Type.Array(oneOf(consentDataCategories), { minItems: 1, uniqueItems: true, description: 'Which data categories they may receive.' }),
+  recipients: Type.Optional(
+    Type.Array(
+      closed({
+        organisationId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }),
+        organisationType: oneOf(consentOrganisationTypes),
+      }),
+      {
+        minItems: 1,
+        maxItems: 20,
+        description:
+          'The organisations that may receive the data, each of one of organisationTypes. Absent: the case team — the organisations of those types that take part in the case at the moment of each disclosure (never every organisation of a type).',
+      },
+    ),
+  ),
   validFrom: date(),
   validTo: Type.Optional(date('On or after validFrom; absent: until withdrawn.')),
 });

@@ -72,7 +72,7 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
       ];
     }
     case 'ConsentGranted': {
-      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, validFrom, validTo } = event.data;
+      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients, validFrom, validTo } = event.data;
       return [
         integrationMessage(consentGrantedV1, {
           caseId,
@@ -82,13 +82,14 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
           purpose,
           organisationTypes: [...organisationTypes],
           dataCategories: [...dataCategories],
+          ...(recipients === undefined ? {} : { recipients: recipients.map((r) => ({ ...r })) }),
           validFrom,
           ...(validTo === undefined ? {} : { validTo }),
         }),
       ];
     }
     case 'ConsentWithdrawn': {
-      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories } = event.data;
+      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients } = event.data;
       return [
         integrationMessage(consentWithdrawnV1, {
           caseId,
@@ -98,6 +99,7 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
           purpose,
           organisationTypes: [...organisationTypes],
           dataCategories: [...dataCategories],
+          ...(recipients === undefined ? {} : { recipients: recipients.map((r) => ({ ...r })) }),
         }),
       ];
     }
