@@ -12,6 +12,7 @@ import {
   IPS_INTAKE_SESSIONS,
   TREATMENT_END_REASONS,
 } from '@wcc/care-provider-domain';
+import { outboundText } from '@wcc/nest-kit';
 
 const closed = { additionalProperties: false } as const;
 const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) });
@@ -25,7 +26,8 @@ export type AcceptReferralBody = Static<typeof AcceptReferralBody>;
 export const DeclineReferralBody = Type.Object(
   {
     reasonCode: oneOf(DECLINE_REASONS),
-    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Goes back to the referrer: no clinical detail.' }),
+    // Crosses in ReferralDeclined to the referring municipality.
+    reason: outboundText(Type.String({ minLength: 1, maxLength: 500, description: 'Goes back to the referrer: no clinical detail.' })),
   },
   closed,
 );

@@ -2,6 +2,7 @@
 // documented in OpenAPI from the same declaration. The code lists are the domain's.
 import { Type, type Static } from '@sinclair/typebox';
 import { stringEnum } from '@wcc/contracts';
+import { outboundText } from '@wcc/nest-kit';
 import {
   CONTRACT_TYPES,
   EMPLOYER_CONTACT_KINDS,
@@ -23,7 +24,8 @@ const hours = (description: string) => Type.Number({ minimum: 0, maximum: 48, mu
 
 export const RegisterEmployerBody = Type.Object(
   {
-    name: text(200),
+    // Crosses as employerName in PlacementStarted once a client is placed with this employer.
+    name: outboundText(text(200, "The employer's trade name.")),
     sector: text(100, 'Branch, e.g. "food retail" or an SBI section.'),
     size: stringEnum(EMPLOYER_SIZES, { description: 'micro <10, small <50, medium <250, large 250+ employees.' }),
     contact: Type.Object(
@@ -68,7 +70,8 @@ export const AcceptReferralBody = Type.Object({ plannedStart: Type.Optional(date
 export type AcceptReferralBody = Static<typeof AcceptReferralBody>;
 
 export const DeclineReferralBody = Type.Object(
-  { reasonCode: stringEnum(MATCHING_DECLINE_REASONS), reason: text(500, 'Sent back to the municipality. No health detail.') },
+  // reason crosses in EmployerNetworkReferralDeclined to the referring municipality.
+  { reasonCode: stringEnum(MATCHING_DECLINE_REASONS), reason: outboundText(text(500, 'Sent back to the municipality. No health detail.')) },
   closed,
 );
 export type DeclineReferralBody = Static<typeof DeclineReferralBody>;
@@ -80,7 +83,8 @@ export const StartPlacementBody = Type.Object(
   {
     employerId: uuid(),
     vacancyId: Type.Optional(uuid()),
-    role: text(200),
+    // Crosses in PlacementStarted to the municipality, the insurer and the case view.
+    role: outboundText(text(200, 'The job as the client does it, e.g. "Orderpicker".')),
     contractType: stringEnum(CONTRACT_TYPES),
     hoursPerWeek: hours('Contract hours per week (expected hours for a zero-hours contract).'),
     grossHourlyWageCents: Type.Integer({ minimum: 0, maximum: 100_000, description: 'Gross hourly wage in euro cents.' }),

@@ -1,6 +1,7 @@
 // Request bodies of the contract manager's commands (validated and documented by @SchemaBody).
 import { Type } from '@sinclair/typebox';
 import { FUNDING_REFUSAL_REASONS } from '@wcc/insurer-domain';
+import { outboundText } from '@wcc/nest-kit';
 
 export const GrantCareFundingBody = Type.Object(
   {
@@ -17,7 +18,8 @@ export const GrantCareFundingBody = Type.Object(
 export const RefuseCareFundingBody = Type.Object(
   {
     reasonCode: Type.Unsafe<(typeof FUNDING_REFUSAL_REASONS)[number]>({ type: 'string', enum: [...FUNDING_REFUSAL_REASONS] }),
-    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Sent back to the care provider. Nothing clinical.' }),
+    // Crosses in CareFundingRefused to the care provider that asked.
+    reason: outboundText(Type.String({ minLength: 1, maxLength: 500, description: 'Sent back to the care provider. Nothing clinical.' })),
   },
   { additionalProperties: false },
 );

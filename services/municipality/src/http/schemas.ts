@@ -22,6 +22,7 @@ import {
   zrmDomains,
   type ZrmDomain,
 } from '@wcc/municipality-domain';
+import { outboundText } from '@wcc/nest-kit';
 
 /** A plain `enum` (clearer errors and docs than an anyOf of constants). */
 function oneOf<const V extends readonly string[]>(values: V, description?: string) {
@@ -88,7 +89,8 @@ export const ReferClientBody = closed({
   toOrganisationId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }),
   toOrganisationType: oneOf(referralTargets),
   route: oneOf(referralRoutes, "How the client came to be referred; 'matching' for the employer network."),
-  reason: text(500, 'Why, in words the receiver may read. No clinical detail.'),
+  // Crosses in ClientReferred to the care provider or employer network; the client's name is refused too (client-name-guard.ts).
+  reason: outboundText(text(500, 'Why, in words the receiver may read. No clinical detail, and not the client\'s name.')),
   replyDeadline: date('Without an answer by this date the referral is overdue.'),
 });
 export type ReferClientBody = Static<typeof ReferClientBody>;
