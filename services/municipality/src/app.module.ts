@@ -15,6 +15,7 @@ import { CareProviderConsumer, careProviderTopics } from './integration/care-pro
 import { EmployerNetworkConsumer, employerNetworkTopics } from './integration/employer-network.consumer';
 import { municipalityMapping } from './integration/municipality.mapping';
 import { BSN_VAULT, BsnVault } from './privacy/bsn-vault';
+import { ClientNameGuard } from './privacy/client-name-guard';
 import { CaseFileQuery } from './queries/case-file.query';
 import { CaseListProjection } from './queries/case-list.projection';
 import { CaseReviewsProjection } from './queries/case-reviews.projection';
@@ -39,6 +40,7 @@ import { ClientQuery } from './queries/client.query';
   controllers: [ClientsController, CasesController, CaseReviewsController],
   providers: [
     { provide: BSN_VAULT, useFactory: () => BsnVault.fromEnvironment() },
+    ClientNameGuard,
     RegisterClientHandler,
     OpenCaseHandler,
     CaseCommandHandler,

@@ -323,6 +323,66 @@ describe('overdue referrals', () => {
   });
 });
 
+describe('free text that leaves the municipality', () => {
+  // The referral reason crosses in ClientReferred: nothing personal may be in it, and
+  // only this service knows the client's name to refuse it.
+  const referral = { toOrganisationId: 'ggz-delfland', toOrganisationType: 'care-provider', route: 'ggz-screening', replyDeadline: '2099-01-31' };
+  let caseId: string;
+  beforeAll(async () => {
+    // The test kit registers every client as 'Fatima el Amrani'.
+    ({ caseId } = await caseWithConsent(base, clientManager, BSNS[8]));
+  });
+
+  const reasonIssues = (problem: Record<string, unknown>) => (problem['errors'] as { field: string; reason: string; reasonNl?: string }[] | undefined) ?? [];
+
+  it.each([
+    ['the first name', 'Fatima zoekt werk in de zorg.'],
+    ['the last name, in capitals', 'Gesprek met mevrouw AMRANI over haar wensen.'],
+    ['the last name in lower case', 'amrani wil 24 uur werken'],
+  ])("refuses %s of the case's client in the reason: 400 naming /reason, not the name, nothing stored", async (_what, reason) => {
+    const problem = await refused(() => call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, { ...referral, reason }), 400);
+    expect(problem).toMatchObject({ type: 'urn:wcc:problem:invalid-request', status: 400, code: 'invalid-request' });
+    expect(reasonIssues(problem)).toEqual([
+      { field: '/reason', reason: expect.stringMatching(/^contains the client's name at character \d+;/) as unknown, reasonNl: expect.stringMatching(/^bevat de naam van de cliënt/) as unknown },
+    ]);
+    expect(JSON.stringify(problem)).not.toMatch(/fatima|amrani/i);
+  });
+
+  it('refuses a BSN, an ICD-10 code, an e-mail address and a phone number in the reason, each named, before anything is decided', async () => {
+    for (const [reason, kind] of [
+      [`Cliënt met BSN ${BSNS[9]} is aangemeld.`, /looks like a BSN/],
+      ['Eerst behandeling van F20.0 afwachten.', /ICD-10 diagnosis code/],
+      ['Mail de regisseur via regie@rotterdam.example.', /e-mail address/],
+      ['Bereikbaar op 06-12345678.', /phone number/],
+    ] as const) {
+      const problem = await refused(() => call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, { ...referral, reason }), 400);
+      expect(reasonIssues(problem).map((e) => e.field)).toEqual(['/reason']);
+      expect(reasonIssues(problem)[0]?.reason).toMatch(kind);
+    }
+  });
+
+  it("does not answer for another municipality's case: it is refused as not theirs (403), whatever the text says", async () => {
+    const problem = await refused(() => call(base, 'POST', `/cases/${caseId}/referrals`, otherMunicipality, { ...referral, reason: 'Fatima el Amrani' }), 403);
+    expect(JSON.stringify(problem)).not.toMatch(/name/);
+  });
+
+  it('lets a reason without the name through (particles of the name and words containing it are not the name)', async () => {
+    const before = await storedEventCount(db);
+    const referred = await call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, { ...referral, reason: 'Screening gevraagd: el en de zijn geen naam, Amraniplein is een ander woord.' });
+    expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+    expect(await storedEventCount(db)).toBe(before + 1);
+  });
+
+  it('checks nothing of a client registered without a name but the detector', async () => {
+    const registered = await call(base, 'POST', '/clients', clientManager, registration(BSNS[10], { name: undefined }));
+    expect(registered.status).toBe(201);
+    const opened = await call(base, 'POST', '/cases', clientManager, { clientKey: registered.body['clientKey'] });
+    const nameless = opened.body['caseId'] as string;
+    expect((await call(base, 'POST', `/cases/${nameless}/consents`, clientManager, consentForChain)).status).toBe(201);
+    expect((await call(base, 'POST', `/cases/${nameless}/referrals`, regisseur, { ...referral, reason: 'Fatima zoekt werk.' })).status).toBe(201);
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes every route', async () => {
     const doc = await call(base, 'GET', '/docs/openapi.json');

@@ -24,6 +24,17 @@ export function isOutboundText(schema: unknown): boolean {
   return typeof schema === 'object' && schema !== null && (schema as Record<string, unknown>)[outboundFreeTextKeyword] === true;
 }
 
+/** JSON Pointers of the annotated fields of a body schema (array items as `/*`), for tests and documentation. */
+export function outboundTextFieldsOf(schema: unknown, pointer = ''): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const node = schema as { properties?: Record<string, unknown>; items?: unknown };
+  return [
+    ...(isOutboundText(schema) ? [pointer || '/'] : []),
+    ...Object.entries(node.properties ?? {}).flatMap(([name, child]) => outboundTextFieldsOf(child, `${pointer}/${name}`)),
+    ...(node.items === undefined ? [] : outboundTextFieldsOf(node.items, `${pointer}/*`)),
+  ];
+}
+
 type CheckWithErrors = ((enabled: boolean, text: string) => boolean) & { errors?: Partial<ErrorObject>[] };
 
 /** One error per kind of finding, its message the sentence for the person who typed the text. */

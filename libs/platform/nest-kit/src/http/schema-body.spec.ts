@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { isOutboundText, outboundFreeTextKeyword, outboundText } from './outbound-text';
+import { isOutboundText, outboundFreeTextKeyword, outboundText, outboundTextFieldsOf } from './outbound-text';
 import { ProblemException } from './problem';
 import { SchemaValidationPipe } from './schema-body';
 
@@ -70,6 +70,7 @@ describe('SchemaValidationPipe on free text that leaves the organisation', () =>
     expect(Decline.properties.reason).toMatchObject({ [outboundFreeTextKeyword]: true, description: expect.stringMatching(/^Goes back to the referrer\. Leaves this organisation: refused when it contains a BSN/) as unknown });
     expect(isOutboundText(Decline.properties.reason)).toBe(true);
     expect(isOutboundText(Decline.properties.note)).toBe(false);
+    expect(outboundTextFieldsOf(Decline)).toEqual(['/reason', '/taskDemands/*']);
   });
 
   it.each([
