@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answersMetadata } from '@wcc/kafka-local';
+import { answersMetadata } from './kafka-local';
 
 const script = path.join(__dirname, 'kafka-local.js');
 

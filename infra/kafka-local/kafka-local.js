@@ -256,7 +256,7 @@ async function terminate(pid, graceMs = 30_000) {
  * watchdog never kills a process that merely reuses the broker's old pid.
  */
 function watchOwner(ownerPid, brokerPid) {
-  const watchdog = spawn(process.execPath, [__filename, 'watch', String(ownerPid), String(brokerPid)], {
+  const watchdog = spawn(process.execPath, [path.join(here, 'kafka-local.js'), 'watch', String(ownerPid), String(brokerPid)], {
     detached: true,
     stdio: 'ignore',
     env: process.env,
