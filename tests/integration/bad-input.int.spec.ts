@@ -2,7 +2,8 @@
 // OpenAPI documents (see bad-input/openapi-cases.ts): each service runs as its own
 // process, the chain makes real items to aim at, and then every case must come back as
 // its documented 4xx problem+json — `status` equal to the HTTP status, a 400 naming the
-// field — while no event store gains a single event.
+// field (and for personal data in free text that leaves the organisation, saying so) —
+// while no event store gains a single event.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import pg from 'pg';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
 import { startServiceProcess, testNamespace, type ServiceProcess } from '@wcc/testing';
 import { hints, knownIds, makeFixtures, SERVICES, unknownId, valueHint, type Fixtures, type ServiceName } from './bad-input/chain';
-import { casesFor, exampleOf, namesField, operationsOf, type BadInputCase, type OpenApiDocument, type Operation } from './bad-input/openapi-cases';
+import { casesFor, exampleOf, namesField, operationsOf, outboundTextFieldsOf, type BadInputCase, type OpenApiDocument, type Operation } from './bad-input/openapi-cases';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const FORGERY_KEY = 'someone-elses-signing-key-of-sufficient-length';
@@ -18,7 +19,7 @@ const FORGERY_KEY = 'someone-elses-signing-key-of-sufficient-length';
 const ns = testNamespace();
 const processes: Partial<Record<ServiceName, ServiceProcess>> = {};
 const documents: Partial<Record<ServiceName, OpenApiDocument>> = {};
-const summary: { service: ServiceName; operations: number; cases: number; passed: number }[] = [];
+const summary: { service: ServiceName; operations: number; cases: number; passed: number; outboundText: string[] }[] = [];
 let fixtures: Fixtures;
 let positionsBefore: Record<string, number>;
 let protocolledRefusals = 0;
@@ -174,7 +175,7 @@ async function check(name: ServiceName, c: BadInputCase): Promise<string | undef
   if (response.status !== 413 && !op.documented.has(response.status)) wrong.push(`status ${response.status} is not documented for the operation`);
   if (!/^application\/problem\+json/.test(response.headers.get('content-type') ?? '')) wrong.push(`content-type ${response.headers.get('content-type')}`);
   if (problem['status'] !== response.status) wrong.push(`problem status ${String(problem['status'])}`);
-  if (response.status === 400 && c.fields && !namesField(problem['errors'], c.fields)) wrong.push(`errors do not name ${c.fields.join(' or ')}`);
+  if (response.status === 400 && c.fields && !namesField(problem['errors'], c.fields, c.reason)) wrong.push(`errors do not name ${c.fields.join(' or ')}${c.reason ? ` with a reason matching ${String(c.reason)}` : ''}`);
   if (wrong.length === 0) return undefined;
   return `${op.method} ${path.length > 120 ? `${path.slice(0, 120)}…` : path} — ${c.name}: ${wrong.join('; ')} — got ${text.slice(0, 300)}`;
 }
@@ -197,11 +198,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (summary.length > 0) {
-    const rows = summary.map((r) => `${r.service.padEnd(18)} ${String(r.operations).padStart(10)} ${String(r.cases).padStart(6)} ${String(r.passed).padStart(7)}`);
+    const rows = summary.map(
+      (r) => `${r.service.padEnd(18)} ${String(r.operations).padStart(10)} ${String(r.cases).padStart(6)} ${String(r.passed).padStart(7)}  ${r.outboundText.join(', ') || '-'}`,
+    );
     console.log(
       [
         'bad input per service',
-        `${'service'.padEnd(18)} ${'operations'.padStart(10)} ${'cases'.padStart(6)} ${'passed'.padStart(7)}`,
+        `${'service'.padEnd(18)} ${'operations'.padStart(10)} ${'cases'.padStart(6)} ${'passed'.padStart(7)}  outbound free text (each refused with a BSN, an ICD-10 code, an e-mail address and a phone number)`,
         ...rows,
         `refused views protocolled by the case view (and the exchange log): ${protocolledRefusals}`,
       ].join('\n'),
@@ -237,7 +240,10 @@ describe.each(SERVICES)('bad input: %s', (name) => {
       const failure = await check(name, c);
       if (failure) failures.push(failure);
     }
-    summary.push({ service: name, operations: operations.filter((o) => o.secured).length, cases: cases.length, passed: cases.length - failures.length });
+    const outboundText = operations.flatMap((op) => outboundTextFieldsOf(op.body).map((field) => `${op.method} ${op.path} ${field}`));
+    summary.push({ service: name, operations: operations.filter((o) => o.secured).length, cases: cases.length, passed: cases.length - failures.length, outboundText });
+    // Each organisation that sends free text to others declares it, and the document shows it (the cases above come from there).
+    if (name !== 'case-view' && name !== 'exchange-log') expect(outboundText.length, `${name} declares no outbound free text in its OpenAPI document`).toBeGreaterThan(0);
     // Every secured operation was exercised, and the document has some.
     expect(operations.filter((o) => o.secured).length).toBeGreaterThan(0);
     expect(failures, `${failures.length} of ${cases.length} cases answered wrongly:\n${failures.join('\n')}`).toEqual([]);

@@ -1,7 +1,9 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { bodyMutations, casesFor, datePairsOf, exampleOf, namesField, operationsOf, type JsonSchema, type OpenApiDocument } from './openapi-cases';
+import { ProblemException, SchemaValidationPipe } from '@wcc/nest-kit';
+import type { TSchema } from '@sinclair/typebox';
+import { bodyMutations, casesFor, datePairsOf, exampleOf, namesField, operationsOf, outboundTextFieldsOf, type JsonSchema, type OpenApiDocument } from './openapi-cases';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 
@@ -106,5 +108,43 @@ describe('cases from an OpenAPI document', () => {
     expect(namesField([{ field: '/' }], ['/'])).toBe(true);
     expect(namesField([{ field: '/other' }], ['/bsn'])).toBe(false);
     expect(namesField(undefined, ['/bsn'])).toBe(false);
+  });
+
+  it('puts a BSN, an ICD-10 code, an e-mail address and a phone number into every outbound free-text field, each refused by the schema pipe for that reason', () => {
+    const declineBody: JsonSchema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reasonCode', 'reason'],
+      properties: {
+        reasonCode: { type: 'string', enum: ['no-capacity'] },
+        reason: { type: 'string', minLength: 1, maxLength: 500, 'x-outbound-free-text': true },
+        tags: { type: 'array', items: { type: 'string', maxLength: 12, 'x-outbound-free-text': true } },
+        note: { type: 'string', maxLength: 500 },
+      },
+    };
+    expect(outboundTextFieldsOf(declineBody)).toEqual(['/reason', '/tags/0']);
+    const mutations = bodyMutations(declineBody, exampleOf(declineBody, '', none, true)).filter((m) => m.reason);
+    expect(mutations.map((m) => m.name)).toEqual([
+      'a BSN in outbound free text /reason',
+      'an ICD-10 code in outbound free text /reason',
+      'an e-mail address in outbound free text /reason',
+      'a phone number in outbound free text /reason',
+      'a BSN in outbound free text /tags/0',
+      'an ICD-10 code in outbound free text /tags/0',
+      'an e-mail address in outbound free text /tags/0',
+      'a phone number in outbound free text /tags/0',
+    ]);
+    const pipe = new SchemaValidationPipe(declineBody as unknown as TSchema);
+    for (const m of mutations) {
+      // Only the annotation refuses them: without it the body is valid.
+      expect(ajv.validate(declineBody, m.json), m.name).toBe(true);
+      let errors: unknown;
+      try {
+        pipe.transform(m.json);
+      } catch (err) {
+        errors = err instanceof ProblemException ? err.problem.errors : err;
+      }
+      expect(namesField(errors, m.fields, m.reason), `${m.name}: ${JSON.stringify(errors)}`).toBe(true);
+    }
   });
 });

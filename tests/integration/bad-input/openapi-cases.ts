@@ -2,7 +2,10 @@
 // covered the day it is documented: the auth cases and unknown ids for every secured
 // operation, and for every JSON body malformed JSON, a body over 1 MB, each required
 // field missing, each field of the wrong type, an unknown field, each enum with a value
-// outside it and each from/to date pair reversed; query enums and types likewise.
+// outside it and each from/to date pair reversed; query enums and types likewise. Every
+// field declared free text that leaves the organisation (x-outbound-free-text) gets a
+// BSN, an ICD-10 code, an e-mail address and a phone number, each of which must be a 400
+// naming that field for that reason.
 import { randomUUID } from 'node:crypto';
 
 export interface JsonSchema {
@@ -26,6 +29,8 @@ export interface JsonSchema {
   readonly oneOf?: readonly JsonSchema[];
   readonly allOf?: readonly JsonSchema[];
   readonly $ref?: string;
+  /** Free text that leaves the organisation (nest-kit's outboundText). */
+  readonly 'x-outbound-free-text'?: boolean;
 }
 
 interface OpenApiParameter {
@@ -95,6 +100,8 @@ export interface BadInputCase {
   readonly statuses: readonly number[];
   /** For 400: the `errors` must name one of these (JSON pointer or parameter name). */
   readonly fields?: readonly string[];
+  /** For 400: and the issue naming the field must give this reason. */
+  readonly reason?: RegExp;
 }
 
 /** Valid values for strings a generic generator cannot guess (patterns, ids of fixtures). */
@@ -285,6 +292,28 @@ interface BodyMutation {
   readonly name: string;
   readonly json: unknown;
   readonly fields: readonly string[];
+  readonly reason?: RegExp;
+}
+
+/**
+ * Personal data a professional might type into free text, each kind as a sentence and
+ * bare (for a short field), with the reason the refusal must give. The BSN passes the
+ * elfproef; none of it belongs to a real person.
+ */
+export const PERSONAL_DATA_SAMPLES: readonly { readonly kind: string; readonly texts: readonly string[]; readonly reason: RegExp }[] = [
+  { kind: 'a BSN', texts: ['Cliënt 111222333 belde', '111222333'], reason: /looks like a BSN/ },
+  { kind: 'an ICD-10 code', texts: ['Eerst behandeling F32.1', 'F32.1'], reason: /ICD-10 diagnosis code/ },
+  { kind: 'an e-mail address', texts: ['Mail naar jan@example.nl', 'j@ex.nl'], reason: /e-mail address/ },
+  { kind: 'a phone number', texts: ['Bel 06-12345678', '0612345678'], reason: /phone number/ },
+];
+
+function outboundTextMutations(s: JsonSchema, pointer: string, valid: unknown): BodyMutation[] {
+  if (s['x-outbound-free-text'] !== true) return [];
+  return PERSONAL_DATA_SAMPLES.flatMap(({ kind, texts, reason }) => {
+    const text = texts.find((t) => t.length >= (s.minLength ?? 0) && t.length <= (s.maxLength ?? Infinity) && (!s.pattern || new RegExp(s.pattern).test(t)));
+    if (text === undefined) throw new Error(`No sample of ${kind} fits ${pointer} (${s.minLength ?? 0}..${s.maxLength ?? '-'}, pattern ${s.pattern ?? '-'}); add a shorter one`);
+    return [{ name: `${kind} in outbound free text ${pointer}`, json: setAt(valid, pointer, text), fields: [pointer], reason }];
+  });
 }
 
 /** Every schema-level way to break a body, each on its own, starting from a full valid body. */
@@ -315,6 +344,10 @@ export function bodyMutations(schema: JsonSchema, valid: unknown): BodyMutation[
         if (p.type === 'array' && p.items?.enum) {
           mutations.push({ name: `invalid enum ${child}/0`, json: setAt(valid, child, [typeof p.items.enum[0] === 'number' ? 987654 : INVALID_ENUM]), fields: [`${child}/0`] });
         }
+        mutations.push(...outboundTextMutations(p, child, valid));
+        const items = p.type === 'array' ? p.items : undefined;
+        const first = (value as Record<string, unknown>)[key];
+        if (items && Array.isArray(first) && first.length > 0) mutations.push(...outboundTextMutations(items, `${child}/0`, valid));
         walk(p, child, (value as Record<string, unknown>)[key]);
       }
     } else if (s.type === 'array' && s.items && Array.isArray(value) && value.length > 0 && (s.items.type === 'object' || s.items.properties)) {
@@ -387,7 +420,7 @@ export function casesFor(op: Operation, options: CaseOptions): BadInputCase[] {
     cases.push({ ...base, name: 'an array instead of an object', credential: 'caller', body: { json: [] }, statuses: [400], fields: ['/'] });
     cases.push({ ...base, name: 'body over 1 MB', credential: 'caller', body: { raw: JSON.stringify({ padding: 'x'.repeat(1_100_000) }) }, statuses: [413] });
     for (const mutation of bodyMutations(op.body, full)) {
-      cases.push({ ...base, name: mutation.name, credential: 'caller', body: { json: mutation.json }, statuses: [400], fields: mutation.fields });
+      cases.push({ ...base, name: mutation.name, credential: 'caller', body: { json: mutation.json }, statuses: [400], fields: mutation.fields, ...(mutation.reason ? { reason: mutation.reason } : {}) });
     }
   }
 
@@ -414,13 +447,27 @@ export function casesFor(op: Operation, options: CaseOptions): BadInputCase[] {
   return cases;
 }
 
-/** Does a problem's `errors[].field` name `expected`? Pointers and bare names compare alike; a deeper pointer counts. */
-export function namesField(errors: unknown, expected: readonly string[]): boolean {
+/** The JSON Pointers of every field the schema declares free text that leaves the organisation (array items as `/0`). */
+export function outboundTextFieldsOf(schema: JsonSchema | undefined, pointer = ''): string[] {
+  if (!schema) return [];
+  return [
+    ...(schema['x-outbound-free-text'] === true ? [pointer] : []),
+    ...Object.entries(schema.properties ?? {}).flatMap(([key, child]) => outboundTextFieldsOf(child, `${pointer}/${key}`)),
+    ...outboundTextFieldsOf(schema.items, `${pointer}/0`),
+  ];
+}
+
+/**
+ * Does a problem's `errors[].field` name `expected` (and, when given, with a reason
+ * matching `reason`)? Pointers and bare names compare alike; a deeper pointer counts.
+ */
+export function namesField(errors: unknown, expected: readonly string[], reason?: RegExp): boolean {
   if (!Array.isArray(errors)) return false;
   const norm = (f: string) => f.replace(/^\/+/, '');
   return errors.some((e) => {
     const field = typeof (e as { field?: unknown })?.field === 'string' ? norm((e as { field: string }).field) : undefined;
     if (field === undefined) return false;
+    if (reason && !reason.test(String((e as { reason?: unknown }).reason))) return false;
     return expected.some((x) => {
       const want = norm(x);
       return field === want || field.startsWith(`${want}/`) || (want === '' && field === '');
