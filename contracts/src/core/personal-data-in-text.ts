@@ -9,6 +9,16 @@
 // letting ordinary Dutch work text through: dates, amounts, hours, postcodes, road
 // numbers and the company DSM are not findings. What it refuses wrongly, the
 // professional rephrases; what it misses, reaches every partner.
+//
+// Refused although harmless, by choice: any letter and two digits standing alone (a
+// Volvo V40, room B12, "A12" without a road word before it); an eight-digit number that
+// passes the elfproef (one in eleven: an order number, an AGB code), but for compact
+// dates and KvK numbers; at the municipality, a client's name that is also a word
+// (Bakker, Roos). Let through although personal, by choice or by limit: phone numbers
+// written 06-12-34-56-78 or with dots, 0800/0900 numbers, foreign numbers; BSNs grouped
+// other than 123456782, 1234.56.782 or 123 456 782; codes glued to a word (ck-F20); DSM
+// numeric codes without DSM or a diagnosis word before them; names of anyone but the
+// client; addresses and birth dates.
 
 export const freeTextFindingKinds = ['bsn', 'icd-10', 'dsm', 'email', 'phone', 'known-name'] as const;
 export type FreeTextFindingKind = (typeof freeTextFindingKinds)[number];
