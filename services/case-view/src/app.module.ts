@@ -10,6 +10,7 @@ import { CaseViewStoreModule } from './persistence/case-view-store.module';
 import { CaseEventsConsumer } from './projection/case-events.consumer';
 import { projectedTopics } from './projection/projected-topics';
 import { CaseViewQueries } from './queries/case-view.queries';
+import { ConsentFence } from './queries/consent-fence';
 import { DisclosureRecorder } from './queries/disclosure-recorder';
 
 @Module({
@@ -26,6 +27,6 @@ import { DisclosureRecorder } from './queries/disclosure-recorder';
     HealthModule,
   ],
   controllers: [CasesController, ProjectionController],
-  providers: [CaseViewQueries, DisclosureRecorder],
+  providers: [CaseViewQueries, DisclosureRecorder, ConsentFence],
 })
 export class AppModule {}

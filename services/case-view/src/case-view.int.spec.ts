@@ -328,6 +328,6 @@ describe('HTTP refusals', () => {
     const doc = await get(baseUrl, '/docs/openapi.json');
     const paths = doc.body['paths'] as Record<string, Record<string, { responses: Record<string, unknown> }>>;
     expect(Object.keys(paths).sort()).toEqual(['/cases', '/cases/{caseId}', '/cases/{caseId}/timeline', '/health', '/projection/status']);
-    expect(Object.keys(paths['/cases/{caseId}']!['get']!.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(paths['/cases/{caseId}']!['get']!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '503']);
   });
 });

@@ -86,6 +86,8 @@ export class IntegrationConsumer {
   private producer: Producer | undefined;
   private admin: Admin | undefined;
   private counters = { processed: 0, duplicates: 0, deadLettered: 0, retried: 0 };
+  /** topic → partition → the highest offset this instance handled (its effect committed, or dead-lettered). */
+  private readonly handled = new Map<string, Map<number, bigint>>();
 
   constructor(private readonly options: IntegrationConsumerOptions) {
     this.log = options.logger ?? defaultLogger;
@@ -149,18 +151,61 @@ export class IntegrationConsumer {
     await admin?.disconnect();
   }
 
+  /** The physical topics it reads. */
+  get topics(): readonly string[] {
+    return this.options.topics;
+  }
+
   counts(): ConsumerCounters {
     return { ...this.counters };
   }
 
-  /** Per partition: high watermark minus the group's committed offset. */
-  async lag(): Promise<PartitionLag[]> {
+  private async connectedAdmin(): Promise<Admin> {
     if (!this.admin) {
       const admin = this.options.kafka.admin();
       await admin.connect();
       this.admin = admin;
     }
-    const admin = this.admin;
+    return this.admin;
+  }
+
+  /**
+   * Read-your-chain's-writes: resolves true once every message the broker holds *now* on
+   * `topic` — on the partition of `key`, or on every partition without one — has been
+   * handled (its effect committed, or dead-lettered), false after `timeoutMs`. A reader
+   * that asks first cannot show a state older than anything the producer was told is on
+   * the broker (a consent withdrawal answered after its relay's acknowledgement). This
+   * instance's own progress answers at once; the group's committed offsets cover
+   * partitions another instance handles.
+   */
+  async caughtUpWith(topic: string, key: string | undefined, timeoutMs: number): Promise<boolean> {
+    const admin = await this.connectedAdmin();
+    const ends = await admin.fetchTopicOffsets(topic);
+    const partitions = key === undefined ? ends : ends.filter((e) => e.partition === partitionOfKey(key, ends.length));
+    const pending = partitions.filter((e) => BigInt(e.high) > BigInt(e.low)).map((e) => ({ partition: e.partition, high: BigInt(e.high) }));
+    const deadline = Date.now() + timeoutMs;
+    let nextCommittedCheck = Date.now() + 100;
+    for (;;) {
+      const mine = this.handled.get(topic);
+      const open = pending.filter((p) => (mine?.get(p.partition) ?? -1n) + 1n < p.high);
+      if (open.length === 0) return true;
+      if (Date.now() >= nextCommittedCheck) {
+        const committed = (await admin.fetchOffsets({ groupId: this.options.groupId, topics: [topic] }))[0]?.partitions ?? [];
+        const behind = open.filter((p) => {
+          const offset = committed.find((c) => c.partition === p.partition)?.offset;
+          return offset === undefined || offset === '-1' || BigInt(offset) < p.high;
+        });
+        if (behind.length === 0) return true;
+        nextCommittedCheck = Date.now() + 200;
+      }
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Per partition: high watermark minus the group's committed offset. */
+  async lag(): Promise<PartitionLag[]> {
+    const admin = await this.connectedAdmin();
     const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: [...this.options.topics] });
     const result: PartitionLag[] = [];
     for (const topic of this.options.topics) {
@@ -177,6 +222,12 @@ export class IntegrationConsumer {
     return result.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }
 
+  private markHandled(topic: string, partition: number, offset: bigint): void {
+    let partitions = this.handled.get(topic);
+    if (!partitions) this.handled.set(topic, (partitions = new Map<number, bigint>()));
+    if ((partitions.get(partition) ?? -1n) < offset) partitions.set(partition, offset);
+  }
+
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const isRunning = () => payload.isRunning();
@@ -186,6 +237,7 @@ export class IntegrationConsumer {
       const outcome = await this.processWithInfrastructureRetry(batch.topic, batch.partition, message, isRunning, heartbeat);
       if (outcome === undefined) break; // stopping: leave the offset unresolved, it is redelivered
       this.counters[outcome === 'processed' ? 'processed' : outcome === 'duplicate' ? 'duplicates' : 'deadLettered'] += 1;
+      this.markHandled(batch.topic, batch.partition, BigInt(message.offset));
       payload.resolveOffset(message.offset);
       await payload.commitOffsetsIfNecessary();
       await payload.heartbeat();
@@ -327,3 +379,14 @@ export class IntegrationConsumer {
     return 'dead-lettered';
   }
 }
+
+/**
+ * The partition kafkajs's DefaultPartitioner (murmur2, as Java's client) gives a keyed
+ * message on a topic of `partitionCount` partitions — the one every relay here uses.
+ */
+export function partitionOfKey(key: string, partitionCount: number): number {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitionCount }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+  return partitioner({ topic: 'any', partitionMetadata, message: { key, value: null } });
+}
+

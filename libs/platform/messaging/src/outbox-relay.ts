@@ -132,6 +132,9 @@ export class OutboxRelay {
   private caughtUp = false;
   private failures = 0;
   private lastError: string | undefined;
+  /** Ids of stored events Kafka acknowledged lately, oldest first (bounded), for whenPublished. */
+  private readonly recentlyAcknowledged = new Set<string>();
+  private readonly publishWaiters = new Set<{ readonly ids: Set<string>; readonly done: () => void }>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.checkpoints = new RelayCheckpoints(options.pool, options.schema);
@@ -174,6 +177,47 @@ export class OutboxRelay {
   async whenStopped(): Promise<void> {
     await this.loop;
     if (this.fatal) throw this.fatal;
+  }
+
+  /**
+   * Resolves true once Kafka acknowledged every stored event of `eventIds` (their
+   * integration events are on the broker, or they map to nothing), false after
+   * `timeoutMs`. For a command whose effect must have left the service before it is
+   * answered (a consent withdrawal). Only this relay instance's acknowledgements count:
+   * ask the instance that runs the relay.
+   */
+  whenPublished(eventIds: readonly string[], timeoutMs: number): Promise<boolean> {
+    const ids = new Set(eventIds.filter((id) => !this.recentlyAcknowledged.has(id)));
+    if (ids.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        ids,
+        done: () => {
+          clearTimeout(timer);
+          this.publishWaiters.delete(waiter);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.publishWaiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.publishWaiters.add(waiter);
+    });
+  }
+
+  private acknowledged(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      this.recentlyAcknowledged.add(event.id);
+      for (const waiter of this.publishWaiters) {
+        waiter.ids.delete(event.id);
+        if (waiter.ids.size === 0) waiter.done();
+      }
+    }
+    for (const id of this.recentlyAcknowledged) {
+      if (this.recentlyAcknowledged.size <= 10_000) break;
+      this.recentlyAcknowledged.delete(id);
+    }
   }
 
   status(): RelayStatus {
@@ -248,6 +292,7 @@ export class OutboxRelay {
       this.lastPublishedAt = new Date();
     }
     this.options.onPublished?.({ events, messages: messages.map((m) => m.published), cursor: next });
+    this.acknowledged(events);
     this.cursor = next;
     this.relayed += events.length;
     this.caughtUp = events.length < this.batchSize;

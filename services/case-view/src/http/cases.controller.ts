@@ -18,6 +18,11 @@ const refusals = [
   ApiResponse({ status: 400, description: 'A query parameter is invalid or unknown (each is named).', schema: problem }),
   ApiResponse({ status: 401, description: 'No or an invalid bearer token.', schema: problem }),
   ApiResponse({ status: 403, description: 'Your roles may see no case data, or you asked for a role your token lacks.', schema: problem }),
+  ApiResponse({
+    status: 503,
+    description: 'The view has not yet applied the latest consent decisions of the case (or of any case, for the list) within 3 s; it shows nothing rather than what may have been withdrawn.',
+    schema: problem,
+  }),
 ];
 const apply = (...decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
   for (const decorator of decorators) decorator(target, key, descriptor);
@@ -60,7 +65,7 @@ export class CasesController {
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @asRole
   @ApiResponse({ status: 200, description: 'The case as you may see it.', schema: caseResponse })
-  @ApiResponse({ status: 404, description: 'The case view knows no such case.', schema: problem })
+  @ApiResponse({ status: 404, description: 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).', schema: problem })
   @apply(...refusals)
   async case(@Param('caseId') caseId: string, @Query() query: QueryParams, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<CaseResponse> {
     const id = parseCaseId(caseId);
@@ -78,7 +83,7 @@ export class CasesController {
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–200, default 50.' })
   @ApiQuery({ name: 'offset', required: false, type: Number })
   @ApiResponse({ status: 200, description: 'One page of the items you may see.', schema: timelineResponse })
-  @ApiResponse({ status: 404, description: 'The case view knows no such case.', schema: problem })
+  @ApiResponse({ status: 404, description: 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).', schema: problem })
   @apply(...refusals)
   async timeline(@Param('caseId') caseId: string, @Query() query: QueryParams, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<TimelineResponse> {
     const id = parseCaseId(caseId);

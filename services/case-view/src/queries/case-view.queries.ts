@@ -28,6 +28,7 @@ import {
 import { CASE_VIEW_DATA_SOURCE } from '../persistence/case-view-store.module';
 import { ConsentRow, TimelineEntryRow } from '../persistence/entities';
 import { rowToEntry } from '../projection/case-projector';
+import { ConsentFence } from './consent-fence';
 import { DisclosureRecorder } from './disclosure-recorder';
 
 export interface CaseListFilters {
@@ -163,9 +164,11 @@ export class CaseViewQueries {
   constructor(
     @Inject(CASE_VIEW_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly recorder: DisclosureRecorder,
+    private readonly fence: ConsentFence,
   ) {}
 
   async list(viewer: Viewer, filters: CaseListFilters, page: Page, metadata: CommandMetadata, today = todayInNetherlands()): Promise<CaseListResponse> {
+    await this.fence.pass(undefined);
     const candidates = await this.candidateCases(viewer, filters.municipality);
     const loaded = await this.load(candidates);
     const matches: { item: CaseListItem; view: ViewOfCase }[] = [];
@@ -267,6 +270,7 @@ export class CaseViewQueries {
    * exists. 403 (protocolled) when a member may see nothing of it.
    */
   private async viewOf(viewer: Viewer, caseId: string, kind: CaseViewKind, metadata: CommandMetadata, today: string): Promise<{ view: ViewOfCase }> {
+    await this.fence.pass(caseId);
     const found = (await this.load([caseId])).get(caseId);
     const unknown = () => ProblemException.notFound(`Case ${caseId} is not known to the case view.`);
     if (!found || found.entries.length === 0) throw unknown();

@@ -17,7 +17,7 @@ export abstract class IdempotentDeciderHandler<C extends Command, E extends Doma
     const stream = streamId(this.streamDecider.streamType, message.id);
     const earlier = (await this.events.readStream(stream)).filter((e) => e.metadata.causationId === message.metadata.commandId);
     const last = earlier.at(-1);
-    if (last) return { streamId: stream, events: earlier.map((e) => ({ type: e.type, data: e.data }) as E), version: last.streamVersion };
+    if (last) return { streamId: stream, events: earlier.map((e) => ({ type: e.type, data: e.data }) as E), eventIds: earlier.map((e) => e.id), version: last.streamVersion };
     return super.execute(message);
   }
 }

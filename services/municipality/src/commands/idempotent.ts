@@ -18,7 +18,7 @@ export async function handleIdempotently<C extends Command, E extends DomainEven
   const recorded = await store.readStream(stream);
   const earlier = recorded.filter((e) => e.metadata.causationId === metadata.commandId);
   if (earlier.some((e) => e.id === firstEventId)) {
-    return { streamId: stream, events: earlier.map((e) => ({ type: e.type, data: e.data }) as E), version: earlier.at(-1)!.streamVersion };
+    return { streamId: stream, events: earlier.map((e) => ({ type: e.type, data: e.data }) as E), eventIds: earlier.map((e) => e.id), version: earlier.at(-1)!.streamVersion };
   }
   return handleWithDecider(store, decider, id, command, metadata);
 }

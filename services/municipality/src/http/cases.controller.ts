@@ -1,13 +1,14 @@
 // Cases (trajectories): thin HTTP adapters that turn a request into a command on the
 // case stream. Whether the caller's municipality holds the case is decided by the
 // decider, so a refused command appends nothing.
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { uuidV5, type CommandMetadata } from '@wcc/domain-kit';
 import {
   commandMetadataFrom,
   CurrentUser,
+  OUTBOX_RELAY,
   OrganisationTypes,
   Roles,
   SchemaBody,
@@ -15,6 +16,7 @@ import {
   type HandledCommand,
   type RequestWithUser,
 } from '@wcc/nest-kit';
+import type { OutboxRelay } from '@wcc/messaging';
 import type { CaseCommand, CaseEvent, CaseView } from '@wcc/municipality-domain';
 import { CaseCommandRequest } from '../commands/case-command.handler';
 import { OpenCaseRequest } from '../commands/open-case.handler';
@@ -37,6 +39,8 @@ import {
 } from './schemas';
 
 type Done = { caseId: string; version: number };
+/** How long a withdrawal waits for the broker's acknowledgement before it answers anyway. */
+const WITHDRAWAL_PUBLISH_TIMEOUT_MS = 10_000;
 const done = objectSchema({ caseId: { type: 'string', format: 'uuid' }, version: { type: 'integer' } });
 const caseIdParam = new UuidParam('caseId');
 
@@ -50,11 +54,16 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly caseFiles: CaseFileQuery,
     private readonly caseList: CaseListProjection,
+    @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay | undefined,
   ) {}
 
   private async run(caseId: string, command: CaseCommand, metadata: CommandMetadata): Promise<Done> {
-    const result = await this.commands.execute<CaseCommandRequest, HandledCommand<CaseEvent>>(new CaseCommandRequest(caseId, command, metadata));
-    return { caseId, version: result.version };
+    const { version } = await this.execute(caseId, command, metadata);
+    return { caseId, version };
+  }
+
+  private execute(caseId: string, command: CaseCommand, metadata: CommandMetadata): Promise<HandledCommand<CaseEvent>> {
+    return this.commands.execute<CaseCommandRequest, HandledCommand<CaseEvent>>(new CaseCommandRequest(caseId, command, metadata));
   }
 
   @Post()
@@ -128,17 +137,26 @@ export class CasesController {
 
   @Post(':caseId/consents/:consentId/withdraw')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw a consent; takes effect at once, also on a closed case' })
+  @ApiOperation({
+    summary: 'Withdraw a consent; takes effect at once, also on a closed case',
+    description:
+      'Answered only once the withdrawal is on the chain\'s broker (publishedToChain: true), so no later read of the shared case view can show what it covered: ' +
+      'the case view does not answer for a case before it has applied everything the broker holds for it. When the broker cannot be reached within ' +
+      `${WITHDRAWAL_PUBLISH_TIMEOUT_MS / 1000} s the withdrawal is still recorded (it is the client's right) and publishedToChain is false: it reaches the chain when the broker is back.`,
+  })
   @ApiIdempotencyKey()
-  @ApiResponse({ status: 200, description: 'Withdrawn.', schema: done })
+  @ApiResponse({ status: 200, description: 'Withdrawn.', schema: objectSchema({ caseId: { type: 'string', format: 'uuid' }, version: { type: 'integer' }, publishedToChain: { type: 'boolean' } }) })
   @ApiProblems(400, 401, 403, 404, 409)
-  withdrawConsent(
+  async withdrawConsent(
     @Req() req: RequestWithUser,
     @CurrentUser() user: AuthenticatedUser,
     @Param('caseId', caseIdParam) caseId: string,
     @Param('consentId', new UuidParam('consentId')) consentId: string,
-  ): Promise<Done> {
-    return this.run(caseId, { type: 'WithdrawConsent', data: { consentId } }, commandMetadataFrom(req, user));
+  ): Promise<Done & { publishedToChain: boolean }> {
+    const result = await this.execute(caseId, { type: 'WithdrawConsent', data: { consentId } }, commandMetadataFrom(req, user));
+    // Without a relay (no Kafka configured) there is no chain to tell.
+    const publishedToChain = this.relay ? await this.relay.whenPublished(result.eventIds, WITHDRAWAL_PUBLISH_TIMEOUT_MS) : false;
+    return { caseId, version: result.version, publishedToChain };
   }
 
   @Post(':caseId/referrals')

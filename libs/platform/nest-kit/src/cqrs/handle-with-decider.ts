@@ -17,6 +17,8 @@ import { ProblemException } from '../http/problem';
 export interface HandledCommand<E> {
   readonly streamId: string;
   readonly events: readonly E[];
+  /** The stored ids of those events (derived from the command id), e.g. to wait for their publication. */
+  readonly eventIds: readonly string[];
   /** The stream's version after the command. */
   readonly version: number;
 }
@@ -56,7 +58,7 @@ export async function handleWithDecider<C extends Command, E extends DomainEvent
     const { state, version } = await loadState(store, decider, id);
     const decided = decider.decide(command, state, metadata);
     if (isDomainError(decided)) throw ProblemException.fromDomainError(decided);
-    if (decided.length === 0) return { streamId: stream, events: [], version };
+    if (decided.length === 0) return { streamId: stream, events: [], eventIds: [], version };
     const events: NewEvent[] = decided.map((event, index) => ({
       id: uuidV5(`${metadata.commandId}:${stream}:${index}`),
       type: event.type,
@@ -75,14 +77,14 @@ export async function handleWithDecider<C extends Command, E extends DomainEvent
     try {
       if (!tx) {
         const result = await store.append(stream, events, expected);
-        return { streamId: stream, events: decided, version: result.nextExpectedVersion };
+        return { streamId: stream, events: decided, eventIds: events.map((e) => e.id), version: result.nextExpectedVersion };
       }
       if (!(store instanceof PostgresEventStore)) throw new Error('Appending inside a transaction needs the PostgreSQL event store');
       // A failed statement aborts the whole transaction; the savepoint keeps the inbox transaction usable for a retry.
       await tx.query('savepoint wcc_append');
       const result = await store.appendWithin(tx, stream, events, expected);
       await tx.query('release savepoint wcc_append');
-      return { streamId: stream, events: decided, version: result.nextExpectedVersion };
+      return { streamId: stream, events: decided, eventIds: events.map((e) => e.id), version: result.nextExpectedVersion };
     } catch (err) {
       if (tx) await tx.query('rollback to savepoint wcc_append').catch(() => undefined);
       if (err instanceof ConcurrencyConflictError && attempt < maxAttempts) continue;

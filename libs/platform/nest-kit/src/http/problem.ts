@@ -54,6 +54,10 @@ export class ProblemException extends Error {
   static notFound(detail: string): ProblemException {
     return new ProblemException({ type: typeUri('not-found'), title: 'Not found', status: 404, detail, code: 'not-found' });
   }
+  /** The service cannot answer correctly right now (it would rather not answer wrongly). */
+  static unavailable(detail: string): ProblemException {
+    return new ProblemException({ type: typeUri('unavailable'), title: 'Temporarily unavailable', status: 503, detail, code: 'unavailable' });
+  }
   static fromDomainError(error: DomainError): ProblemException {
     const status = { 'not-found': 404, conflict: 409, invalid: 400, forbidden: 403 }[error.category];
     return new ProblemException({
