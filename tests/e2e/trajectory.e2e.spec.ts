@@ -235,7 +235,10 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       (s) => s.clientKey === clientKey,
     );
     let views = await invariants('register');
-    expect(views.employer.status, 'no consent for the employer network yet').toBe(403);
+    // Nobody but the municipality takes part yet: to the others the case does not exist.
+    expect(views.employer.status, 'the employer network is not in the case team yet').toBe(404);
+    expect(views.care.status, 'the care provider is not in the case team yet').toBe(404);
+    expect(views.insurer.status, 'the insurer is not in the case team yet').toBe(404);
     await protocolled(clientKey, 'deliver CaseOpened', 'wcc-case-view');
 
     // 2. Consent: care provider and insurer may receive, the municipality may see what they report.
@@ -275,9 +278,9 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       (s) => s.consents.some((c) => c.consentId === careConsentId && c.status === 'granted') && s.zrm !== null,
     );
     views = await invariants('consent');
-    expect(views.care.status).toBe(200);
-    expect(views.care.summary!.zrm, 'the care provider may see the ZRM (care summary) on consent').not.toBeNull();
-    expect(views.employer.status).toBe(403);
+    // A consent names who may receive; it does not make a stranger part of the case.
+    expect(views.care.status, 'consent alone does not open the case to the care provider').toBe(404);
+    expect(views.employer.status).toBe(404);
     await protocolled(clientKey, 'deliver ConsentGranted', 'wcc-case-view');
 
     // 3. Refer to the GGZ provider (first psychosis).
@@ -299,6 +302,8 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       (s) => s.referrals.some((r) => r.referralId === careReferralId && r.status === 'open'),
     );
     views = await invariants('refer to GGZ');
+    expect(views.care.status, 'the referral makes the care provider part of the case').toBe(200);
+    expect(views.care.summary!.zrm, 'the care provider may see the ZRM (care summary) on consent').not.toBeNull();
     expect(views.care.summary!.referrals.find((r) => r.referralId === careReferralId)?.route, 'the care provider sees how the client came').toBe('first-psychosis');
     await protocolled(clientKey, 'deliver ClientReferred', CARE_PROVIDER);
 
@@ -527,6 +532,8 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     views = await invariants('MDT review');
     expect(views.municipality.raw, 'decision texts stay at the municipality').not.toContain('jobcoaching afbouwen');
     expect(views.employer.summary!.actions.map((a) => a.ownerOrganisationId), 'the employer network sees the action it owns').toEqual([EMPLOYER_NETWORK]);
+    // …but not the review itself: a care provider sat at the table, and that is care data.
+    expect(views.employer.summary!.reviews, 'the review with a care provider at the table').toEqual([]);
     // The meeting disclosed work data to each partner at the table; the action went to its owner.
     await protocolled(clientKey, 'deliver CaseReviewHeld', CARE_PROVIDER);
     await protocolled(clientKey, 'deliver CaseReviewHeld', EMPLOYER_NETWORK);

@@ -44,7 +44,9 @@ export const careInvolvementRules: Readonly<Record<string, Rule>> = {
   [eventKey('municipality', 'CaseReviewScheduled')]: inReviewWithCare,
   [eventKey('municipality', 'CaseReviewHeld')]: inReviewWithCare,
   [eventKey('municipality', 'CaseReviewCancelled')]: inReviewWithCare,
-  [eventKey('municipality', 'ReviewActionAssigned')]: (d, c) => inReviewWithCare(d, c) || c.careActions.has(str(d, 'actionId') ?? ''),
+  // An action tells its owner what to do and by when; it reveals care only when a care
+  // provider owns it (the review it came from stays hidden from whoever may not see that).
+  [eventKey('municipality', 'ReviewActionAssigned')]: (d, c) => c.careActions.has(str(d, 'actionId') ?? ''),
   [eventKey('municipality', 'ReviewActionClosed')]: (d, c) => c.careActions.has(str(d, 'actionId') ?? ''),
   // Everything a GGZ care provider says about a client reveals that it is involved.
   [eventKey('care-provider', 'ReferralAccepted')]: 'always',

@@ -26,8 +26,8 @@ export class DataSubjectOverviewsController {
   })
   @ApiResponse({ status: 201, description: '{ requestRecordId, dataSubjectIdType, title, organisations, entries }' })
   @ApiResponse({ status: 400, description: 'Invalid body (e.g. a BSN instead of a client key); names the field.' })
-  @ApiResponse({ status: 403, description: 'Not a client manager of a municipality, or the client has no case at your municipality.' })
-  @ApiResponse({ status: 404, description: 'The log knows nothing of this client key.' })
+  @ApiResponse({ status: 403, description: 'Not a client manager of a municipality.' })
+  @ApiResponse({ status: 404, description: 'The log knows no case of this client key at your municipality (also when another municipality holds it: the same answer).' })
   @ApiResponse({ status: 409, description: 'The Idempotency-Key was already used for another client.' })
   provide(@SchemaBody(OverviewRequestBody) body: Static<typeof OverviewRequestBody>, @Req() request: RequestWithUser, @CurrentUser() user: AuthenticatedUser) {
     return this.overviews.provide(body.clientKey, commandMetadataFrom(request, user), user);

@@ -28,10 +28,11 @@ export class DataSubjectOverviews {
   async provide(clientKey: string, metadata: CommandMetadata, user: AuthenticatedUser): Promise<ProvidedOverview> {
     const subjectIndex = this.subjects.blindIndex(clientKey);
     const cases = await this.log.casesOfSubject(subjectIndex);
-    if (cases.length === 0) throw ProblemException.notFound('The exchange log knows no case and no disclosure of this client key.');
-    if (!cases.some((c) => c.municipalityId === user.organisationId)) {
-      throw ProblemException.forbidden('This client has no case at your municipality; the overview is requested through the municipality that holds the case.');
-    }
+    // Another municipality gets the answer an unknown key gets: it must not learn that the
+    // client is known to the chain (need-to-know; the overview is asked where the case is).
+    const unknown = () => ProblemException.notFound('The exchange log knows no case of this client key at your municipality.');
+    if (cases.length === 0) throw unknown();
+    if (!cases.some((c) => c.municipalityId === user.organisationId)) throw unknown();
     const requestRecordId = disclosureRecordId(overviewDisclosureKey(metadata.commandId));
     return this.log.transaction(async (tx) => {
       await this.log.lockChain(tx);
