@@ -191,7 +191,7 @@ describe('a chain run', () => {
     const consentId = '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918';
     const chainConsent = fixture(
       consentGrantedV1,
-      { ...other, consentId, purpose: 'chain-coordination', organisationTypes: ['care-provider'], dataCategories: ['administrative', 'work'], validFrom: '2025-03-01' },
+      { ...other, consentId, purpose: 'chain-coordination', organisationTypes: ['care-provider'], dataCategories: ['administrative', 'work'], validFrom: '2025-03-01', recipients: undefined },
       { trace: 13, ...delft },
     );
     expect(brief(await crossing(chainConsent, 2))[0]).toBe(`deliver ConsentGranted | ${story.otherMunicipality} -> care-provider:ggz-elders | consent-registration | OK | legal-task`);

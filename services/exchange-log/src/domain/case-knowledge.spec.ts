@@ -23,6 +23,8 @@ const consent = fixture(consentGrantedV1, {
   consentId: story.consentId,
   purpose: 'care',
   organisationTypes: ['municipality'],
+  // Names no recipient: the case team of its types.
+  recipients: undefined,
   dataCategories: ['administrative', 'care-summary'],
   validFrom: '2025-03-01',
   validTo: '2026-03-01',
@@ -85,22 +87,29 @@ describe('case knowledge', () => {
   describe('covering consent', () => {
     it('covers a disclosure of the consented categories to the consented organisation type within validity', () => {
       const k = given(opened, consent);
-      expect(coveringConsent(k, 'care', 'municipality', ['identifying', 'administrative', 'care-summary'], '2025-03-14T15:45:00Z')?.consentId).toBe(story.consentId);
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['identifying', 'administrative', 'care-summary'], '2025-03-14T15:45:00Z')?.consentId).toBe(story.consentId);
     });
 
     it('does not cover another purpose, organisation type, category or day outside validity', () => {
       const k = given(opened, consent);
-      expect(coveringConsent(k, 'research', 'municipality', ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
-      expect(coveringConsent(k, 'care', 'employer-network', ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
-      expect(coveringConsent(k, 'care', 'municipality', ['care-summary', 'financial'], '2025-03-14T15:45:00Z')).toBeUndefined();
-      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2026-03-02T00:00:00Z')).toBeUndefined();
-      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-02-28T23:00:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'research', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', { organisationId: 'any-employer-network', organisationType: 'employer-network' }, ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary', 'financial'], '2025-03-14T15:45:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary'], '2026-03-02T00:00:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary'], '2025-02-28T23:00:00Z')).toBeUndefined();
+    });
+
+    it('a consent that names recipients covers those organisations and no other of the same type', () => {
+      const named = fixture(consentGrantedV1, { consentId: story.consentId, purpose: 'care', organisationTypes: ['municipality'], dataCategories: ['care-summary'], validFrom: '2025-03-01', recipients: [{ organisationId: 'gemeente-delft', organisationType: 'municipality' }] });
+      const k = given(opened, named);
+      expect(coveringConsent(k, 'care', { organisationId: 'gemeente-delft', organisationType: 'municipality' }, ['care-summary'], '2025-03-14T15:45:00Z')?.consentId).toBe(story.consentId);
+      expect(coveringConsent(k, 'care', { organisationId: 'gemeente-leiden', organisationType: 'municipality' }, ['care-summary'], '2025-03-14T15:45:00Z')).toBeUndefined();
     });
 
     it('covers nothing from the moment it is withdrawn', () => {
       const k = given(opened, consent, fixture(consentWithdrawnV1, { consentId: story.consentId, purpose: 'care', occurredAt: '2025-06-10T14:30:00Z' }));
-      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-06-10T14:29:59Z')?.consentId).toBe(story.consentId);
-      expect(coveringConsent(k, 'care', 'municipality', ['care-summary'], '2025-06-10T14:30:00Z')).toBeUndefined();
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary'], '2025-06-10T14:29:59Z')?.consentId).toBe(story.consentId);
+      expect(coveringConsent(k, 'care', { organisationId: 'any-municipality', organisationType: 'municipality' }, ['care-summary'], '2025-06-10T14:30:00Z')).toBeUndefined();
     });
   });
 

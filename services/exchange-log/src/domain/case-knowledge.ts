@@ -16,6 +16,11 @@ export interface KnownConsent {
   readonly purpose: string;
   readonly organisationTypes: readonly string[];
   readonly dataCategories: readonly string[];
+  /**
+   * Named recipients; absent: the case team of the types. The log checks deliveries, whose
+   * recipient is an addressee or partner of the case, so a per-type consent covers it.
+   */
+  readonly recipients?: readonly OrganisationRef[];
   readonly validFrom?: string;
   readonly validTo?: string;
   /** occurredAt of ConsentWithdrawn: from then on it covers nothing. */
@@ -98,6 +103,7 @@ export function learn(k: CaseKnowledge, event: ChainEvent): CaseKnowledge {
             purpose: textField(d, 'purpose') ?? '',
             organisationTypes: stringListField(d, 'organisationTypes'),
             dataCategories: stringListField(d, 'dataCategories'),
+            ...recipientsOf(d),
             ...(validFrom ? { validFrom } : {}),
             ...(validTo ? { validTo } : {}),
           };
@@ -152,10 +158,27 @@ function dateOf(instant: string): string {
  * for this purpose at this moment: valid on the day, not withdrawn before, and naming
  * the organisation type and every category but the pseudonymous key itself.
  */
+/** A consent's named recipients, when it names any. */
+function recipientsOf(d: Readonly<Record<string, unknown>>): { recipients?: OrganisationRef[] } {
+  const listed = d['recipients'];
+  if (!Array.isArray(listed)) return {};
+  const recipients = (listed as unknown[]).flatMap((r) => {
+    const { organisationId, organisationType } = (typeof r === 'object' && r !== null ? r : {}) as Record<string, unknown>;
+    return typeof organisationId === 'string' && typeof organisationType === 'string' ? [{ organisationId, organisationType: organisationType as PartnerOrganisationType }] : [];
+  });
+  return { recipients };
+}
+
+/** Does the consent name this recipient: by id when it names recipients, by type (within the case) when not. */
+function names(consent: KnownConsent, to: { readonly organisationId: string; readonly organisationType: string }): boolean {
+  if (!consent.organisationTypes.includes(to.organisationType)) return false;
+  return consent.recipients === undefined || consent.recipients.some((r) => r.organisationId === to.organisationId && r.organisationType === to.organisationType);
+}
+
 export function coveringConsent(
   k: CaseKnowledge,
   purpose: string,
-  organisationType: string,
+  to: { readonly organisationId: string; readonly organisationType: string },
   categories: readonly string[],
   at: string,
 ): KnownConsent | undefined {
@@ -164,7 +187,7 @@ export function coveringConsent(
   const covering = k.consents.filter(
     (c) =>
       c.purpose === purpose &&
-      c.organisationTypes.includes(organisationType) &&
+      names(c, to) &&
       needed.every((category) => c.dataCategories.includes(category)) &&
       (c.validFrom === undefined || c.validFrom <= day) &&
       (c.validTo === undefined || day <= c.validTo) &&

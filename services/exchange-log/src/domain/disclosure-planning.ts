@@ -194,7 +194,7 @@ export function planEventDisclosures(event: ChainEvent, k: CaseKnowledge): Discl
       const key = `${event.id}|${rule.activity}|${to.organisationType}:${to.organisationId}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const consent = activity.consentPurpose ? coveringConsent(k, activity.consentPurpose, to.organisationType, ruleCategories, event.time) : undefined;
+      const consent = activity.consentPurpose ? coveringConsent(k, activity.consentPurpose, to, ruleCategories, event.time) : undefined;
       intents.push({
         ...base,
         key,
