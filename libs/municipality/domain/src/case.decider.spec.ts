@@ -184,6 +184,20 @@ describe('case decider', () => {
     it('refuses the same consent id twice', () => {
       given([opened, consent]).when(grant(), clientManager).thenRefused({ category: 'conflict', code: 'consent-exists' });
     });
+    const named = (recipients: { organisationId: string; organisationType: 'municipality' | 'care-provider' | 'insurer' | 'employer-network' }[]): CaseCommand => {
+      const command = grant();
+      return { ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, recipients } } as CaseCommand;
+    };
+    it('records named recipient organisations', () => {
+      const recipients = [{ organisationId: 'ggz-delfland', organisationType: 'care-provider' as const }];
+      const { validTo: _untilWithdrawn, ...scope } = consent.data;
+      given([opened]).when(named(recipients), clientManager).then([{ type: 'ConsentGranted', data: { ...scope, recipients } }]);
+    });
+    it('refuses a recipient of a type the consent does not list, and one named twice, naming the field', () => {
+      given([opened]).when(named([{ organisationId: 'achmea', organisationType: 'insurer' }]), clientManager).thenRefused({ category: 'invalid', code: 'recipient-outside-organisation-types', field: '/recipients/0/organisationType' });
+      const twice = { organisationId: 'ggz-delfland', organisationType: 'care-provider' as const };
+      given([opened]).when(named([twice, twice]), clientManager).thenRefused({ category: 'invalid', code: 'recipient-repeated', field: '/recipients/1/organisationId' });
+    });
   });
 
   describe('WithdrawConsent', () => {
@@ -219,6 +233,12 @@ describe('case decider', () => {
     });
     it('refuses without a valid consent for the receiving organisation type', () => {
       given([opened]).when(refer(), clientManager).thenRefused({ category: 'conflict', code: 'consent-required' });
+    });
+    it('refuses when the consent names other organisations of the type, not the one referred to', () => {
+      const namingAnother = { ...consent, data: { ...consent.data, recipients: [{ organisationId: 'ggz-elders', organisationType: 'care-provider' as const }] } } as CaseEvent;
+      given([opened, namingAnother]).when(refer(), clientManager).thenRefused({ category: 'conflict', code: 'consent-required' });
+      const namingIt = { ...consent, data: { ...consent.data, recipients: [{ organisationId: 'ggz-delfland', organisationType: 'care-provider' as const }] } } as CaseEvent;
+      given([opened, namingIt]).when(refer(), clientManager).then([referral]);
     });
     it('refuses a consent that has been withdrawn or has not started yet', () => {
       const withdrawn: CaseEvent = {
