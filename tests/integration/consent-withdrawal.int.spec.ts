@@ -4,7 +4,7 @@
 // covered. Granted, seen, withdrawn, read at once: a hundred times on one case.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signDevelopmentToken } from '@wcc/nest-kit';
-import { callJson, eventually, generateBsn, startServiceProcess, testNamespace, type JsonResponse, type ServiceProcess } from '@wcc/testing';
+import { callJson, eventually, generateBsn, printServiceOutput, startServiceProcesses, testNamespace, type JsonResponse, type ServiceProcess } from '@wcc/testing';
 
 const MUNICIPALITY = 'gemeente-utrecht';
 const CARE_PROVIDER = 'ggz-altrecht';
@@ -34,22 +34,16 @@ const timelineNames = async (caseId: string): Promise<string[]> => {
 const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 beforeAll(async () => {
-  const started = await Promise.allSettled([startServiceProcess({ service: 'municipality', namespace: ns }), startServiceProcess({ service: 'case-view', namespace: ns })]);
-  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((service) => service.stop()));
-    throw failed.reason;
-  }
-  [municipality, caseView] = running as [ServiceProcess, ServiceProcess];
+  [municipality, caseView] = (await startServiceProcesses([
+    { service: 'municipality', namespace: ns },
+    { service: 'case-view', namespace: ns },
+  ])) as [ServiceProcess, ServiceProcess];
   clientManager = await signDevelopmentToken({ userId: 'klantmanager-12', organisationId: MUNICIPALITY, organisationType: 'municipality', roles: ['client-manager'] });
   screener = await signDevelopmentToken({ userId: 'screener-3', organisationId: CARE_PROVIDER, organisationType: 'care-provider', roles: ['screener'] });
 }, 300_000);
 
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    for (const service of [municipality, caseView]) if (service) console.log(`--- ${service.service} (pid ${service.pid}) ---\n${service.output()}`);
-  });
+  onTestFailed(() => printServiceOutput([municipality, caseView]));
 });
 
 afterAll(async () => {

@@ -20,7 +20,8 @@ import {
   personalDataIn,
   personalFieldNameReason,
   readTopicsToEnd,
-  startServiceProcess,
+  printServiceOutput,
+  startServiceProcesses,
   testKafka,
   testNamespace,
   type JsonResponse,
@@ -134,27 +135,17 @@ function propertyNames(value: unknown, path = ''): string[] {
 }
 
 beforeAll(async () => {
-  const started = await Promise.allSettled([
-    startServiceProcess({ service: 'municipality', namespace: ns }),
-    startServiceProcess({ service: 'care-provider', namespace: ns, env: { CARE_PROVIDER_ORGANISATION_IDS: CARE_PROVIDER } }),
-  ]);
-  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    // Stop the one that did come up; the other's error carries its output.
-    await Promise.all(running.map((service) => service.stop()));
-    throw failed.reason;
-  }
-  [municipality, careProvider] = running as [ServiceProcess, ServiceProcess];
+  [municipality, careProvider] = (await startServiceProcesses([
+    { service: 'municipality', namespace: ns },
+    { service: 'care-provider', namespace: ns, env: { CARE_PROVIDER_ORGANISATION_IDS: CARE_PROVIDER } },
+  ])) as [ServiceProcess, ServiceProcess];
   clientManager = await signDevelopmentToken({ userId: 'klantmanager-12', organisationId: MUNICIPALITY, organisationType: 'municipality', roles: ['client-manager'] });
   screener = await signDevelopmentToken({ userId: 'screener-3', organisationId: CARE_PROVIDER, organisationType: 'care-provider', roles: ['screener'] });
 });
 
 // A failing test shows what the services said; they run as processes, so nothing else would.
 beforeEach(({ onTestFailed }) => {
-  onTestFailed(() => {
-    for (const service of [municipality, careProvider]) if (service) console.log(`--- ${service.service} (pid ${service.pid}) ---\n${service.output()}`);
-  });
+  onTestFailed(() => printServiceOutput([municipality, careProvider]));
 });
 
 afterAll(async () => {

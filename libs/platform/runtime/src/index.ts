@@ -1,4 +1,5 @@
 export * from './docker';
 export * from './kafka';
 export * from './postgres';
+export * from './topic-snapshot';
 export * from './topics';

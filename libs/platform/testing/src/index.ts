@@ -3,4 +3,5 @@ export * from './http';
 export * from './isolation';
 export * from './personal-data';
 export * from './service-process';
-export * from './topic-reader';
+// The bounded topic reader lives in the runtime library (the dead-letter tool reads with it too).
+export { readTopicsToEnd, type SnapshotMessage, type SnapshotOptions, type TopicSnapshot } from '@wcc/runtime';

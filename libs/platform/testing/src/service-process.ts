@@ -185,3 +185,23 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
 
   return { service: options.service, port, baseUrl, pid: child.pid!, databaseUrl, output, stop };
 }
+
+/**
+ * Starts several services at once (they compile in parallel). When one does not come up,
+ * stops the ones that did and throws that one's error, which carries its output.
+ */
+export async function startServiceProcesses(options: readonly ServiceProcessOptions[]): Promise<ServiceProcess[]> {
+  const started = await Promise.allSettled(options.map((o) => startServiceProcess(o)));
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((service) => service.stop()));
+    throw failed.reason;
+  }
+  return running;
+}
+
+/** For `onTestFailed`: what the services said, since they run as processes and nothing else would show it. */
+export function printServiceOutput(services: readonly (ServiceProcess | undefined)[]): void {
+  for (const service of services) if (service) console.log(`--- ${service.service} (pid ${service.pid}) ---\n${service.output()}`);
+}

@@ -1,6 +1,7 @@
 // Reads topics from the beginning up to where they ended when reading started: a
-// bounded snapshot (not a subscription), so a test can say "every message that was on
-// these topics" and finish even while others keep producing.
+// bounded snapshot (not a subscription), so a test — or an operator's tool such as the
+// dead-letter command — can say "every message that was on these topics" and finish even
+// while others keep producing.
 import { randomBytes } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 
