@@ -33,6 +33,7 @@ export type CareFundingRequestedV1 = Static<typeof requestedSchema>;
 
 export const careFundingRequestedV1 = defineIntegrationEvent({
   name: 'CareFundingRequested',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
@@ -68,6 +69,7 @@ export type CareClaimSubmittedV1 = Static<typeof claimSchema>;
 
 export const careClaimSubmittedV1 = defineIntegrationEvent({
   name: 'CareClaimSubmitted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

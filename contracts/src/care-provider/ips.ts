@@ -20,6 +20,7 @@ export type IpsJobCoachAssignedV1 = Static<typeof assignedSchema>;
 
 export const ipsJobCoachAssignedV1 = defineIntegrationEvent({
   name: 'IpsJobCoachAssigned',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
@@ -45,6 +46,7 @@ export type IpsIntakeSessionHeldV1 = Static<typeof sessionSchema>;
 
 export const ipsIntakeSessionHeldV1 = defineIntegrationEvent({
   name: 'IpsIntakeSessionHeld',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

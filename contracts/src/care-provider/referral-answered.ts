@@ -19,6 +19,7 @@ export type ReferralAcceptedV1 = Static<typeof acceptedSchema>;
 
 export const referralAcceptedV1 = defineIntegrationEvent({
   name: 'ReferralAccepted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
@@ -47,6 +48,7 @@ export type ReferralDeclinedV1 = Static<typeof declinedSchema>;
 
 export const referralDeclinedV1 = defineIntegrationEvent({
   name: 'ReferralDeclined',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

@@ -64,6 +64,7 @@ export type ScreeningAdviceSubmittedV1 = Static<typeof schema>;
 
 export const screeningAdviceSubmittedV1 = defineIntegrationEvent({
   name: 'ScreeningAdviceSubmitted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

@@ -15,6 +15,7 @@ export type ScreeningStartedV1 = Static<typeof schema>;
 
 export const screeningStartedV1 = defineIntegrationEvent({
   name: 'ScreeningStarted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

@@ -20,6 +20,7 @@ export type TreatmentEpisodeStartedV1 = Static<typeof startedSchema>;
 
 export const treatmentEpisodeStartedV1 = defineIntegrationEvent({
   name: 'TreatmentEpisodeStarted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
@@ -49,6 +50,7 @@ export type TreatmentEpisodeEndedV1 = Static<typeof endedSchema>;
 
 export const treatmentEpisodeEndedV1 = defineIntegrationEvent({
   name: 'TreatmentEpisodeEnded',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,

@@ -65,6 +65,7 @@ export type CaseViewedV1 = Static<typeof viewedSchema>;
 
 export const caseViewedV1 = defineIntegrationEvent({
   name: 'CaseViewed',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'case-view',
   topic: caseViewCaseEventsTopic,
@@ -104,6 +105,7 @@ export type CaseAccessRefusedV1 = Static<typeof refusedSchema>;
 
 export const caseAccessRefusedV1 = defineIntegrationEvent({
   name: 'CaseAccessRefused',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'case-view',
   topic: caseViewCaseEventsTopic,

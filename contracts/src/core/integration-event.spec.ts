@@ -6,7 +6,7 @@ import { defineIntegrationEvent, eventData, integrationEventType } from './integ
 const envelope = { caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71', clientKey: 'ck_7Qm2xV9pLr4TnB8s', occurredAt: '2025-03-03T09:15:00Z' };
 
 function spec(properties: Parameters<typeof eventData>[0], example: Record<string, unknown>) {
-  return { name: 'PlacementProbed', version: 1, producer: 'employer-network' as const, topic: 'wcc.employer-network.case-events.v1', description: 'A test event.', schema: eventData(properties), example: { ...envelope, ...example } };
+  return { name: 'PlacementProbed', revealsCareInvolvement: 'never' as const, version: 1, producer: 'employer-network' as const, topic: 'wcc.employer-network.case-events.v1', description: 'A test event.', schema: eventData(properties), example: { ...envelope, ...example } };
 }
 
 describe('defineIntegrationEvent', () => {
@@ -18,6 +18,17 @@ describe('defineIntegrationEvent', () => {
     expect(definition.caseIdOf(definition.example)).toBe(envelope.caseId);
     expect(definition.schema['x-data-category' as keyof typeof definition.schema]).toBeUndefined();
     expect(definition.schema.properties).toMatchObject({ hoursPerWeek: { 'x-data-category': 'work' } });
+  });
+
+  it("refuses a care provider's or insurer's event that does not declare it reveals care involvement", () => {
+    const base = spec({}, {});
+    for (const producer of ['care-provider', 'insurer'] as const) {
+      const topic = `wcc.${producer}.case-events.v1`;
+      for (const revealsCareInvolvement of ['never', 'depends-on-data'] as const) {
+        expect(() => defineIntegrationEvent({ ...base, producer, topic, revealsCareInvolvement })).toThrow(/reveals that the client is in care: revealsCareInvolvement must be 'always'/);
+      }
+      expect(defineIntegrationEvent({ ...base, producer, topic, revealsCareInvolvement: 'always' }).revealsCareInvolvement).toBe('always');
+    }
   });
 
   it('refuses a top-level field without a data category', () => {

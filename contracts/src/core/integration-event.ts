@@ -1,7 +1,8 @@
 // An integration event is declared exactly once: its TypeScript type (Static of the
 // schema), JSON Schema, example and per-field data categories come from one call to
 // defineIntegrationEvent, which refuses at module load anything that would leak or
-// drift: missing categories, open objects, privacy-sensitive names, a bad example.
+// drift: missing categories, open objects, privacy-sensitive names, a bad example, and
+// a care provider's or insurer's event that does not declare it reveals care involvement.
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { type DataCategory, dataCategoryOf, field } from './data-category';
 import { findPrivacyViolations } from './privacy-guard';
@@ -24,13 +25,29 @@ export interface IntegrationEventDefinition<T = unknown> {
   readonly example: T;
   /** Every top-level data field and its category, read from the schema annotations. */
   readonly categories: Readonly<Record<string, DataCategory>>;
+  /** Whether its occurrence reveals GGZ involvement (see CareInvolvement). */
+  readonly revealsCareInvolvement: CareInvolvement;
   /** The Kafka key: the case (trajectory) id, so one case's events keep their order. */
   caseIdOf(this: void, data: T): string;
   validate(this: void, data: unknown): ValidationResult<T>;
 }
 
+/**
+ * What an event's mere occurrence reveals about care (AVG art. 9): that a client was
+ * referred to a GGZ provider, is screened, has an IPS job coach, is treated, has care
+ * funded — health data whatever the fields are called. 'always' for everything a care
+ * provider or an insurer says (refused otherwise); 'depends-on-data' where the data
+ * decides it (a referral to a care provider or to the employer network; a consent naming
+ * care providers; an MDT review with a care provider at the table), for a reader to
+ * resolve; 'never' otherwise. A reader that may not see care involvement (the employer
+ * network) is shown neither 'always' nor a 'depends-on-data' event that resolves to care.
+ */
+export const careInvolvements = ['always', 'depends-on-data', 'never'] as const;
+export type CareInvolvement = (typeof careInvolvements)[number];
+
 export interface IntegrationEventSpec<S extends TObject> {
   readonly name: string;
+  readonly revealsCareInvolvement: CareInvolvement;
   readonly version: number;
   readonly producer: ProducerContext;
   readonly topic: string;
@@ -89,6 +106,7 @@ export function defineIntegrationEvent<S extends TObject>(spec: IntegrationEvent
     schema: spec.schema,
     example: spec.example,
     categories: Object.freeze(categories),
+    revealsCareInvolvement: spec.revealsCareInvolvement,
     caseIdOf: (data: Static<S>) => (data as { caseId: string }).caseId,
     validate,
   });
@@ -102,6 +120,10 @@ function specProblems(spec: IntegrationEventSpec<TObject>): string[] {
   if (!topicNamePattern.test(spec.topic)) problems.push(`topic '${spec.topic}' does not match wcc.<context>.<name>.v<n>`);
   else if (!spec.topic.startsWith(`wcc.${spec.producer}.`)) problems.push(`topic '${spec.topic}' belongs to another context than ${spec.producer}`);
   if (spec.description.trim() === '') problems.push('description is empty');
+  if (!careInvolvements.includes(spec.revealsCareInvolvement)) problems.push(`revealsCareInvolvement '${String(spec.revealsCareInvolvement)}' is not one of ${careInvolvements.join(', ')}`);
+  else if ((spec.producer === 'care-provider' || spec.producer === 'insurer') && spec.revealsCareInvolvement !== 'always') {
+    problems.push(`a ${spec.producer} event reveals that the client is in care: revealsCareInvolvement must be 'always'`);
+  }
   return problems;
 }
 

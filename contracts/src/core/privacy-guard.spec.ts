@@ -28,6 +28,7 @@ describe('privacy guard', () => {
     expect(() =>
       defineIntegrationEvent({
         name: 'ScreeningLeaked',
+        revealsCareInvolvement: 'always',
         version: 1,
         producer: 'care-provider',
         topic: 'wcc.care-provider.case-events.v1',

@@ -20,6 +20,7 @@ export type MatchingStatusChangedV1 = Static<typeof schema>;
 
 export const matchingStatusChangedV1 = defineIntegrationEvent({
   name: 'MatchingStatusChanged',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,

@@ -51,6 +51,7 @@ export type PlacementStartedV1 = Static<typeof startedSchema>;
 
 export const placementStartedV1 = defineIntegrationEvent({
   name: 'PlacementStarted',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
@@ -89,6 +90,7 @@ export type PlacementReviewedV1 = Static<typeof reviewedSchema>;
 
 export const placementReviewedV1 = defineIntegrationEvent({
   name: 'PlacementReviewed',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
@@ -118,6 +120,7 @@ export type PlacementEndedV1 = Static<typeof endedSchema>;
 
 export const placementEndedV1 = defineIntegrationEvent({
   name: 'PlacementEnded',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,

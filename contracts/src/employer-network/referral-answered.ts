@@ -19,6 +19,7 @@ export type EmployerNetworkReferralAcceptedV1 = Static<typeof acceptedSchema>;
 
 export const employerNetworkReferralAcceptedV1 = defineIntegrationEvent({
   name: 'ReferralAccepted',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
@@ -47,6 +48,7 @@ export type EmployerNetworkReferralDeclinedV1 = Static<typeof declinedSchema>;
 
 export const employerNetworkReferralDeclinedV1 = defineIntegrationEvent({
   name: 'ReferralDeclined',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,

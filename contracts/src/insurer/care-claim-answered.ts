@@ -30,6 +30,7 @@ export type CareClaimSettledV1 = Static<typeof settledSchema>;
 
 export const careClaimSettledV1 = defineIntegrationEvent({
   name: 'CareClaimSettled',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
@@ -61,6 +62,7 @@ export type CareClaimRejectedV1 = Static<typeof rejectedSchema>;
 
 export const careClaimRejectedV1 = defineIntegrationEvent({
   name: 'CareClaimRejected',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,

@@ -30,6 +30,7 @@ export type CareFundingGrantedV1 = Static<typeof grantedSchema>;
 
 export const careFundingGrantedV1 = defineIntegrationEvent({
   name: 'CareFundingGranted',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
@@ -61,6 +62,7 @@ export type CareFundingRefusedV1 = Static<typeof refusedSchema>;
 
 export const careFundingRefusedV1 = defineIntegrationEvent({
   name: 'CareFundingRefused',
+  revealsCareInvolvement: 'always',
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,

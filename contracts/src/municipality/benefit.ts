@@ -19,6 +19,7 @@ export type BenefitAdjustedV1 = Static<typeof adjustedSchema>;
 
 export const benefitAdjustedV1 = defineIntegrationEvent({
   name: 'BenefitAdjusted',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -41,6 +42,7 @@ export type BenefitEndedV1 = Static<typeof endedSchema>;
 
 export const benefitEndedV1 = defineIntegrationEvent({
   name: 'BenefitEnded',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -59,6 +61,7 @@ export type BenefitReappliedV1 = Static<typeof reappliedSchema>;
 
 export const benefitReappliedV1 = defineIntegrationEvent({
   name: 'BenefitReapplied',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

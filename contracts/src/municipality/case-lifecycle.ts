@@ -13,6 +13,7 @@ export type CaseOpenedV1 = Static<typeof openedSchema>;
 
 export const caseOpenedV1 = defineIntegrationEvent({
   name: 'CaseOpened',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -50,6 +51,7 @@ export type DroppedOutV1 = Static<typeof droppedOutSchema>;
 
 export const droppedOutV1 = defineIntegrationEvent({
   name: 'DroppedOut',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -75,6 +77,7 @@ export type CaseClosedV1 = Static<typeof closedSchema>;
 
 export const caseClosedV1 = defineIntegrationEvent({
   name: 'CaseClosed',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

@@ -34,6 +34,7 @@ export type CaseReviewScheduledV1 = Static<typeof scheduledSchema>;
 
 export const caseReviewScheduledV1 = defineIntegrationEvent({
   name: 'CaseReviewScheduled',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -67,6 +68,7 @@ export type CaseReviewHeldV1 = Static<typeof heldSchema>;
 
 export const caseReviewHeldV1 = defineIntegrationEvent({
   name: 'CaseReviewHeld',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -99,6 +101,7 @@ export type ReviewActionAssignedV1 = Static<typeof assignedSchema>;
 
 export const reviewActionAssignedV1 = defineIntegrationEvent({
   name: 'ReviewActionAssigned',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -127,6 +130,7 @@ export type ReviewActionClosedV1 = Static<typeof closedSchema>;
 
 export const reviewActionClosedV1 = defineIntegrationEvent({
   name: 'ReviewActionClosed',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -144,6 +148,7 @@ export type CaseReviewCancelledV1 = Static<typeof cancelledSchema>;
 
 export const caseReviewCancelledV1 = defineIntegrationEvent({
   name: 'CaseReviewCancelled',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

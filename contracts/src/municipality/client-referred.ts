@@ -31,6 +31,7 @@ export type ClientReferredV1 = Static<typeof schema>;
 
 export const clientReferredV1 = defineIntegrationEvent({
   name: 'ClientReferred',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

@@ -29,6 +29,7 @@ export type ClientRegisteredV1 = Static<typeof schema>;
 
 export const clientRegisteredV1 = defineIntegrationEvent({
   name: 'ClientRegistered',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

@@ -61,6 +61,7 @@ export type ConsentGrantedV1 = Static<typeof grantedSchema>;
 
 export const consentGrantedV1 = defineIntegrationEvent({
   name: 'ConsentGranted',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -90,6 +91,7 @@ export type ConsentWithdrawnV1 = Static<typeof withdrawnSchema>;
 
 export const consentWithdrawnV1 = defineIntegrationEvent({
   name: 'ConsentWithdrawn',
+  revealsCareInvolvement: 'depends-on-data',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

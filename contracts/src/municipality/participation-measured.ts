@@ -48,6 +48,7 @@ export type ParticipationMeasuredV1 = Static<typeof schema>;
 
 export const participationMeasuredV1 = defineIntegrationEvent({
   name: 'ParticipationMeasured',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

@@ -17,6 +17,7 @@ export type RegieAssignedV1 = Static<typeof assignedSchema>;
 
 export const regieAssignedV1 = defineIntegrationEvent({
   name: 'RegieAssigned',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
@@ -42,6 +43,7 @@ export type RegieTransferredV1 = Static<typeof transferredSchema>;
 
 export const regieTransferredV1 = defineIntegrationEvent({
   name: 'RegieTransferred',
+  revealsCareInvolvement: 'never',
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,

@@ -1,24 +1,22 @@
-// Every integration event a partner publishes is classified by what its occurrence
-// reveals; care providers' and insurers' events always reveal care involvement.
+// Every integration event a partner publishes declares what its occurrence reveals;
+// where the data decides, the case view has a rule, and nowhere else.
 import { describe, expect, it } from 'vitest';
 import { integrationEvents } from '@wcc/contracts';
 import { caseScenario, entryOf } from '../testing/case-scenario';
-import { careInvolvementRules, careRevealingItems } from './care-involvement';
+import { careInvolvementDataRules, careRevealingItems } from './care-involvement';
 import { eventKey } from './case-entry';
 import { projectCase } from './case-projection';
 
 const partnerEvents = integrationEvents.filter((d) => d.producer !== 'case-view');
 
 describe('care involvement', () => {
-  it('classifies every partner integration event explicitly', () => {
-    const unclassified = partnerEvents.map((d) => eventKey(d.producer, d.name)).filter((key) => !(key in careInvolvementRules));
-    expect(unclassified).toEqual([]);
+  it('has a data rule for exactly the events whose contract says it depends on the data', () => {
+    const depending = partnerEvents.filter((d) => d.revealsCareInvolvement === 'depends-on-data').map((d) => eventKey(d.producer, d.name));
+    expect(Object.keys(careInvolvementDataRules).sort()).toEqual([...new Set(depending)].sort());
   });
 
-  it("treats all a care provider's and an insurer's events as revealing care", () => {
-    for (const d of partnerEvents.filter((e) => e.producer === 'care-provider' || e.producer === 'insurer')) {
-      expect(careInvolvementRules[eventKey(d.producer, d.name)], d.type).toBe('always');
-    }
+  it("declares all a care provider's and an insurer's events as revealing care", () => {
+    for (const d of partnerEvents.filter((e) => e.producer === 'care-provider' || e.producer === 'insurer')) expect(d.revealsCareInvolvement, d.type).toBe('always');
   });
 
   it('marks a referral to a care provider, not one to the employer network; an unknown event reveals care', () => {
@@ -32,8 +30,9 @@ describe('care involvement', () => {
         ['employer-network', false],
       ]),
     );
+    expect(entries.filter((e) => e.producer === 'care-provider' || e.producer === 'insurer').every((e) => revealing.has(e.eventId))).toBe(true);
     expect(entries.filter((e) => e.producer === 'employer-network').every((e) => !revealing.has(e.eventId))).toBe(true);
-    const unknown = { ...entries[0]!, eventId: 'x', name: 'SomethingNew' };
+    const unknown = { ...entries[0]!, eventId: 'x', type: 'nl.workcarechain.municipality.something-new.v1', name: 'SomethingNew' };
     expect(careRevealingItems([unknown]).has('x')).toBe(true);
   });
 });

@@ -5,8 +5,9 @@
 // ceiling excludes care involvement (the employer network) never sees such an item, with
 // or without consent; it gets what it needs to match and place.
 //
-// Decided per event; an event this table does not know reveals care (fail closed: a newly
-// declared event is hidden from the employer network until someone classifies it).
+// Declared per event in its contract (revealsCareInvolvement); where the data decides it,
+// the rules below resolve it. An event no contract declares reveals care (fail closed).
+import { findIntegrationEvent } from '@wcc/contracts';
 import { eventKey, keyOf, type ResolvedEntry } from './case-entry';
 import { ownerOrganisationOf } from './case-parties';
 import { records, str, strings, type EventData } from './data-readers';
@@ -18,29 +19,23 @@ interface CareContext {
   readonly careActions: ReadonlySet<string>;
 }
 
-type Rule = 'always' | 'never' | ((data: EventData, context: CareContext) => boolean);
+type DataRule = (data: EventData, context: CareContext) => boolean;
 
 const careType = 'care-provider';
 const inReviewWithCare = (d: EventData, c: CareContext) => c.reviewsWithCare.has(str(d, 'reviewId') ?? '');
 
-/** Per integration event: does its mere occurrence reveal GGZ involvement? */
-export const careInvolvementRules: Readonly<Record<string, Rule>> = {
-  [eventKey('municipality', 'ClientRegistered')]: 'never',
-  [eventKey('municipality', 'CaseOpened')]: 'never',
-  [eventKey('municipality', 'RegieAssigned')]: 'never',
-  [eventKey('municipality', 'RegieTransferred')]: 'never',
+/**
+ * How the data decides it, for the events their contract declares 'depends-on-data'.
+ * Every other event's contract says 'always' (everything a care provider or an insurer
+ * says) or 'never'; defineIntegrationEvent refuses a care provider's or insurer's event
+ * that is not 'always'.
+ */
+export const careInvolvementDataRules: Readonly<Record<string, DataRule>> = {
   // A consent that names care providers says the client is (to be) in care.
   [eventKey('municipality', 'ConsentGranted')]: (d) =>
     (strings(d, 'organisationTypes') ?? []).includes(careType) || (records(d, 'recipients') ?? []).some((r) => str(r, 'organisationType') === careType),
   [eventKey('municipality', 'ConsentWithdrawn')]: (d) => (strings(d, 'organisationTypes') ?? []).includes(careType),
   [eventKey('municipality', 'ClientReferred')]: (d) => str(d, 'toOrganisationType') === careType,
-  [eventKey('municipality', 'ParticipationMeasured')]: 'never',
-  [eventKey('municipality', 'BenefitAdjusted')]: 'never',
-  [eventKey('municipality', 'BenefitEnded')]: 'never',
-  [eventKey('municipality', 'BenefitReapplied')]: 'never',
-  // The dropout reason is a care summary field; the dropout itself says nothing of care.
-  [eventKey('municipality', 'DroppedOut')]: 'never',
-  [eventKey('municipality', 'CaseClosed')]: 'never',
   [eventKey('municipality', 'CaseReviewScheduled')]: inReviewWithCare,
   [eventKey('municipality', 'CaseReviewHeld')]: inReviewWithCare,
   [eventKey('municipality', 'CaseReviewCancelled')]: inReviewWithCare,
@@ -48,29 +43,6 @@ export const careInvolvementRules: Readonly<Record<string, Rule>> = {
   // provider owns it (the review it came from stays hidden from whoever may not see that).
   [eventKey('municipality', 'ReviewActionAssigned')]: (d, c) => c.careActions.has(str(d, 'actionId') ?? ''),
   [eventKey('municipality', 'ReviewActionClosed')]: (d, c) => c.careActions.has(str(d, 'actionId') ?? ''),
-  // Everything a GGZ care provider says about a client reveals that it is involved.
-  [eventKey('care-provider', 'ReferralAccepted')]: 'always',
-  [eventKey('care-provider', 'ReferralDeclined')]: 'always',
-  [eventKey('care-provider', 'ScreeningStarted')]: 'always',
-  [eventKey('care-provider', 'ScreeningAdviceSubmitted')]: 'always',
-  [eventKey('care-provider', 'IpsJobCoachAssigned')]: 'always',
-  [eventKey('care-provider', 'IpsIntakeSessionHeld')]: 'always',
-  [eventKey('care-provider', 'TreatmentEpisodeStarted')]: 'always',
-  [eventKey('care-provider', 'TreatmentEpisodeEnded')]: 'always',
-  [eventKey('care-provider', 'CareFundingRequested')]: 'always',
-  [eventKey('care-provider', 'CareClaimSubmitted')]: 'always',
-  // The employer network's own work: matching and placements.
-  [eventKey('employer-network', 'ReferralAccepted')]: 'never',
-  [eventKey('employer-network', 'ReferralDeclined')]: 'never',
-  [eventKey('employer-network', 'MatchingStatusChanged')]: 'never',
-  [eventKey('employer-network', 'PlacementStarted')]: 'never',
-  [eventKey('employer-network', 'PlacementReviewed')]: 'never',
-  [eventKey('employer-network', 'PlacementEnded')]: 'never',
-  // The insurer funds care: all it says is about care.
-  [eventKey('insurer', 'CareFundingGranted')]: 'always',
-  [eventKey('insurer', 'CareFundingRefused')]: 'always',
-  [eventKey('insurer', 'CareClaimSettled')]: 'always',
-  [eventKey('insurer', 'CareClaimRejected')]: 'always',
 };
 
 function contextOf(entries: readonly ResolvedEntry[]): CareContext {
@@ -97,14 +69,25 @@ function contextOf(entries: readonly ResolvedEntry[]): CareContext {
   return { reviewsWithCare, careActions };
 }
 
+/** Does this item's occurrence reveal care involvement? Unknown events and unknown rules do (fail closed). */
+function reveals(entry: ResolvedEntry, context: CareContext): boolean {
+  const declared = findIntegrationEvent(entry.type)?.revealsCareInvolvement;
+  switch (declared) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'depends-on-data': {
+      const rule = careInvolvementDataRules[keyOf(entry)];
+      return rule === undefined || rule(entry.data, context);
+    }
+    case undefined:
+      return true;
+  }
+}
+
 /** The event ids of the items of one case whose occurrence reveals care involvement. */
 export function careRevealingItems(entries: readonly ResolvedEntry[]): ReadonlySet<string> {
   const context = contextOf(entries);
-  const found = new Set<string>();
-  for (const entry of entries) {
-    const rule = careInvolvementRules[keyOf(entry)];
-    const reveals = rule === undefined || rule === 'always' || (rule !== 'never' && rule(entry.data, context));
-    if (reveals) found.add(entry.eventId);
-  }
-  return found;
+  return new Set(entries.filter((entry) => reveals(entry, context)).map((entry) => entry.eventId));
 }
