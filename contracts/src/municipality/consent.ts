@@ -49,6 +49,15 @@ const scope = {
       ),
     ),
   ),
+  disclosesIpsParticipation: Type.Optional(
+    field(
+      'administrative',
+      Type.Boolean({
+        description:
+          "The client's own choice (IPS practice): the named employer-network recipients may know that the client takes part in IPS — that, and nothing more about their care.",
+      }),
+    ),
+  ),
 };
 
 const grantedSchema = eventData({

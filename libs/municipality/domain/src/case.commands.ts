@@ -36,6 +36,8 @@ export type GrantConsent = CommandOf<
     readonly dataCategories: readonly ConsentDataCategory[];
     /** Named recipient organisations; absent: the case team of the organisation types. */
     readonly recipients?: readonly ConsentRecipient[];
+    /** The client's choice to tell the named employer networks that they take part in IPS. */
+    readonly disclosesIpsParticipation?: boolean;
     readonly validFrom: string;
     readonly validTo?: string;
   }

@@ -193,6 +193,19 @@ describe('case decider', () => {
       const { validTo: _untilWithdrawn, ...scope } = consent.data;
       given([opened]).when(named(recipients), clientManager).then([{ type: 'ConsentGranted', data: { ...scope, recipients } }]);
     });
+    it("records the client's choice to tell named employer networks about IPS, and refuses it without them or with others", () => {
+      const network = { organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' as const };
+      const ips = (recipients: Parameters<typeof named>[0]): CaseCommand => {
+        const command = named(recipients);
+        return { ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, disclosesIpsParticipation: true } } as CaseCommand;
+      };
+      const { validTo: _untilWithdrawn, ...scope } = consent.data;
+      given([opened]).when(ips([network]), clientManager).then([{ type: 'ConsentGranted', data: { ...scope, recipients: [network], disclosesIpsParticipation: true } }]);
+      const refusal = { category: 'invalid', code: 'ips-disclosure-needs-named-employer-networks', field: '/disclosesIpsParticipation' } as const;
+      given([opened]).when(ips([network, { organisationId: 'ggz-delfland', organisationType: 'care-provider' }]), clientManager).thenRefused(refusal);
+      const command = grant();
+      given([opened]).when({ ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, disclosesIpsParticipation: true } } as CaseCommand, clientManager).thenRefused(refusal);
+    });
     it('refuses a recipient of a type the consent does not list, and one named twice, naming the field', () => {
       given([opened]).when(named([{ organisationId: 'achmea', organisationType: 'insurer' }]), clientManager).thenRefused({ category: 'invalid', code: 'recipient-outside-organisation-types', field: '/recipients/0/organisationType' });
       const twice = { organisationId: 'ggz-delfland', organisationType: 'care-provider' as const };

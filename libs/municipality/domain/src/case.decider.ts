@@ -212,6 +212,17 @@ function grantConsent(command: GrantConsent, state: ExistingCase, metadata: Comm
   if (outsideTypes !== -1) {
     return domainError('invalid', 'recipient-outside-organisation-types', 'Every named recipient must be of one of the consent\'s organisation types.', `/recipients/${outsideTypes}/organisationType`);
   }
+  if (command.data.disclosesIpsParticipation === true) {
+    const recipients = command.data.recipients ?? [];
+    if (recipients.length === 0 || recipients.some((r) => r.organisationType !== 'employer-network')) {
+      return domainError(
+        'invalid',
+        'ips-disclosure-needs-named-employer-networks',
+        'Telling that the client takes part in IPS is for named employer networks only: list them as recipients, and no one else.',
+        '/disclosesIpsParticipation',
+      );
+    }
+  }
   const ids = (command.data.recipients ?? []).map((r) => r.organisationId);
   const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (repeated !== -1) return domainError('invalid', 'recipient-repeated', 'Each recipient organisation may be named once.', `/recipients/${repeated}/organisationId`);
@@ -228,11 +239,19 @@ function withdrawConsent(command: WithdrawConsent, state: ExistingCase, metadata
   const consent = state.consents.find((c) => c.consentId === command.data.consentId);
   if (!consent) return domainError('not-found', 'consent-not-found', 'This case has no consent with this id.');
   if (consent.withdrawnAt !== undefined) return domainError('conflict', 'consent-already-withdrawn', 'This consent was already withdrawn.');
-  const { consentId, purpose, organisationTypes, dataCategories, recipients } = consent;
+  const { consentId, purpose, organisationTypes, dataCategories, recipients, disclosesIpsParticipation } = consent;
   return [
     {
       type: 'ConsentWithdrawn',
-      data: { ...base(state, metadata), consentId, purpose, organisationTypes, dataCategories, ...(recipients === undefined ? {} : { recipients }) },
+      data: {
+        ...base(state, metadata),
+        consentId,
+        purpose,
+        organisationTypes,
+        dataCategories,
+        ...(recipients === undefined ? {} : { recipients }),
+        ...(disclosesIpsParticipation === undefined ? {} : { disclosesIpsParticipation }),
+      },
     },
   ];
 }

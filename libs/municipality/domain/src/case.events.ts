@@ -52,6 +52,8 @@ export interface ConsentScope {
    * take part in the case at the moment of each disclosure.
    */
   readonly recipients?: readonly ConsentRecipient[];
+  /** The client chose to let the named employer networks know they take part in IPS, and nothing more. */
+  readonly disclosesIpsParticipation?: boolean;
 }
 
 export interface PlacementTerms {

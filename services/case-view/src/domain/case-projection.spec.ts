@@ -197,6 +197,7 @@ describe('projectCase: given the four organisations’ events, then the summary 
         consentId: scenario.consentId,
         purpose: 'chain-coordination',
         recipients: null,
+        disclosesIpsParticipation: false,
         organisationTypes: ['municipality', 'care-provider', 'employer-network'],
         dataCategories: ['identifying', 'administrative', 'work'],
         validFrom: '2025-03-03',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { caseScenario, entryOf, organisations } from '../testing/case-scenario';
 import { projectCase } from './case-projection';
 import { disclosureOf, refusalOf, viewCase } from './case-view';
+import { ipsJobCoachAssignedV1 } from '@wcc/contracts';
 import type { Viewer } from './vocabulary';
 
 const scenario = caseScenario();
@@ -95,6 +96,51 @@ describe('viewCase', () => {
     expect(shown).toEqual(expect.arrayContaining(['employer-network:PlacementStarted', 'municipality:ParticipationMeasured']));
     // The municipality, with the same consent, sees the care-provider items it was sent or consented.
     expect(names(viewCase(regisseur, scenario.caseId, consented.entries, consented.consents, today))).toContain('care-provider:ScreeningAdviceSubmitted');
+  });
+
+  it("tells an employer network the client takes part in IPS only when the client chose to tell that network — and nothing more", () => {
+    const coachAssigned = entryOf({
+      id: '0e0e0e0e-0000-4000-8000-0000000000a3',
+      definition: ipsJobCoachAssignedV1,
+      data: { ...ipsJobCoachAssignedV1.example, caseId: scenario.caseId, clientKey: scenario.clientKey, occurredAt: '2025-04-01T09:00:00Z', organisationId: organisations.careProvider },
+    });
+    const withIpsDisclosure = (recipient: string | undefined) =>
+      projectCase(scenario.caseId, [
+        ...scenario.events.map((e) => entryOf(e)),
+        coachAssigned,
+        ...(recipient === undefined ? [] : [
+        entryOf({
+          ...scenario.events.find((e) => e.definition.name === 'ConsentGranted')!,
+          id: '0e0e0e0e-0000-4000-8000-0000000000a1',
+          data: {
+            ...scenario.events.find((e) => e.definition.name === 'ConsentGranted')!.data,
+            consentId: '0e0e0e0e-0000-4000-8000-0000000000a2',
+            organisationTypes: ['employer-network'],
+            dataCategories: ['administrative'],
+            recipients: [{ organisationId: recipient, organisationType: 'employer-network' }],
+            disclosesIpsParticipation: true,
+          },
+        }),
+        ]),
+      ]);
+    const unchosen = withIpsDisclosure(undefined);
+    expect(names(viewCase(accountManager, scenario.caseId, unchosen.entries, unchosen.consents, today)), 'without the client choosing it').not.toContain('care-provider:IpsJobCoachAssigned');
+
+    const chosen = withIpsDisclosure(organisations.employerNetwork);
+    const view = viewCase(accountManager, scenario.caseId, chosen.entries, chosen.consents, today);
+    const ips = view.visibleItems.filter((i) => i.entry.name === 'IpsJobCoachAssigned');
+    expect(ips).toHaveLength(1);
+    expect(ips[0]).toMatchObject({ disclosedAs: 'ips-participation', bases: ['consent'], consentIds: ['0e0e0e0e-0000-4000-8000-0000000000a2'], shownCategories: ['administrative'] });
+    // Only where and when the item sits: no job coach, no provider.
+    expect(Object.keys(ips[0]!.data).sort()).toEqual(['caseId', 'occurredAt']);
+    expect(view.summary.ips).toEqual({ jobCoachId: null, organisationId: null, intakeSessionsHeld: 0 });
+    // Nothing else of care comes with it.
+    expect(names(view).filter((n) => n.startsWith('care-provider:') && n !== 'care-provider:IpsJobCoachAssigned')).toEqual([]);
+    expect(view.summary.screeningAdvice).toBeNull();
+
+    // A choice for another employer network tells this one nothing.
+    const elsewhere = withIpsDisclosure('wsp-noord-holland-noord');
+    expect(names(viewCase(accountManager, scenario.caseId, elsewhere.entries, elsewhere.consents, today))).not.toContain('care-provider:IpsJobCoachAssigned');
   });
 
   it('a consent that names organisations covers those and no other member of the team', () => {

@@ -6,15 +6,21 @@
 // organisations' data was shown (CaseViewed) and what was withheld for lack of consent
 // (CaseAccessRefused).
 import type { ResolvedEntry } from './case-entry';
-import { itemCoordinates } from './case-entry';
+import { itemCoordinates, keyOf } from './case-entry';
 import { summariseCase, type CaseSummary } from './case-summary';
-import type { ConsentRecord } from './consent';
+import { ipsDisclosuresTo, type ConsentRecord } from './consent';
 import type { EventData } from './data-readers';
 import { sensitivityOrder } from './headline';
 import { careRevealingItems } from './care-involvement';
 import { caseTeamOf, type CaseTeam } from './case-team';
 import { careInvolvementCeiling, decideCategory, type VisibilityBasis } from './visibility-policy';
 import type { DataCategory, IsoDate, Viewer } from './vocabulary';
+
+/** How an item shown only as the client's IPS disclosure reads: no provider, no coach, no date of care. */
+export const ipsParticipationLine = {
+  nl: 'Neemt deel aan IPS (gedeeld op eigen keuze van de cliënt)',
+  en: "Takes part in IPS (shared at the client's own choice)",
+} as const;
 
 export interface VisibleItem {
   readonly visible: true;
@@ -26,6 +32,11 @@ export interface VisibleItem {
   readonly withheldForConsent: readonly DataCategory[];
   readonly bases: readonly VisibilityBasis[];
   readonly consentIds: readonly string[];
+  /**
+   * Shown only as the fact the client chose to share: 'ips-participation' — that they take
+   * part in IPS, with no field, provider or line of the item (see ipsDisclosuresTo).
+   */
+  readonly disclosedAs?: 'ips-participation';
 }
 
 export interface HiddenItem {
@@ -53,7 +64,21 @@ export interface ItemContext {
 export function decideItem(viewer: Viewer, entry: ResolvedEntry, consents: readonly ConsentRecord[], today: IsoDate, context: ItemContext): ItemDecision {
   const everyCategory = () => sortCategories([entry.headlineCategory, ...Object.values(entry.fieldCategories)]);
   if (!context.inCaseTeam) return { visible: false, entry, reason: 'not-in-team', withheldCategories: everyCategory() };
-  if (context.revealsCare && !careInvolvementCeiling[viewer.organisationType]) return { visible: false, entry, reason: 'role', withheldCategories: everyCategory() };
+  if (context.revealsCare && !careInvolvementCeiling[viewer.organisationType]) {
+    const chosen = keyOf(entry) === 'care-provider:IpsJobCoachAssigned' ? ipsDisclosuresTo(consents, viewer, today) : [];
+    if (chosen.length === 0) return { visible: false, entry, reason: 'role', withheldCategories: everyCategory() };
+    return {
+      visible: true,
+      entry,
+      data: Object.fromEntries(itemCoordinates.filter((name) => name in entry.data).map((name) => [name, entry.data[name]])),
+      shownCategories: ['administrative'],
+      withheldForRole: sortCategories(Object.values(entry.fieldCategories).filter((c) => c !== 'administrative')),
+      withheldForConsent: [],
+      bases: ['consent'],
+      consentIds: chosen.map((c) => c.consentId).sort(),
+      disclosedAs: 'ips-participation',
+    };
+  }
   const decide = (category: DataCategory) => decideCategory(viewer, entry, category, consents, today, context.inCaseTeam);
   // The headline and the item's administrative metadata (type, time, organisation) come together.
   const gate = [entry.headlineCategory, 'administrative' as const].map((category) => ({ category, decision: decide(category) }));

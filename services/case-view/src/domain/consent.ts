@@ -23,6 +23,8 @@ export interface ConsentRecord {
   readonly organisationTypes: readonly PartnerOrganisationType[];
   /** Named recipients; null: the case team of `organisationTypes`. */
   readonly recipients: readonly ConsentRecipient[] | null;
+  /** The client's choice to let the named employer networks know they take part in IPS (and nothing more). */
+  readonly disclosesIpsParticipation: boolean;
   readonly dataCategories: readonly DataCategory[];
   /** Absent when only the withdrawal is known (granted before this projection's history). */
   readonly validFrom: IsoDate | null;
@@ -55,4 +57,18 @@ export function consentsCovering(
   today: IsoDate,
 ): ConsentRecord[] {
   return consents.filter((c) => isActive(c, today) && consentNamesViewer(c, viewer, inCaseTeam) && c.dataCategories.includes(category));
+}
+
+/**
+ * The active consents by which the client chose to tell this employer network, named by
+ * id, that they take part in IPS (IPS practice: the client decides on disclosure).
+ */
+export function ipsDisclosuresTo(consents: readonly ConsentRecord[], viewer: Pick<Viewer, 'organisationId' | 'organisationType'>, today: IsoDate): ConsentRecord[] {
+  return consents.filter(
+    (c) =>
+      c.disclosesIpsParticipation &&
+      isActive(c, today) &&
+      viewer.organisationType === 'employer-network' &&
+      (c.recipients ?? []).some((r) => r.organisationId === viewer.organisationId && r.organisationType === 'employer-network'),
+  );
 }

@@ -36,6 +36,7 @@ function consent(organisationTypes: readonly string[], categories: readonly Data
     grantedAt: '2025-01-01T09:00:00Z',
     withdrawnAt: null,
     recipients: null,
+    disclosesIpsParticipation: false,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CASE_VIEW_SCHEMA, caseViewEntities } from './entities';
 import { CaseViewSchema1732300000000 } from './migrations/1732300000000-case-view-schema';
 import { ConsentRecipients1764750000000 } from './migrations/1764750000000-consent-recipients';
+import { ConsentIpsDisclosure1764760000000 } from './migrations/1764760000000-consent-ips-disclosure';
 
 export function caseViewDataSource(url: string): DataSource {
   return new DataSource({
@@ -14,7 +15,7 @@ export function caseViewDataSource(url: string): DataSource {
     url,
     schema: CASE_VIEW_SCHEMA,
     entities: caseViewEntities,
-    migrations: [CaseViewSchema1732300000000, ConsentRecipients1764750000000],
+    migrations: [CaseViewSchema1732300000000, ConsentRecipients1764750000000, ConsentIpsDisclosure1764760000000],
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,

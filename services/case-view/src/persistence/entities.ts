@@ -41,6 +41,7 @@ export class ConsentRow {
   @Column({ name: 'data_categories', type: 'jsonb' }) dataCategories!: string[];
   /** Named recipients; null: the case team of organisationTypes. */
   @Column({ type: 'jsonb', nullable: true }) recipients!: { organisationId: string; organisationType: string }[] | null;
+  @Column({ name: 'discloses_ips_participation', type: 'boolean', default: false }) disclosesIpsParticipation!: boolean;
   @Column({ name: 'valid_from', type: 'text', nullable: true }) validFrom!: string | null;
   @Column({ name: 'valid_to', type: 'text', nullable: true }) validTo!: string | null;
   @Column({ name: 'granted_at', type: 'text', nullable: true }) grantedAt!: string | null;

@@ -184,6 +184,7 @@ export class CaseProjector {
             organisationTypes: [...c.organisationTypes],
             dataCategories: [...c.dataCategories],
             recipients: c.recipients === null ? null : c.recipients.map((r) => ({ ...r })),
+            disclosesIpsParticipation: c.disclosesIpsParticipation,
             validFrom: c.validFrom,
             validTo: c.validTo,
             grantedAt: c.grantedAt,

@@ -9,6 +9,7 @@ import { ProblemException } from '@wcc/nest-kit';
 import {
   compareEntries,
   disclosureOf,
+  ipsParticipationLine,
   isActionOverdue,
   isReferralOverdue,
   refusalOf,
@@ -152,6 +153,7 @@ function consentRecordOf(row: ConsentRow): ConsentRecord {
     organisationTypes: row.organisationTypes as PartnerOrganisationType[],
     dataCategories: row.dataCategories as DataCategory[],
     recipients: row.recipients === null ? null : (row.recipients as ConsentRecipient[]),
+    disclosesIpsParticipation: row.disclosesIpsParticipation,
     validFrom: row.validFrom,
     validTo: row.validTo,
     grantedAt: row.grantedAt,
@@ -253,8 +255,9 @@ export class CaseViewQueries {
         occurredAt: item.entry.occurredAt,
         type: item.entry.type,
         name: item.entry.name,
-        organisation: { id: item.entry.producerOrganisationId, type: item.entry.producer },
-        summary: { nl: item.entry.summaryNl, en: item.entry.summaryEn },
+        // The client's IPS disclosure names no provider and carries no line of the care item.
+        organisation: { id: item.disclosedAs ? null : item.entry.producerOrganisationId, type: item.entry.producer },
+        summary: item.disclosedAs ? { ...ipsParticipationLine } : { nl: item.entry.summaryNl, en: item.entry.summaryEn },
         data: item.data,
         categoriesShown: item.shownCategories,
         fieldsWithheldForLackOfConsent: item.withheldForConsent,

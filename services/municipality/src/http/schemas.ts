@@ -80,6 +80,12 @@ export const GrantConsentBody = closed({
       },
     ),
   ),
+  disclosesIpsParticipation: Type.Optional(
+    Type.Boolean({
+      description:
+        "The client's own choice (IPS practice): the named employer-network recipients may know that the client takes part in IPS, and nothing more about their care. Needs recipients, all of type employer-network.",
+    }),
+  ),
   validFrom: date(),
   validTo: Type.Optional(date('On or after validFrom; absent: until withdrawn.')),
 });

@@ -72,7 +72,7 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
       ];
     }
     case 'ConsentGranted': {
-      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients, validFrom, validTo } = event.data;
+      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients, disclosesIpsParticipation, validFrom, validTo } = event.data;
       return [
         integrationMessage(consentGrantedV1, {
           caseId,
@@ -83,13 +83,14 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
           organisationTypes: [...organisationTypes],
           dataCategories: [...dataCategories],
           ...(recipients === undefined ? {} : { recipients: recipients.map((r) => ({ ...r })) }),
+          ...(disclosesIpsParticipation === undefined ? {} : { disclosesIpsParticipation }),
           validFrom,
           ...(validTo === undefined ? {} : { validTo }),
         }),
       ];
     }
     case 'ConsentWithdrawn': {
-      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients } = event.data;
+      const { caseId, clientKey, consentId, purpose, organisationTypes, dataCategories, recipients, disclosesIpsParticipation } = event.data;
       return [
         integrationMessage(consentWithdrawnV1, {
           caseId,
@@ -100,6 +101,7 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
           organisationTypes: [...organisationTypes],
           dataCategories: [...dataCategories],
           ...(recipients === undefined ? {} : { recipients: recipients.map((r) => ({ ...r })) }),
+          ...(disclosesIpsParticipation === undefined ? {} : { disclosesIpsParticipation }),
         }),
       ];
     }
