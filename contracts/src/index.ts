@@ -3,6 +3,8 @@
 export * from './core/cloud-events';
 export { type DataCategory, dataCategories, dataCategoryKeyword, dataCategoryOf, field, isDataCategory } from './core/data-category';
 export {
+  type CareInvolvement,
+  careInvolvements,
   type IntegrationEventDefinition,
   type IntegrationEventSpec,
   defineIntegrationEvent,
@@ -38,3 +40,4 @@ export * from './insurer';
 export * from './municipality';
 export * from './registry';
 export * from './topics';
+export * from './bus-access';

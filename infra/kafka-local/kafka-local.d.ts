@@ -4,6 +4,8 @@ export declare const localBrokers: string;
 export declare const logFile: string;
 /** Where this broker's data, config, pid file and log live (KAFKA_LOCAL_STATE_DIR). */
 export declare const stateDir: string;
+/** kafkajs's `sasl` for the admin of a broker started with KAFKA_LOCAL_SASL_USERS; undefined for a plaintext one. */
+export declare const adminSasl: { mechanism: 'plain'; username: string; password: string } | undefined;
 export declare function answersMetadata(brokers: string, timeoutMs?: number): Promise<boolean>;
 /**
  * Starts (or reuses) the broker on KAFKA_LOCAL_PORT. With `ownerPid`, a broker started here

@@ -11,6 +11,11 @@
 // of its own, so nothing `npm start` left in its broker can reach a test, and hands the
 // broker to a watchdog that stops it when the run's process is gone, however it ended.
 //
+// KAFKA_LOCAL_SASL_USERS ({"admin":"…","employer-network":"…"}) starts it as production
+// runs it: SASL/PLAIN on the client listener, the KRaft StandardAuthorizer, nothing
+// allowed without an ACL, `admin` the only super user (with the controller's own
+// plaintext listener on 127.0.0.1, which the combined node uses internally).
+//
 // Importable too: the test harness and `npm start` call ensureLocalKafka() and
 // stopLocalKafka() so there is one way to bring the broker up.
 // CommonJS on purpose: it is required from TypeScript compiled to CommonJS and runs
@@ -33,6 +38,10 @@ const configFile = path.join(stateDir, `server-${port}.properties`);
 const pidFile = path.join(stateDir, `kafka-${port}.pid`);
 const logFile = path.join(stateDir, `kafka-${port}.log`);
 const localBrokers = `127.0.0.1:${port}`;
+const saslUsers = process.env.KAFKA_LOCAL_SASL_USERS ? JSON.parse(process.env.KAFKA_LOCAL_SASL_USERS) : undefined;
+if (saslUsers !== undefined && typeof saslUsers.admin !== 'string') throw new Error('KAFKA_LOCAL_SASL_USERS must name an admin user');
+/** kafkajs's sasl option for the admin user of a secured local broker. */
+const adminSasl = saslUsers ? { mechanism: 'plain', username: 'admin', password: saslUsers.admin } : undefined;
 
 const log = (line) => process.stderr.write(`[kafka-local] ${line}\n`);
 
@@ -64,6 +73,33 @@ function java(args, options = {}) {
   return spawnSync('java', ['-cp', path.join(libDir, '*'), ...args], { encoding: 'utf8', ...options });
 }
 
+/** The listener lines: plaintext, or SASL/PLAIN with the authorizer when users are given. */
+function listenerConfig() {
+  if (!saslUsers) {
+    return [
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    ];
+  }
+  const quote = (v) => `"${String(v).replace(/["\\;]/g, '')}"`;
+  const users = Object.entries(saslUsers).map(([name, password]) => `user_${name}=${quote(password)}`).join(' ');
+  return [
+    `listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}`,
+    'inter.broker.listener.name=SASL_PLAINTEXT',
+    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms=PLAIN',
+    'sasl.mechanism.inter.broker.protocol=PLAIN',
+    `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password=${quote(saslUsers.admin)} ${users};`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    // The controller listener is plaintext on loopback; the node talks to itself through it.
+    'super.users=User:admin;User:ANONYMOUS',
+    'allow.everyone.if.no.acl.found=false',
+  ];
+}
+
 function writeConfig() {
   fs.writeFileSync(
     configFile,
@@ -72,11 +108,8 @@ function writeConfig() {
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      ...listenerConfig(),
       'controller.listener.names=CONTROLLER',
-      'inter.broker.listener.name=PLAINTEXT',
-      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
       `log.dirs=${dataDir}`,
       'num.partitions=3',
       // One node: every internal topic has one replica, and fewer partitions make the
@@ -117,6 +150,7 @@ async function answersMetadata(brokers, timeoutMs = 3000) {
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
     logLevel: logLevel.NOTHING,
+    ...(adminSasl ? { sasl: adminSasl } : {}),
   }).admin();
   try {
     await admin.connect();
@@ -321,7 +355,7 @@ async function main(command) {
   }
 }
 
-module.exports = { KAFKA_VERSION, localBrokers, logFile, stateDir, answersMetadata, ensureLocalKafka, stopLocalKafka, runningPid };
+module.exports = { KAFKA_VERSION, localBrokers, logFile, stateDir, adminSasl, answersMetadata, ensureLocalKafka, stopLocalKafka, runningPid };
 
 if (require.main === module) {
   main(process.argv[2]).catch((err) => {

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import type pg from 'pg';
-import { allTopics, deadLetterTopicOf } from '@wcc/contracts';
+import { allTopics, deadLetterTopicOf, topicsOutsideBusAccess } from '@wcc/contracts';
 import type { EventStore } from '@wcc/event-store';
 import {
   cloudEventSource,
@@ -134,6 +134,9 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
     const consumerSpecs = options.consumers ?? [];
+    // The bus's need-to-know is declared once (busAccess); a service does not read past it.
+    const outside = topicsOutsideBusAccess(options.service, consumerSpecs.flatMap((c) => c.topics));
+    if (outside.length > 0) throw new Error(`${options.service} may not consume ${outside.join(', ')}: not in its busAccess (contracts/src/bus-access.ts)`);
     return {
       module: MessagingModule,
       providers: [
