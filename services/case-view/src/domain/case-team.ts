@@ -23,7 +23,7 @@ export type TeamBasis = 'case-municipality' | 'regie' | 'referral-candidate' | '
 export interface TeamMembership {
   readonly organisationId: string;
   readonly organisationType: PartnerOrganisationType | null;
-  /** Why it joined, most recent reason first-come: the first basis that made it a member. */
+  /** Why it joined: the first event that made it a member (a candidate's becomes referral-accepted when it accepts). */
   readonly basis: TeamBasis;
   readonly since: string;
   /** When it left (declined, matching closed, regie transferred away); null while it takes part. */
