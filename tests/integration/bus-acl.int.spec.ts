@@ -4,33 +4,16 @@
 // network reads the municipality's topic and nothing of the care provider's or the
 // insurer's; it cannot write another producer's topic; the case view reads every partner.
 // A broker of its own on a free port, stopped by its watchdog when the test's owner ends.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes } from 'kafkajs';
 import { allTopics, busAccess, busServices, careProviderCaseEventsTopic, insurerCaseEventsTopic, kafkaAclsFor, municipalityCaseEventsTopic, type BusService } from '@wcc/contracts';
-import { repositoryRoot } from '@wcc/testing';
+import { freePortPair, startOwnedBroker } from '@wcc/testing';
 
 const passwords = Object.fromEntries([['admin', 'admin-secret'], ...busServices.map((s) => [s, `${s}-secret`])]) as Record<string, string>;
-
-async function freePortPair(): Promise<number> {
-  const listen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(undefined));
-      server.listen(port, '127.0.0.1', () => {
-        const got = (server.address() as net.AddressInfo).port;
-        server.close(() => resolve(got));
-      });
-    });
-  for (;;) {
-    const port = await listen(0);
-    if (port !== undefined && (await listen(port + 1)) === port + 1) return port;
-  }
-}
 
 let owner: ChildProcess | undefined;
 let brokers = '';
@@ -41,22 +24,9 @@ const clientAs = (user: string): Kafka =>
 
 beforeAll(async () => {
   const port = await freePortPair();
-  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir, KAFKA_LOCAL_SASL_USERS: JSON.stringify(passwords) };
-  delete env['KAFKA_LOCAL_OWNER_PID'];
-  const script = path.join(repositoryRoot(), 'infra', 'kafka-local', 'kafka-local.js');
-  owner = spawn(process.execPath, ['-e', `require(${JSON.stringify(script)}).ensureLocalKafka({ ownerPid: process.pid }).then((r) => { console.log(JSON.stringify(r)); setInterval(() => {}, 1000); }, (e) => { console.error(e); process.exit(2); })`], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  brokers = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    owner!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { brokers: string }).brokers);
-    });
-    owner!.on('exit', (code) => reject(new Error(`the secured broker did not start (${code})`)));
-  });
+  const started = await startOwnedBroker({ ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir, KAFKA_LOCAL_SASL_USERS: JSON.stringify(passwords) });
+  owner = started.owner;
+  brokers = started.brokers;
 
   const admin = clientAs('admin').admin();
   await admin.connect();

@@ -2,6 +2,7 @@ export * from './infra';
 export * from './http';
 export * from './isolation';
 export * from './personal-data';
+export * from './owned-broker';
 export * from './service-process';
 // The bounded topic reader lives in the runtime library (the dead-letter tool reads with it too).
 export { readTopicsToEnd, type SnapshotMessage, type SnapshotOptions, type TopicSnapshot } from '@wcc/runtime';

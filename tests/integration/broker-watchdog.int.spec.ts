@@ -1,31 +1,13 @@
 // A broker started for a run dies with the run, however the run ends: `npm test` relies
 // on this to leave no `java` behind when it is killed before its own clean-up. Starts a
 // second, throw-away broker on a port and state directory of its own (never the run's).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answersMetadata } from './kafka-local';
-
-const script = path.join(__dirname, 'kafka-local.js');
-
-async function freePortPair(): Promise<number> {
-  const listen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(undefined));
-      server.listen(port, '127.0.0.1', () => {
-        const got = (server.address() as net.AddressInfo).port;
-        server.close(() => resolve(got));
-      });
-    });
-  for (;;) {
-    const port = await listen(0);
-    if (port !== undefined && (await listen(port + 1)) === port + 1) return port;
-  }
-}
+import { freePortPair, startOwnedBroker } from '@wcc/testing';
+import { answersMetadata } from '@wcc/kafka-local';
 
 function alive(pid: number): boolean {
   try {
@@ -58,23 +40,9 @@ describe('kafka-local: a broker owned by a process', () => {
 
   it('is stopped by its watchdog when the owner is killed with SIGKILL before it could clean up', async () => {
     const port = await freePortPair();
-    const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir };
-    delete env['KAFKA_LOCAL_OWNER_PID'];
-    // The owner: starts the broker as `npm test` does, reports its pid, then hangs.
-    owner = spawn(
-      process.execPath,
-      ['-e', `require(${JSON.stringify(script)}).ensureLocalKafka({ ownerPid: process.pid }).then((r) => { console.log(JSON.stringify(r)); setInterval(() => {}, 1000); }, (e) => { console.error(e); process.exit(2); })`],
-      { env, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const started = await new Promise<{ brokers: string; startedHere: boolean; pid: number }>((resolve, reject) => {
-      let out = '';
-      owner!.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const line = out.split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve(JSON.parse(line) as { brokers: string; startedHere: boolean; pid: number });
-      });
-      owner!.on('exit', (code) => reject(new Error(`the owner exited (${code}) before its broker answered`)));
-    });
+    // The owner starts the broker as `npm test` does, reports its pid, then hangs.
+    const started = await startOwnedBroker({ ...process.env, KAFKA_LOCAL_PORT: String(port), KAFKA_LOCAL_STATE_DIR: stateDir });
+    owner = started.owner;
     brokerPid = started.pid;
     expect(started).toMatchObject({ brokers: `127.0.0.1:${port}`, startedHere: true });
     expect(alive(started.pid), 'the broker runs while its owner does').toBe(true);
