@@ -4,7 +4,7 @@
 // covered. Granted, seen, withdrawn, read at once: a hundred times on one case.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signDevelopmentToken } from '@wcc/nest-kit';
-import { callJson, eventually, generateBsn, printServiceOutput, startServiceProcesses, testNamespace, type JsonResponse, type ServiceProcess } from '@wcc/testing';
+import { callJson, eventually, generateBsn, inDays, printServiceOutput, startServiceProcesses, testNamespace, type JsonResponse, type ServiceProcess } from '@wcc/testing';
 
 const MUNICIPALITY = 'gemeente-utrecht';
 const CARE_PROVIDER = 'ggz-altrecht';
@@ -15,11 +15,6 @@ let municipality: ServiceProcess;
 let caseView: ServiceProcess;
 let clientManager: string;
 let screener: string;
-
-function inDays(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function ok(response: JsonResponse, what: string): Record<string, unknown> {
   if (response.status !== 200 && response.status !== 201) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -16,6 +16,7 @@ import { signDevelopmentToken } from '@wcc/nest-kit';
 import {
   callJson,
   eventually,
+  inDays,
   generateBsn,
   personalDataIn,
   personalFieldNameReason,
@@ -39,12 +40,6 @@ let municipality: ServiceProcess;
 let careProvider: ServiceProcess;
 let clientManager: string;
 let screener: string;
-
-/** A date `days` from today in Amsterdam, where both services decide what "today" is. */
-function inDays(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function ok(response: JsonResponse, what: string, status = [200, 201]): Record<string, unknown> {
   if (!status.includes(response.status)) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -5,7 +5,7 @@
 // an MDT review with an action, and the case as the case view and the exchange log know it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TokenClaims } from '@wcc/nest-kit';
-import { callJson, eventually, generateBsn, type JsonResponse, type ServiceProcess } from '@wcc/testing';
+import { callJson, eventually, generateBsn, inDays, type JsonResponse, type ServiceProcess } from '@wcc/testing';
 import { operationKey, type BadInputCase, type JsonSchema, type Operation, type ValueHint } from './openapi-cases';
 
 export const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'] as const;
@@ -178,11 +178,6 @@ export type Tokens = (claims: TokenClaims) => Promise<string>;
 function ok(response: JsonResponse, what: string): Record<string, unknown> {
   if (response.status !== 200 && response.status !== 201) throw new Error(`fixture: ${what} answered ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
-}
-
-function inDays(days: number): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
-  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function makeFixtures(services: Record<ServiceName, ServiceProcess>, token: Tokens): Promise<Fixtures> {

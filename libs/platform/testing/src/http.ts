@@ -1,5 +1,5 @@
 // Small helpers for tests that talk to services over HTTP (processes started with
-// startServiceProcess, or in-process apps): a JSON call and polling until something holds.
+// startServiceProcess, or in-process apps): a JSON call, polling until something holds, and dates as the services count them.
 
 export interface JsonResponse {
   readonly status: number;
@@ -55,4 +55,10 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** The calendar date `days` from today in Amsterdam, where the services decide what "today" is (YYYY-MM-DD). */
+export function inDays(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
