@@ -20,7 +20,8 @@ let brokers = '';
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wcc-kafka-acl-test-'));
 
 const clientAs = (user: string): Kafka =>
-  new Kafka({ clientId: `acl-test-${user}`, brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 1 }, sasl: { mechanism: 'plain', username: user, password: passwords[user]! } });
+  // A fresh broker has no group coordinator until its offsets topic exists: retry as kafkajs would.
+  new Kafka({ clientId: `acl-test-${user}`, brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 10, initialRetryTime: 200 }, sasl: { mechanism: 'plain', username: user, password: passwords[user]! } });
 
 beforeAll(async () => {
   const port = await freePortPair();
