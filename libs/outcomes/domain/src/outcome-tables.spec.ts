@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { suppressSmallCells, toCsv } from './disclosure-control';
+import { outcomeTable, type OutcomeTable } from './outcome-tables';
+import { parameters002_2016 } from './parameters/report-002-2016';
+import { projectRegistryDemo2015, projectResolver } from './projects';
+import { emptyTrajectory, evolveTrajectory, type Trajectory, type TrajectoryFact } from './trajectory';
+
+const projectOf = projectResolver(projectRegistryDemo2015);
+const zrm = (x: number) => Array.from({ length: 11 }, () => x);
+
+function client(i: number, facts: TrajectoryFact[]): Trajectory {
+  return facts.reduce((s, f) => evolveTrajectory(s, f, projectOf), emptyTrajectory(`case-${i}`, `ck_${i}`));
+}
+
+const opened = (on: string, benefitType = 'wwb'): TrajectoryFact[] => [
+  { type: 'ClientRegistered', municipalityId: 'gemeente-amsterdam', birthYear: 1990, sex: 'male', education: 'low', benefitType, benefitMonthlyAmountCents: 90000 },
+  { type: 'CaseOpened', municipalityId: 'gemeente-amsterdam', on },
+  { type: 'ConsentGranted', consentId: `r-${on}`, purpose: 'research', on },
+  { type: 'ClientReferred', referralId: `ref-${on}`, toOrganisationId: 'ggz-vip-amsterdam', toOrganisationType: 'care-provider', on },
+];
+const accepted = (on: string): TrajectoryFact => ({ type: 'ReferralAccepted', referralId: 'x', organisationId: 'ggz-vip-amsterdam', organisationType: 'care-provider', on });
+const job = (id: string, startDate: string, hoursPerWeek = 20, sequence = 1): TrajectoryFact => ({ type: 'PlacementStarted', placementId: id, sequence, contractType: 'temporary-6m', hoursPerWeek, grossHourlyWageCents: 1200, wageSubsidy: false, startDate });
+
+// Six VIP clients started 2024-01-01; four start work at months 2, 3, 3 and 14; one drops out at month 4; one has no research consent.
+const cohort: Trajectory[] = [
+  client(1, [...opened('2024-01-01'), accepted('2024-01-10'), job('p1', '2024-03-01', 6), { type: 'BenefitEnded', reasonCode: 'employee', on: '2024-04-01' }]),
+  client(2, [...opened('2024-01-01'), accepted('2024-01-10'), job('p2', '2024-04-01', 36), { type: 'PlacementEnded', placementId: 'p2', endDate: '2024-06-01', reason: 'dismissed' }, job('p3', '2024-09-01', 36, 2)]),
+  client(3, [...opened('2024-01-01'), accepted('2024-01-10'), job('p4', '2024-04-01', 20), { type: 'BenefitEnded', reasonCode: 'subsidised-work', on: '2024-05-01' }]),
+  client(4, [...opened('2024-01-01'), accepted('2024-01-10'), job('p5', '2025-03-01', 20)]),
+  client(5, [...opened('2024-01-01'), { type: 'DroppedOut', phase: 'screening', reasonCode: 'motivation', on: '2024-05-01' }, { type: 'BenefitEnded', reasonCode: 'moved', on: '2024-06-01' }]),
+  client(6, [
+    ...opened('2024-01-01', 'wajong'),
+    { type: 'ParticipationMeasured', moment: 'baseline', ladderRung: 2, zrmScores: zrm(3), on: '2024-01-02' },
+    { type: 'ConsentWithdrawn', consentId: 'r-2024-01-01', purpose: 'research', on: '2024-02-01' },
+  ]),
+];
+const options = { asOf: '2025-06-30', parameters: parameters002_2016 };
+const vip = (t: OutcomeTable) => t.rows.filter((r) => r['project'] === 'vip-amsterdam' || r['group'] === 'vip-amsterdam');
+
+describe('trajectory fold', () => {
+  it('assigns the project from the care provider and keeps no ZRM score, only its mean', () => {
+    const t = client(7, [...opened('2024-01-01'), { type: 'ParticipationMeasured', moment: 'baseline', ladderRung: 2, zrmScores: [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 3], on: '2024-01-02' }]);
+    expect(t.project).toBe('vip-amsterdam');
+    expect(t.measurements.baseline).toEqual({ ladderRung: 2, zrmMean: 33 / 11, on: '2024-01-02' });
+  });
+
+  it('applies a repeated placement once (replay)', () => {
+    const f = job('p1', '2024-03-01');
+    expect(client(8, [...opened('2024-01-01'), f, f]).placements).toHaveLength(1);
+  });
+});
+
+describe('outcome tables', () => {
+  it('counts the flow with explicit denominators and both outflow definitions (report 000 §2.3), every client', () => {
+    const [row] = vip(outcomeTable('flow', cohort, options));
+    expect(row).toMatchObject({ registered: 6, referred: 6, started: 4, placed: 4, droppedOut: 1, withBenefit: 6, outflowDef1: 1, outflowDef2: 2 });
+    expect(row!['outflowDef2OfWithBenefit']).toBeCloseTo(2 / 6, 12);
+    expect(row!['placedOfStarted']).toBe(1);
+  });
+
+  it('groups exit reasons as report 003 Table 7', () => {
+    const [row] = vip(outcomeTable('exit-reasons', cohort, options));
+    expect(row).toMatchObject({ withBenefit: 6, stillOnBenefit: 3, externalCause: 1, clientCauseNotWork: 0, toWork: 2 });
+  });
+
+  it('counts dropout by phase and reason', () => {
+    const screening = vip(outcomeTable('dropout', cohort, options)).find((r) => r['phase'] === 'screening');
+    expect(screening).toMatchObject({ total: 1, motivation: 1, 'care-advice': 0 });
+  });
+
+  it('estimates time to work by Kaplan–Meier over research-consent clients only, censoring the dropout', () => {
+    const rows = vip(outcomeTable('time-to-work', cohort, options));
+    const m12 = rows.find((r) => r['month'] === 12)!;
+    // Five clients with consent; events at ≈2, 3, 3 months; the dropout censored at ≈4; one event at 14 (beyond 12).
+    expect(m12['n']).toBe(5);
+    expect(m12['incidence']).toBeCloseTo(3 / 5, 12);
+    expect(m12['startedByMonth']).toBe(3);
+  });
+
+  it('measures durability: job loss, second job, still working', () => {
+    const [row] = vip(outcomeTable('durability', cohort, options));
+    expect(row).toMatchObject({ starters: 4, lostAJob: 1, secondJob: 1, thirdJob: 0, followed12m: 3, working12m: 3 });
+  });
+
+  it('leaves a client out of the research tables once the research consent is withdrawn', () => {
+    const movement = vip(outcomeTable('movement', cohort, options));
+    expect(movement.every((r) => r['nPaired'] === 0)).toBe(true);
+  });
+
+  it('suppresses counts of 1–4 and what is computed from them, keeps zeros, and writes CSV', () => {
+    const table = suppressSmallCells(outcomeTable('flow', cohort, options));
+    const [row] = vip(table);
+    expect(row).toMatchObject({ registered: 6, droppedOut: null, outflowDef1: null, outflowDef2OfWithBenefit: null, placedOfStarted: null });
+    expect(table.suppressedCells).toBeGreaterThan(0);
+    const csv = toCsv(table).split('\n');
+    expect(csv[0]).toMatch(/^group,registered,referred/);
+    expect(csv[1]).toMatch(/^vip-amsterdam,6,6,0,,/);
+  });
+
+  it('runs the MKBA on the live cohort’s measured rates', () => {
+    const rows = vip(outcomeTable('mkba', cohort, options));
+    expect(rows).toHaveLength(6);
+    expect(rows.find((r) => r['row'] === 'municipality.reintegration')!['withProject']).toBe(-5000);
+    expect(rows.find((r) => r['row'] === 'client.workIncome')!['withProject']).toBeGreaterThan(0);
+  });
+});
