@@ -6,8 +6,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { topics } from '@wcc/contracts';
 import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
 import { ReferralCommandHandler } from './commands/referral.handler';
-import { RequestCareFundingHandler } from './commands/request-care-funding.handler';
-import { SubmitCareClaimHandler } from './commands/submit-care-claim.handler';
+import { CareClaimCommandHandler } from './commands/care-claim.handler';
+import { CareFundingCommandHandler } from './commands/care-funding.handler';
 import { CareFundingController } from './http/care-funding.controller';
 import { ReferralsController } from './http/referrals.controller';
 import { careProviderMapping } from './integration/care-provider.mapping';
@@ -33,6 +33,6 @@ import { ReferralInboxQueries } from './queries/referral-inbox.queries';
     HealthModule,
   ],
   controllers: [ReferralsController, CareFundingController],
-  providers: [ReferralCommandHandler, RequestCareFundingHandler, SubmitCareClaimHandler, ReferralInboxProjection, ReferralInboxQueries],
+  providers: [ReferralCommandHandler, CareFundingCommandHandler, CareClaimCommandHandler, ReferralInboxProjection, ReferralInboxQueries],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 // The care provider's HTTP API against a real Postgres and Kafka: referrals arrive
 // from the municipality's topic, screeners and IPS workers act on them, the insurer's
 // answers come back over Kafka. Every refusal is checked to append nothing.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientReferredV1 } from '@wcc/contracts';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
@@ -144,6 +145,26 @@ describe('care-provider HTTP API', () => {
     expect(detail.body).toMatchObject({ status: 'accepted', plannedStart: tomorrowPlus(7) });
     await refused(() => post(`/referrals/${referral.referralId}/accept`, screener, {}), 409);
     await refused(() => post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'other', reason: 'Changed our mind.' }), 409);
+  });
+
+  it('answers a retry with the same Idempotency-Key with the first answer, and a reused key for another request with 422', async () => {
+    const referral = await arrivedReferral();
+    const key = { 'idempotency-key': randomUUID() };
+    const accepted = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(7) }, key);
+    expect(accepted).toMatchObject({ status: 200, body: { referralId: referral.referralId, status: 'accepted', version: 2 } });
+    const before = await storedEventCount(db);
+    const retried = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(7) }, key);
+    expect(retried).toMatchObject({ status: 200, body: accepted.body });
+    const reused = await refused(() => post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(8) }, key), 422);
+    expect(reused).toMatchObject({ code: 'idempotency-key-reused', errors: [{ field: 'Idempotency-Key' }] });
+    expect(await storedEventCount(db)).toBe(before);
+
+    const request = { insurerId: 'achmea', instrument: 'ips-intake', units: 8, amountCents: 73_600, periodFrom: '2025-04-01', periodTo: '2025-09-30' };
+    const fundingKey = { 'idempotency-key': randomUUID() };
+    const first = await post(`/referrals/${referral.referralId}/funding-requests`, ipsWorker, request, fundingKey);
+    expect(first.status).toBe(201);
+    const again = await post(`/referrals/${referral.referralId}/funding-requests`, ipsWorker, request, fundingKey);
+    expect(again).toMatchObject({ status: 201, body: first.body });
   });
 
   it('declines only with a reason (400 naming it), and keeps the reason on the referral', async () => {

@@ -5,8 +5,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { topics } from '@wcc/contracts';
 import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
-import { GrantCareFundingHandler } from './commands/grant-care-funding.handler';
-import { RefuseCareFundingHandler } from './commands/refuse-care-funding.handler';
+import { CareFundingCommandHandler } from './commands/care-funding.handler';
 import { CareFundingController } from './http/care-funding.controller';
 import { FundedClientsController } from './http/funded-clients.controller';
 import { CareProviderConsumer } from './integration/care-provider.consumer';
@@ -33,6 +32,6 @@ import { FundedClientsQueries } from './queries/funded-clients.queries';
     HealthModule,
   ],
   controllers: [CareFundingController, FundedClientsController],
-  providers: [GrantCareFundingHandler, RefuseCareFundingHandler, CareFundingProjection, CareFundingQueries, FundedClientsQueries],
+  providers: [CareFundingCommandHandler, CareFundingProjection, CareFundingQueries, FundedClientsQueries],
 })
 export class AppModule {}

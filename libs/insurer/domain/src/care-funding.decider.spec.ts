@@ -171,9 +171,11 @@ describe('GrantCareFunding', () => {
   });
 });
 
-describe('GrantCareFunding retried', () => {
-  it('given the same grant by the same person, changes nothing (a retried request)', () => {
-    expect(given([requested(), granted()]).when(grant())).toEqual([]);
+describe('GrantCareFunding again', () => {
+  // A retry with its Idempotency-Key is answered by the command path with the first answer
+  // (care-funding.http.int.spec.ts); what reaches the decider is a second decision.
+  it('given a grant, the same grant again is a second decision: a conflict', () => {
+    expect(given([requested(), granted()]).when(grant())).toMatchObject({ category: 'conflict', code: 'care-funding-already-decided' });
   });
 
   it('given a grant, a different grant is a conflict', () => {

@@ -90,23 +90,10 @@ function addressedInsurer(state: CareFundingState, metadata: CommandMetadata, ve
   return undefined;
 }
 
-/** The same decision by the same person again (a retried request) changes nothing. */
-function isRepeatedGrant(command: GrantCareFunding, state: CareFundingState, metadata: CommandMetadata): boolean {
-  if (state.status !== 'granted') return false;
-  const { grant: g } = state;
-  const d = command.data;
-  return (
-    g.decidedBy === metadata.actor.userId &&
-    g.grantedUnits === d.grantedUnits &&
-    g.periodFrom === d.periodFrom &&
-    g.periodTo === d.periodTo &&
-    (d.grantedAmountCents === undefined || d.grantedAmountCents === g.grantedAmountCents)
-  );
-}
-
 function grant(command: GrantCareFunding, state: CareFundingState, metadata: CommandMetadata): readonly CareFundingEvent[] | DomainError {
+  // A retried request (same Idempotency-Key) never reaches the decider: the command path answers it with the first grant.
   const refused = addressedInsurer(state, metadata, 'grant');
-  if (refused) return isRepeatedGrant(command, state, metadata) ? [] : refused;
+  if (refused) return refused;
   if (state.status !== 'requested') return domainError('conflict', 'care-funding-already-decided', 'This funding request was already decided.');
   const { request } = state;
   const d = command.data;

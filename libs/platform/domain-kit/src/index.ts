@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './metadata';
 export * from './ids';
+export * from './canonical-json';

@@ -23,6 +23,12 @@ export interface EventMetadata {
   readonly causationId: string | null;
   readonly actor: Actor;
   readonly trace?: TraceContext;
+  /**
+   * SHA-256 of the request that caused this event (actor and command, canonical JSON):
+   * a retry with the same Idempotency-Key but another request is refused, not answered
+   * with the first request's result.
+   */
+  readonly requestFingerprint?: string;
 }
 
 /** Everything a command handler needs from outside the domain, so deciders stay pure. */

@@ -1,6 +1,7 @@
 // The EventStore port. Two adapters implement it: PostgreSQL (the default) and
 // KurrentDB. Both pass the same contract suite (event-store.contract.ts).
 import type { EventMetadata } from '@wcc/domain-kit';
+import type pg from 'pg';
 
 /** How many events the stream must hold before an append: a version, 'no-stream' or 'any'. */
 export type ExpectedVersion = number | 'no-stream' | 'any';
@@ -54,6 +55,13 @@ export interface EventStore {
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Committed events after `from` in commit order; never skips one whose transaction commits late. */
   readAll(from: GlobalCursor, batchSize: number): Promise<ReadAllResult>;
+  /**
+   * Appends inside a database transaction the caller manages (a consumer's inbox
+   * transaction), so the effect and the inbox record commit together. A refused append
+   * (ConcurrencyConflictError) leaves that transaction usable for a retry. Only an
+   * adapter that can join the caller's transaction has it.
+   */
+  appendWithin?(transaction: pg.ClientBase, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   close(): Promise<void>;
 }
 

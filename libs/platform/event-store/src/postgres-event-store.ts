@@ -206,15 +206,20 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Appends inside a transaction the caller manages (to commit an outbox row with the
-   * events, or to roll back). If a concurrent append of the same ids wins the race, the
-   * caller's transaction is aborted and this throws ConcurrencyConflictError: retrying
-   * the whole unit of work then finds the ids stored and succeeds idempotently.
+   * Appends inside a transaction the caller manages (a consumer's inbox transaction, or
+   * one to roll back). The caller must have begun it. A failed append rolls back to a
+   * savepoint, so the caller's transaction stays usable: it can decide again and retry.
+   * If a concurrent append of the same ids wins the race, this throws
+   * ConcurrencyConflictError; the retry then finds the ids stored.
    */
   async appendWithin(client: pg.ClientBase, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    await client.query('savepoint wcc_append');
     try {
-      return await this.appendOn(client, streamId, events, expected);
+      const result = await this.appendOn(client, streamId, events, expected);
+      await client.query('release savepoint wcc_append');
+      return result;
     } catch (error) {
+      await client.query('rollback to savepoint wcc_append').catch(() => undefined);
       if (!isEventIdViolation(error)) throw error;
       await this.assertIdsNotTakenElsewhere(streamId, events);
       throw new ConcurrencyConflictError(streamId, expected, await this.versionOf(this.pool, streamId));

@@ -9,6 +9,7 @@ export * from './http/command-metadata';
 export * from './http/problem';
 export * from './http/schema-body';
 export * from './http/outbound-text';
+export * from './http/openapi';
 export * from './persistence/event-store.module';
 export * from './messaging/messaging.module';
 export * from './health/health.module';

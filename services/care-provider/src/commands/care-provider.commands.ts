@@ -1,25 +1,17 @@
-// The care provider's commands as @nestjs/cqrs messages: one per stream for the
-// referral, and two that first read another stream (funding needs the referral, a
-// claim needs the funding).
-import type { CommandMetadata } from '@wcc/domain-kit';
+// The care provider's commands as @nestjs/cqrs messages, one per stream type. A funding
+// request names its referral and a claim its funding; the handlers read those streams
+// for the decider, so the caller sends only what it knows.
+import type { Command } from '@wcc/domain-kit';
 import type { ReferralCommand, RequestCareFunding, SubmitCareClaim } from '@wcc/care-provider-domain';
 import { StreamCommand } from '@wcc/nest-kit';
 
 /** Any command on `referral-<referralId>`. */
 export class ReferralStreamCommand extends StreamCommand<ReferralCommand> {}
 
-export class RequestCareFundingCommand {
-  constructor(
-    readonly referralId: string,
-    readonly data: Omit<RequestCareFunding['data'], 'referral'>,
-    readonly metadata: CommandMetadata,
-  ) {}
-}
+export type RequestCareFundingRequest = Command<'RequestCareFunding', Omit<RequestCareFunding['data'], 'referral'> & { readonly referralId: string }>;
+/** A new `care-funding-<fundingRequestIdFor(commandId)>`. */
+export class CareFundingStreamCommand extends StreamCommand<RequestCareFundingRequest> {}
 
-export class SubmitCareClaimCommand {
-  constructor(
-    readonly fundingRequestId: string,
-    readonly data: Omit<SubmitCareClaim['data'], 'funding'>,
-    readonly metadata: CommandMetadata,
-  ) {}
-}
+export type SubmitCareClaimRequest = Command<'SubmitCareClaim', Omit<SubmitCareClaim['data'], 'funding'> & { readonly fundingRequestId: string }>;
+/** A new `care-claim-<claimIdFor(commandId)>`. */
+export class CareClaimStreamCommand extends StreamCommand<SubmitCareClaimRequest> {}

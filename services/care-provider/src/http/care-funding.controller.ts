@@ -7,7 +7,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@ne
 import type { Request } from 'express';
 import { claimIdFor, fundingRequestIdFor, type CareClaimEvent, type CareFundingEvent } from '@wcc/care-provider-domain';
 import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
-import { RequestCareFundingCommand, SubmitCareClaimCommand } from '../commands/care-provider.commands';
+import { CareClaimStreamCommand, CareFundingStreamCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { ReferralInboxQueries } from '../queries/referral-inbox.queries';
 import { RequestCareFundingBody, SubmitCareClaimBody } from './care-provider.schemas';
@@ -39,9 +39,11 @@ export class CareFundingController {
     @SchemaBody(RequestCareFundingBody) body: RequestCareFundingBody,
   ) {
     const metadata = commandMetadataFrom(request, user);
-    const result = await this.commands.execute<RequestCareFundingCommand, HandledCommand<CareFundingEvent>>(new RequestCareFundingCommand(referralId, body, metadata));
+    const fundingRequestId = fundingRequestIdFor(metadata.commandId);
+    const asked = { type: 'RequestCareFunding' as const, data: { referralId, ...body } };
+    const result = await this.commands.execute<CareFundingStreamCommand, HandledCommand<CareFundingEvent>>(new CareFundingStreamCommand(fundingRequestId, asked, metadata));
     await this.readModel.caughtUpWith(result);
-    return { fundingRequestId: fundingRequestIdFor(metadata.commandId), referralId, version: result.version };
+    return { fundingRequestId, referralId, version: result.version };
   }
 
   @Get('funding-requests/:fundingRequestId')
@@ -72,8 +74,10 @@ export class CareFundingController {
     @SchemaBody(SubmitCareClaimBody) body: SubmitCareClaimBody,
   ) {
     const metadata = commandMetadataFrom(request, user);
-    const result = await this.commands.execute<SubmitCareClaimCommand, HandledCommand<CareClaimEvent>>(new SubmitCareClaimCommand(fundingRequestId, body, metadata));
+    const claimId = claimIdFor(metadata.commandId);
+    const claim = { type: 'SubmitCareClaim' as const, data: { fundingRequestId, ...body } };
+    const result = await this.commands.execute<CareClaimStreamCommand, HandledCommand<CareClaimEvent>>(new CareClaimStreamCommand(claimId, claim, metadata));
     await this.readModel.caughtUpWith(result);
-    return { claimId: claimIdFor(metadata.commandId), fundingRequestId, version: result.version };
+    return { claimId, fundingRequestId, version: result.version };
   }
 }

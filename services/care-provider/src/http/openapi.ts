@@ -1,38 +1,24 @@
-// The responses every command route shares, so OpenAPI lists each refusal it can give.
+// The responses every command route shares, so OpenAPI lists each refusal it can give
+// (the problem body and Idempotency-Key are nest-kit's, the same in every service).
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-
-const problemSchema = {
-  type: 'object',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    code: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' }, reasonNl: { type: 'string', description: 'The reason in Dutch, where given.' } } } },
-  },
-} as const;
-
-function refusal(status: number, description: string) {
-  return ApiResponse({ status, description, content: { 'application/problem+json': { schema: problemSchema } } });
-}
+import { ApiIdempotencyKey, ApiProblem } from '@wcc/nest-kit';
 
 /** 401 and 403 for every authenticated route. */
 export function AuthResponses() {
   return applyDecorators(
-    refusal(401, 'No bearer token, or one that is expired or not valid.'),
-    refusal(403, 'The caller is not a care provider, or lacks the role this needs.'),
+    ApiProblem(401, 'No bearer token, or one that is expired or not valid.'),
+    ApiProblem(403, 'The caller is not a care provider, or lacks the role this needs.'),
   );
 }
 
-/** The refusals of a command on an existing item. */
+/** The refusals of a command on an existing item, and its Idempotency-Key. */
 export function CommandResponses(conflict: string) {
   return applyDecorators(
     AuthResponses(),
-    refusal(400, 'A field is missing, unknown, of the wrong type or out of range; `errors` names each.'),
-    refusal(404, "No such item for the caller's organisation (another provider's items are not shown)."),
-    refusal(409, conflict),
+    ApiIdempotencyKey(),
+    ApiProblem(400, 'A field is missing, unknown, of the wrong type or out of range; `errors` names each.'),
+    ApiProblem(404, "No such item for the caller's organisation (another provider's items are not shown)."),
+    ApiProblem(409, conflict),
   );
 }
 

@@ -2,8 +2,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { newIdFor, type EmployerEvent } from '@wcc/employer-network-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser } from '@wcc/nest-kit';
-import { CloseVacancyCommand, LogEmployerContactCommand, OpenVacancyCommand, RegisterEmployerCommand } from '../commands';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { EmployerStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
@@ -29,13 +29,15 @@ export class EmployersController {
   ) {}
 
   @Post('employers')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Register an employer', description: 'The employer is kept by the caller’s organisation.' })
   @ApiResponse({ status: 201, description: '{ employerId, version }' })
   @ProblemResponses(400, 409)
   async register(@SchemaBody(RegisterEmployerBody) body: RegisterEmployerBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
     const metadata = commandMetadataFrom(req, user);
     const employerId = newIdFor(metadata, 'employer');
-    const result = await this.commands.run(new RegisterEmployerCommand(employerId, { type: 'RegisterEmployer', data: { employerId, ...body } }, metadata));
+    const result = await this.commands.run(new EmployerStreamCommand(employerId, { type: 'RegisterEmployer', data: { employerId, ...body } }, metadata));
     return { employerId, version: result.version };
   }
 
@@ -55,6 +57,8 @@ export class EmployersController {
   }
 
   @Post('employers/:employerId/vacancies')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Open a vacancy', description: 'Role, hours per week and task demands (taakeisen).' })
   @ApiResponse({ status: 201, description: '{ vacancyId, version }' })
   @ProblemResponses(400, 404)
@@ -64,11 +68,13 @@ export class EmployersController {
     @Req() req: Request,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.run<EmployerEvent>(new OpenVacancyCommand(employerId, { type: 'OpenVacancy', data: body }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run<EmployerEvent>(new EmployerStreamCommand(employerId, { type: 'OpenVacancy', data: body }, commandMetadataFrom(req, user)));
     return { vacancyId: eventOf(result, 'VacancyOpened').data.vacancyId, version: result.version };
   }
 
   @Post('employers/:employerId/vacancies/:vacancyId/close')
+
+  @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a vacancy (filled or withdrawn)' })
   @ApiResponse({ status: 200, description: '{ vacancyId, version }' })
@@ -80,11 +86,13 @@ export class EmployersController {
     @Req() req: Request,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.run(new CloseVacancyCommand(employerId, { type: 'CloseVacancy', data: { vacancyId, ...body } }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new EmployerStreamCommand(employerId, { type: 'CloseVacancy', data: { vacancyId, ...body } }, commandMetadataFrom(req, user)));
     return { vacancyId, version: result.version };
   }
 
   @Post('employers/:employerId/contacts')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Log a contact with the employer', description: 'A visit, call or network meeting, with or without the client.' })
   @ApiResponse({ status: 201, description: '{ contactId, version }' })
   @ProblemResponses(400, 404)
@@ -95,7 +103,7 @@ export class EmployersController {
     @CurrentUser() user: AuthenticatedUser,
   ) {
     const result = await this.commands.run<EmployerEvent>(
-      new LogEmployerContactCommand(employerId, { type: 'LogEmployerContact', data: body }, commandMetadataFrom(req, user)),
+      new EmployerStreamCommand(employerId, { type: 'LogEmployerContact', data: body }, commandMetadataFrom(req, user)),
     );
     return { contactId: eventOf(result, 'EmployerContactLogged').data.contactId, version: result.version };
   }

@@ -3,16 +3,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { MatchingEvent, MatchingStatus } from '@wcc/employer-network-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser } from '@wcc/nest-kit';
-import {
-  AcceptReferralCommand,
-  CloseMatchingCommand,
-  DeclineReferralCommand,
-  EndPlacementCommand,
-  ProposeCandidateCommand,
-  ReviewPlacementCommand,
-  StartPlacementCommand,
-} from '../commands';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { MatchingStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
@@ -55,42 +47,50 @@ export class MatchingsController {
   }
 
   @Post(':caseId/accept')
+
+  @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral for matching' })
   @ApiResponse({ status: 200, description: '{ caseId, version }' })
   @ProblemResponses(400, 404, 409)
   async accept(@Param('caseId', new UuidParam('caseId')) caseId: string, @SchemaBody(AcceptReferralBody) body: AcceptReferralBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
-    const result = await this.commands.run(new AcceptReferralCommand(caseId, { type: 'AcceptReferral', data: body }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new MatchingStreamCommand(caseId, { type: 'AcceptReferral', data: body }, commandMetadataFrom(req, user)));
     return { caseId, version: result.version };
   }
 
   @Post(':caseId/decline')
+
+  @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline the referral, with the reason for the municipality' })
   @ApiResponse({ status: 200, description: '{ caseId, version }' })
   @ProblemResponses(400, 404, 409)
   async decline(@Param('caseId', new UuidParam('caseId')) caseId: string, @SchemaBody(DeclineReferralBody) body: DeclineReferralBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
-    const result = await this.commands.run(new DeclineReferralCommand(caseId, { type: 'DeclineReferral', data: body }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new MatchingStreamCommand(caseId, { type: 'DeclineReferral', data: body }, commandMetadataFrom(req, user)));
     return { caseId, version: result.version };
   }
 
   @Post(':caseId/proposals')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Propose the client for a vacancy', description: 'The employer sees the client only through the account manager; nothing about the person is sent.' })
   @ApiResponse({ status: 201, description: '{ caseId, vacancyId, version }' })
   @ProblemResponses(400, 404, 409)
   async propose(@Param('caseId', new UuidParam('caseId')) caseId: string, @SchemaBody(ProposeCandidateBody) body: ProposeCandidateBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
-    const command = new ProposeCandidateCommand(caseId, { type: 'ProposeCandidate', data: { ...body, employer: undefined } }, commandMetadataFrom(req, user));
+    const command = new MatchingStreamCommand(caseId, { type: 'ProposeCandidate', data: { ...body, employer: undefined } }, commandMetadataFrom(req, user));
     const result = await this.commands.run(command);
     return { caseId, vacancyId: body.vacancyId, version: result.version };
   }
 
   @Post(':caseId/close')
+
+  @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close matching for the case', description: "'durably-placed' while the client works; otherwise end the placement first." })
   @ApiResponse({ status: 200, description: '{ caseId, version }' })
   @ProblemResponses(400, 404, 409)
   async close(@Param('caseId', new UuidParam('caseId')) caseId: string, @SchemaBody(CloseMatchingBody) body: CloseMatchingBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
-    const result = await this.commands.run(new CloseMatchingCommand(caseId, { type: 'CloseMatching', data: body }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new MatchingStreamCommand(caseId, { type: 'CloseMatching', data: body }, commandMetadataFrom(req, user)));
     return { caseId, version: result.version };
   }
 
@@ -103,17 +103,21 @@ export class MatchingsController {
   }
 
   @Post(':caseId/placements')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Start a placement', description: 'The sequence is assigned by the case; one active placement per case.' })
   @ApiResponse({ status: 201, description: '{ placementId, sequence, version }' })
   @ProblemResponses(400, 404, 409)
   async start(@Param('caseId', new UuidParam('caseId')) caseId: string, @SchemaBody(StartPlacementBody) body: StartPlacementBody, @Req() req: Request, @CurrentUser() user: AuthenticatedUser) {
-    const command = new StartPlacementCommand(caseId, { type: 'StartPlacement', data: { ...body, employer: undefined } }, commandMetadataFrom(req, user));
+    const command = new MatchingStreamCommand(caseId, { type: 'StartPlacement', data: { ...body, employer: undefined } }, commandMetadataFrom(req, user));
     const result = await this.commands.run<MatchingEvent>(command);
     const started = eventOf(result, 'PlacementStarted').data;
     return { placementId: started.placementId, sequence: started.sequence, version: result.version };
   }
 
   @Post(':caseId/placements/:placementId/reviews')
+
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record the 1-, 3-, 6- or 12-month review of a placement', description: 'Each review month once.' })
   @ApiResponse({ status: 201, description: '{ placementId, reviewMonth, version }' })
   @ProblemResponses(400, 404, 409)
@@ -125,11 +129,13 @@ export class MatchingsController {
     @CurrentUser() user: AuthenticatedUser,
   ) {
     const data = { ...body, placementId, issues: body.issues ?? [] };
-    const result = await this.commands.run(new ReviewPlacementCommand(caseId, { type: 'ReviewPlacement', data }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new MatchingStreamCommand(caseId, { type: 'ReviewPlacement', data }, commandMetadataFrom(req, user)));
     return { placementId, reviewMonth: body.reviewMonth, version: result.version };
   }
 
   @Post(':caseId/placements/:placementId/end')
+
+  @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'End a placement (job loss)', description: "Reopens matching. A 'health' reason stays here; the municipality receives 'other'." })
   @ApiResponse({ status: 200, description: '{ placementId, version }' })
@@ -141,7 +147,7 @@ export class MatchingsController {
     @Req() req: Request,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.run(new EndPlacementCommand(caseId, { type: 'EndPlacement', data: { ...body, placementId } }, commandMetadataFrom(req, user)));
+    const result = await this.commands.run(new MatchingStreamCommand(caseId, { type: 'EndPlacement', data: { ...body, placementId } }, commandMetadataFrom(req, user)));
     return { placementId, version: result.version };
   }
 }

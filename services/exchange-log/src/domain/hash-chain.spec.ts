@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DisclosureRecordFields } from './disclosure-record';
-import { canonicalJson, chainRecords, emptyChain, GENESIS_HASH, recordHash, verifyChain } from './hash-chain';
+import { chainRecords, emptyChain, GENESIS_HASH, recordHash, verifyChain } from './hash-chain';
 
 function fields(n: number): DisclosureRecordFields {
   return {
@@ -24,18 +24,6 @@ function fields(n: number): DisclosureRecordFields {
     processing_activity: 'client-referral',
   };
 }
-
-describe('canonical serialisation', () => {
-  it('does not depend on key order, at any depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
-    expect(canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } }));
-  });
-
-  it('refuses what JSON cannot carry', () => {
-    expect(() => canonicalJson(Number.NaN)).toThrow(/finite/);
-    expect(() => canonicalJson(() => 1)).toThrow(/not a JSON value/);
-  });
-});
 
 describe('hash chain', () => {
   const chain = chainRecords(emptyChain, [fields(1), fields(2), fields(3)]);

@@ -5,8 +5,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { CareFundingEvent } from '@wcc/insurer-domain';
-import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
-import { GrantCareFundingCommand, RefuseCareFundingCommand } from '../commands/care-funding.commands';
+import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { CareFundingStreamCommand } from '../commands/care-funding.commands';
 import { CareFundingQueries, FUNDING_STATUSES, type FundingStatus } from '../queries/care-funding.queries';
 import { GrantCareFundingBody, RefuseCareFundingBody } from './care-funding.schemas';
 
@@ -42,6 +42,8 @@ export class CareFundingController {
   }
 
   @Post(':fundingRequestId/grant')
+
+  @ApiIdempotencyKey()
   @HttpCode(201)
   @ApiOperation({
     summary: 'Grant care funding (GrantCareFunding)',
@@ -58,8 +60,8 @@ export class CareFundingController {
     @Req() request: RequestWithUser,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.execute<GrantCareFundingCommand, HandledCommand<CareFundingEvent>>(
-      new GrantCareFundingCommand(id, { type: 'GrantCareFunding', data: body }, commandMetadataFrom(request, user)),
+    const result = await this.commands.execute<CareFundingStreamCommand, HandledCommand<CareFundingEvent>>(
+      new CareFundingStreamCommand(id, { type: 'GrantCareFunding', data: body }, commandMetadataFrom(request, user)),
     );
     const granted = result.events.find((e) => e.type === 'CareFundingGranted');
     return {
@@ -70,6 +72,8 @@ export class CareFundingController {
   }
 
   @Post(':fundingRequestId/refuse')
+
+  @ApiIdempotencyKey()
   @HttpCode(201)
   @ApiOperation({ summary: 'Refuse care funding (RefuseCareFunding)', description: 'The reason goes back to the care provider in CareFundingRefused. Honours Idempotency-Key.' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
@@ -83,8 +87,8 @@ export class CareFundingController {
     @Req() request: RequestWithUser,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.execute<RefuseCareFundingCommand, HandledCommand<CareFundingEvent>>(
-      new RefuseCareFundingCommand(id, { type: 'RefuseCareFunding', data: body }, commandMetadataFrom(request, user)),
+    const result = await this.commands.execute<CareFundingStreamCommand, HandledCommand<CareFundingEvent>>(
+      new CareFundingStreamCommand(id, { type: 'RefuseCareFunding', data: body }, commandMetadataFrom(request, user)),
     );
     return { fundingRequestId: id, version: result.version };
   }

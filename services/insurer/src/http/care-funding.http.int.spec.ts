@@ -193,7 +193,10 @@ describe('insurer HTTP API', () => {
     const before = await eventCount();
 
     const retried = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { ...grantBody, grantedUnits: 6 }, headers: { 'idempotency-key': key } });
-    expect(retried).toMatchObject({ status: 201, body: { version: 2 } });
+    // The first answer again, whole: the retried client learns what was granted.
+    expect(retried).toMatchObject({ status: 201, body: { version: 2, grantedUnits: 6, grantedAmountCents: 55_200 } });
+    const reusedKey = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { ...grantBody, grantedUnits: 5 }, headers: { 'idempotency-key': key } });
+    expect(reusedKey).toMatchObject({ status: 422, body: { code: 'idempotency-key-reused', errors: [{ field: 'Idempotency-Key' }] } });
 
     const again = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: grantBody });
     expect(again).toMatchObject({ status: 409, body: { code: 'care-funding-already-decided' } });

@@ -1,24 +1,25 @@
 // Every other command on a case: refuse the client's name in text that leaves the
-// municipality, then load the case stream, decide, append.
+// municipality, then decide on the case stream.
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@wcc/event-store';
-import { EVENT_STORE, StreamCommand, type HandledCommand } from '@wcc/nest-kit';
-import { caseDecider, type CaseCommand, type CaseEvent } from '@wcc/municipality-domain';
+import { DeciderCommandHandler, EVENT_STORE, StreamCommand } from '@wcc/nest-kit';
+import { caseDecider, type CaseCommand, type CaseEvent, type CaseState } from '@wcc/municipality-domain';
 import { ClientNameGuard } from '../privacy/client-name-guard';
-import { handleIdempotently } from './idempotent';
 
 export class CaseCommandRequest extends StreamCommand<CaseCommand> {}
 
 @CommandHandler(CaseCommandRequest)
-export class CaseCommandHandler implements ICommandHandler<CaseCommandRequest, HandledCommand<CaseEvent>> {
+export class CaseCommandHandler extends DeciderCommandHandler<CaseCommand, CaseEvent, CaseState> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly clientNames: ClientNameGuard,
-  ) {}
+  ) {
+    super(store, caseDecider);
+  }
 
-  async execute({ id, command, metadata }: CaseCommandRequest): Promise<HandledCommand<CaseEvent>> {
+  protected override async prepare(command: CaseCommand, { id, metadata }: CaseCommandRequest): Promise<CaseCommand> {
     await this.clientNames.refuseClientNameIn(id, command, metadata);
-    return handleIdempotently(this.store, caseDecider, id, command, metadata);
+    return command;
   }
 }

@@ -1,30 +1,29 @@
 // Commands on an MDT case review: add what the review needs to know of its case (read
-// from the case stream now), then load the review, decide, append.
+// from the case stream now), then decide on the review stream.
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandMetadata } from '@wcc/domain-kit';
+import { CommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@wcc/event-store';
-import { EVENT_STORE, loadState, type HandledCommand } from '@wcc/nest-kit';
-import { caseDecider, caseReviewDecider, reviewedCaseOf, type CaseReviewCommand, type CaseReviewEvent, type CaseReviewInput } from '@wcc/municipality-domain';
-import { handleIdempotently } from './idempotent';
+import { DeciderCommandHandler, EVENT_STORE, loadState, StreamCommand } from '@wcc/nest-kit';
+import {
+  caseDecider,
+  caseReviewDecider,
+  reviewedCaseOf,
+  type CaseReviewCommand,
+  type CaseReviewEvent,
+  type CaseReviewInput,
+  type CaseReviewState,
+} from '@wcc/municipality-domain';
 
-export class CaseReviewCommandRequest {
-  constructor(
-    readonly reviewId: string,
-    readonly input: CaseReviewInput,
-    readonly metadata: CommandMetadata,
-  ) {}
-}
+/** Any command on `case-review-<reviewId>`, as the caller sends it (without the reviewed case). */
+export class CaseReviewCommandRequest extends StreamCommand<CaseReviewInput> {}
 
 @CommandHandler(CaseReviewCommandRequest)
-export class CaseReviewCommandHandler implements ICommandHandler<CaseReviewCommandRequest, HandledCommand<CaseReviewEvent>> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async execute({ reviewId, input, metadata }: CaseReviewCommandRequest): Promise<HandledCommand<CaseReviewEvent>> {
-    return handleIdempotently(this.store, caseReviewDecider, reviewId, await this.withCase(reviewId, input), metadata);
+export class CaseReviewCommandHandler extends DeciderCommandHandler<CaseReviewCommand, CaseReviewEvent, CaseReviewState, CaseReviewInput> {
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store, caseReviewDecider);
   }
 
-  private async withCase(reviewId: string, input: CaseReviewInput): Promise<CaseReviewCommand> {
+  protected override async prepare(input: CaseReviewInput, { id: reviewId }: CaseReviewCommandRequest): Promise<CaseReviewCommand> {
     if (input.type === 'CloseReviewAction' || input.type === 'CancelCaseReview') return input;
     const caseId = input.type === 'ScheduleCaseReview' ? input.data.caseId : await this.caseOf(reviewId);
     const reviewedCase = caseId === undefined ? null : reviewedCaseOf((await loadState(this.store, caseDecider, caseId)).state);

@@ -75,7 +75,7 @@ export class CasesController {
     const metadata = commandMetadataFrom(req, user);
     // Derived from the command id, so a retry with the same Idempotency-Key names the same case.
     const caseId = uuidV5(`${metadata.commandId}:case`);
-    const result = await this.commands.execute<OpenCaseRequest, HandledCommand<CaseEvent>>(new OpenCaseRequest(caseId, body.clientKey, metadata));
+    const result = await this.commands.execute<OpenCaseRequest, HandledCommand<CaseEvent>>(new OpenCaseRequest(caseId, { type: 'OpenCase', data: { caseId, clientKey: body.clientKey } }, metadata));
     return { caseId, version: result.version };
   }
 

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { OrganisationType } from '@wcc/domain-kit';
 import type { EventStore } from '@wcc/event-store';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
-import { commandMetadataFromEvent, handleWithDecider, ProblemException } from '@wcc/nest-kit';
+import { CommandRefused, commandMetadataFromEvent, handleWithDecider } from '@wcc/nest-kit';
 import { caseDecider, type CaseCommand } from '@wcc/municipality-domain';
 
 const logger = new Logger('municipality-consumer');
@@ -26,7 +26,7 @@ export async function applyToCase(
     await handleWithDecider(store, caseDecider, caseId, command, metadata, { transaction: tx });
   } catch (err) {
     // Several municipalities share the partners' topics: a case this service does not hold is someone else's.
-    if (err instanceof ProblemException && err.problem.code === 'case-not-found') {
+    if (err instanceof CommandRefused && err.refusal.code === 'case-not-found') {
       logger.debug(`${received.definition.type} ${received.cloudEvent.id} is for a case this municipality does not hold; skipped`);
       return;
     }

@@ -55,7 +55,12 @@ export class BsnVault {
 
   /** `ck_` + base64url(HMAC-SHA256(secret, BSN)): 46 characters, never nine digits. */
   clientKeyOf(bsn: Bsn): string {
-    return `ck_${createHmac('sha256', this.clientKeySecret).update(`bsn:${bsn}`, 'utf8').digest('base64url')}`;
+    return `ck_${this.pseudonymOf(bsn, 'bsn')}`;
+  }
+
+  /** base64url(HMAC-SHA256(secret, purpose:text)): stands for a personal value where only equality matters. */
+  pseudonymOf(text: string, purpose: string): string {
+    return createHmac('sha256', this.clientKeySecret).update(`${purpose}:${text}`, 'utf8').digest('base64url');
   }
 
   /** AES-256-GCM with a fresh 96-bit nonce; `context` (the client key) is authenticated with it. */

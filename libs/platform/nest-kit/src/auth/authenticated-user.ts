@@ -11,6 +11,7 @@ export const ROLES = [
   'account-manager', // employer account manager (werkgeversdienstverlening)
   'auditor', // chain auditor: reads the exchange log
   'privacy-officer', // functionaris gegevensbescherming
+  'policy-analyst', // chain coordinator / policy analyst: reads the outcomes monitor's aggregates
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -10,6 +10,7 @@ import {
 import type { Response } from 'express';
 import type { DomainError } from '@wcc/domain-kit';
 import { ConcurrencyConflictError } from '@wcc/event-store';
+import { CommandRefused, IdempotencyKeyReused } from '../cqrs/handle-with-decider';
 
 export interface FieldIssue {
   /** JSON Pointer into the request body (`/deadline`) or a parameter name (`caseId`). */
@@ -108,6 +109,19 @@ export function bodyParserProblems() {
 
 export function problemOf(error: unknown): ProblemDetails {
   if (error instanceof ProblemException) return error.problem;
+  // The HTTP edge is the one place a domain refusal becomes an HTTP status.
+  if (error instanceof CommandRefused) return ProblemException.fromDomainError(error.refusal).problem;
+  if (error instanceof IdempotencyKeyReused) {
+    // draft-ietf-httpapi-idempotency-key-header: a key reused for another payload is 422.
+    return {
+      type: typeUri('idempotency-key-reused'),
+      title: 'Idempotency-Key reused',
+      status: 422,
+      detail: error.message,
+      code: 'idempotency-key-reused',
+      errors: [{ field: 'Idempotency-Key', reason: 'already used for a different request', reasonNl: 'al gebruikt voor een ander verzoek' }],
+    };
+  }
   if (error instanceof ConcurrencyConflictError) {
     return {
       type: typeUri('concurrency-conflict'),

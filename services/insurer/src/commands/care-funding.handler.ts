@@ -3,10 +3,10 @@ import { CommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@wcc/event-store';
 import { careFundingDecider, type CareFundingCommand, type CareFundingEvent, type CareFundingState } from '@wcc/insurer-domain';
 import { DeciderCommandHandler, EVENT_STORE } from '@wcc/nest-kit';
-import { GrantCareFundingCommand } from './care-funding.commands';
+import { CareFundingStreamCommand } from './care-funding.commands';
 
-@CommandHandler(GrantCareFundingCommand)
-export class GrantCareFundingHandler extends DeciderCommandHandler<CareFundingCommand, CareFundingEvent, CareFundingState> {
+@CommandHandler(CareFundingStreamCommand)
+export class CareFundingCommandHandler extends DeciderCommandHandler<CareFundingCommand, CareFundingEvent, CareFundingState> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
     super(store, careFundingDecider);
   }

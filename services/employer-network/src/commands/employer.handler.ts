@@ -2,12 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { employerDecider, type EmployerCommand, type EmployerEvent, type EmployerState } from '@wcc/employer-network-domain';
 import type { EventStore } from '@wcc/event-store';
-import { EVENT_STORE } from '@wcc/nest-kit';
-import { CloseVacancyCommand } from './commands';
-import { IdempotentDeciderHandler } from './idempotent-decider.handler';
+import { DeciderCommandHandler, EVENT_STORE } from '@wcc/nest-kit';
+import { EmployerStreamCommand } from './employer-network.commands';
 
-@CommandHandler(CloseVacancyCommand)
-export class CloseVacancyHandler extends IdempotentDeciderHandler<EmployerCommand, EmployerEvent, EmployerState> {
+@CommandHandler(EmployerStreamCommand)
+export class EmployerCommandHandler extends DeciderCommandHandler<EmployerCommand, EmployerEvent, EmployerState> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
     super(store, employerDecider);
   }
