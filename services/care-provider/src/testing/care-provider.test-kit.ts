@@ -4,21 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  careClaimSettledV1,
-  careFundingGrantedV1,
-  clientReferredV1,
-  insurerCaseEventsTopic,
-  municipalityCaseEventsTopic,
-  type CareClaimSettledV1,
-  type CareFundingGrantedV1,
-  type ClientReferredV1,
-  type IntegrationEventDefinition,
-} from '@wcc/contracts';
+import { careClaimSettledV1, careFundingGrantedV1, clientReferredV1, type CareClaimSettledV1, type CareFundingGrantedV1, type ClientReferredV1 } from '@wcc/contracts';
 import type { OrganisationType } from '@wcc/domain-kit';
-import { encodeCloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken, type Role } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { signDevelopmentToken, type Role } from '@wcc/nest-kit';
+import { callJson, eventually, type JsonResponse, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { connectedTestProducer, publishAsPartner, startTestServiceApp, storedEventCount } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { careProviderService } from '../service';
 
@@ -33,19 +23,11 @@ export interface CareProviderTestApp {
 }
 
 export async function startCareProvider(db: TestDatabase, ns: TestNamespace): Promise<CareProviderTestApp> {
-  process.env['DATABASE_URL'] = db.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
-  const app = await createServiceApp(AppModule, careProviderService);
-  app.useLogger(['error', 'warn']);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const producer = testKafka('care-provider-test').producer();
-  await producer.connect();
+  const { app, baseUrl } = await startTestServiceApp(AppModule, careProviderService, db, ns, { quiet: true });
+  const producer = await connectedTestProducer('care-provider-test');
   return {
     app,
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl,
     producer,
     async close() {
       await producer.disconnect();
@@ -58,39 +40,10 @@ export function token(organisationId: string, roles: Role[], organisationType: O
   return signDevelopmentToken({ userId: `${roles[0] ?? 'user'}@${organisationId}`, organisationId, organisationType, roles });
 }
 
-export interface Call {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  readonly contentType: string | null;
-}
+export type Call = JsonResponse;
 
-export async function call(baseUrl: string, method: 'GET' | 'POST', path: string, bearer?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Call> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, contentType: response.headers.get('content-type') };
-}
-
-async function publish<T>(producer: Producer, ns: TestNamespace, topic: string, definition: IntegrationEventDefinition<T>, data: T, source: string): Promise<void> {
-  const checked = definition.validate(data);
-  if (!checked.ok) throw new Error(`test fixture does not fit ${definition.type}: ${JSON.stringify(checked.issues)}`);
-  const caseId = definition.caseIdOf(data);
-  await producer.send({
-    topic: ns.topic(topic),
-    messages: [
-      encodeCloudEvent(
-        { specversion: '1.0', id: randomUUID(), source, type: definition.type, time: new Date().toISOString(), datacontenttype: 'application/json', data },
-        caseId,
-      ),
-    ],
-  });
+export function call(baseUrl: string, method: 'GET' | 'POST', path: string, bearer?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Call> {
+  return callJson(baseUrl, method, path, { ...(bearer ? { token: bearer } : {}), body, headers });
 }
 
 /** Plays the municipality: a ClientReferred to a care provider, with a fresh case and referral id. */
@@ -108,33 +61,18 @@ export async function referClient(producer: Producer, ns: TestNamespace, overrid
     replyDeadline: '2099-12-31',
     ...overrides,
   };
-  await publish(producer, ns, municipalityCaseEventsTopic, clientReferredV1, referral, 'urn:nld:oin:gemeente-rotterdam:systeem:wcc-municipality');
+  await publishAsPartner(producer, ns, clientReferredV1, referral, 'urn:nld:oin:gemeente-rotterdam:systeem:wcc-municipality');
   return referral;
 }
 
 /** Plays the insurer: grants a funding request. */
 export async function grantFunding(producer: Producer, ns: TestNamespace, data: CareFundingGrantedV1): Promise<void> {
-  await publish(producer, ns, insurerCaseEventsTopic, careFundingGrantedV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
+  await publishAsPartner(producer, ns, careFundingGrantedV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
 }
 
 /** Plays the insurer: settles a claim. */
 export async function settleClaim(producer: Producer, ns: TestNamespace, data: CareClaimSettledV1): Promise<void> {
-  await publish(producer, ns, insurerCaseEventsTopic, careClaimSettledV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
+  await publishAsPartner(producer, ns, careClaimSettledV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
 }
 
-/** Polls until the condition holds. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Every event the service stored: the 'nothing appended on refusal' check. */
-export async function storedEventCount(db: TestDatabase): Promise<number> {
-  const { rows } = await db.pool.query<{ n: string }>('select count(*) as n from event_store.events');
-  return Number(rows[0]?.n ?? 0);
-}
+export { eventually, storedEventCount };

@@ -1,26 +1,17 @@
 // Shared by the case view's integration tests: the app booted in-process on its own
 // database and topic prefix, the partners' events produced as their relays would
 // (binary-mode CloudEvents keyed by case id), and a reader of what lands on a topic.
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { encodeCloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
+import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { connectedTestProducer, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { caseViewService } from '../service';
 import { cloudEventOf, organisations, type ScenarioEvent } from './case-scenario';
 
-export async function startCaseViewApp(db: TestDatabase, ns: TestNamespace): Promise<{ app: NestExpressApplication; baseUrl: string }> {
-  process.env['DATABASE_URL'] = db.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
-  const app = await createServiceApp(AppModule, caseViewService);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+export function startCaseViewApp(db: TestDatabase, ns: TestNamespace): Promise<TestServiceApp> {
+  return startTestServiceApp(AppModule, caseViewService, db, ns);
 }
 
 export const users = {
@@ -36,10 +27,8 @@ export function tokenFor(claims: TokenClaims): Promise<string> {
   return signDevelopmentToken(claims);
 }
 
-export async function connectedProducer(): Promise<Producer> {
-  const producer = testKafka('case-view-test-producer').producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  return producer;
+export function connectedProducer(): Promise<Producer> {
+  return connectedTestProducer('case-view-test-producer');
 }
 
 /** Publishes the events as their producers' relays would: on the prefixed contract topic, keyed by case id. */
@@ -64,27 +53,12 @@ export async function get(baseUrl: string, path: string, token?: string): Promis
 }
 
 /** Everything that appears on one physical topic from the start, as it arrives. */
-export async function readTopic(ns: TestNamespace, physicalTopic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
-  const messages: KafkaMessage[] = [];
-  const consumer = testKafka('case-view-test-reader').consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
-  await consumer.connect();
-  await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      messages.push(message);
-    },
-  });
-  return { messages, consumer };
+export function readTopic(ns: TestNamespace, physicalTopic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
+  return readTopicFrom(ns, physicalTopic, 'case-view-test-reader');
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(100);
-  }
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  return eventually(async () => probe(), what, timeoutMs, 100);
 }
 
 /** Waits until the projection holds `items` items and has no lag left on any partition. */

@@ -2,26 +2,18 @@
 // own database and topic prefix, a municipality that refers clients over Kafka, and
 // small HTTP helpers.
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { INestApplication } from '@nestjs/common';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
 import { encodeCloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
+import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { connectedTestProducer, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule, employerNetworkService } from '../app.module';
 
 export const MUNICIPALITY_SOURCE = 'urn:nld:oin:00000001002220647000:systeem:wcc-municipality';
 
-export async function startEmployerNetworkApp(db: TestDatabase, ns: TestNamespace): Promise<{ app: INestApplication; baseUrl: string }> {
-  process.env['DATABASE_URL'] = db.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
-  const app = await createServiceApp(AppModule, employerNetworkService);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+export function startEmployerNetworkApp(db: TestDatabase, ns: TestNamespace): Promise<TestServiceApp> {
+  return startTestServiceApp(AppModule, employerNetworkService, db, ns);
 }
 
 export const accountManager = (organisationId = 'wsp-rijnmond'): TokenClaims => ({
@@ -60,10 +52,8 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-export async function connectedProducer(): Promise<Producer> {
-  const producer = testKafka('employer-network-test-municipality').producer();
-  await producer.connect();
-  return producer;
+export function connectedProducer(): Promise<Producer> {
+  return connectedTestProducer('employer-network-test-producer');
 }
 
 export function referral(caseId: string, overrides: Partial<ClientReferredV1> = {}): ClientReferredV1 {
@@ -93,14 +83,8 @@ export async function publishReferral(producer: Producer, ns: TestNamespace, dat
   return id;
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(50);
-  }
+export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  return eventually(async () => probe(), what, timeoutMs, 50);
 }
 
 /** Refers a case over Kafka and waits until it is in the account manager's matching list. */
@@ -113,15 +97,6 @@ export async function referCase(baseUrl: string, token: string, producer: Produc
 }
 
 /** Everything that appears on one physical topic from the start, as it arrives. */
-export async function readTopic(ns: TestNamespace, physicalTopic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
-  const messages: KafkaMessage[] = [];
-  const consumer = testKafka('employer-network-test-reader').consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
-  await consumer.connect();
-  await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      messages.push(message);
-    },
-  });
-  return { messages, consumer };
+export function readTopic(ns: TestNamespace, physicalTopic: string): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
+  return readTopicFrom(ns, physicalTopic, 'employer-network-test-reader');
 }

@@ -1,31 +1,22 @@
 // Boots the exchange log in-process against this test file's own database and topic
 // prefix, and publishes the chain's CloudEvents onto the prefixed topics the way the
 // producers' relays do (encodeCloudEvent, keyed by case id).
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Producer } from 'kafkajs';
 import type { OrganisationType } from '@wcc/domain-kit';
 import { encodeCloudEvent, type CloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken, type Role } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { signDevelopmentToken, type Role } from '@wcc/nest-kit';
+import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { connectedTestProducer, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { exchangeLogService } from '../service';
 import type { FixtureEvent } from './chain-fixtures';
 
-export async function startExchangeLogApp(db: TestDatabase, ns: TestNamespace): Promise<{ app: NestExpressApplication; baseUrl: string }> {
-  process.env['DATABASE_URL'] = db.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
-  const app = await createServiceApp(AppModule, exchangeLogService);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+export function startExchangeLogApp(db: TestDatabase, ns: TestNamespace): Promise<TestServiceApp> {
+  return startTestServiceApp(AppModule, exchangeLogService, db, ns);
 }
 
-export async function connectedProducer(): Promise<Producer> {
-  const producer = testKafka('exchange-log-test-producer').producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  return producer;
+export function connectedProducer(): Promise<Producer> {
+  return connectedTestProducer('exchange-log-test-producer');
 }
 
 export function cloudEventOf(event: FixtureEvent): CloudEvent {
@@ -46,14 +37,8 @@ export async function publish(producer: Producer, ns: TestNamespace, event: Fixt
   await producer.send({ topic: ns.topic(event.definition.topic), acks: -1, messages: [encodeCloudEvent(cloudEventOf(event), String(event.data['caseId']))] });
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+export function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 45_000): Promise<T> {
+  return eventually(probe, what, timeoutMs, 150);
 }
 
 export async function recordCount(db: TestDatabase): Promise<number> {

@@ -2,14 +2,12 @@
 // port against this file's database and topic namespace, signs tokens, makes HTTP
 // calls, and plays the care provider and the employer network by producing their
 // CloudEvents on their topics.
-import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IntegrationEventDefinition } from '@wcc/contracts';
 import type { OrganisationType } from '@wcc/domain-kit';
-import { encodeCloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken, type Role } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { signDevelopmentToken, type Role } from '@wcc/nest-kit';
+import { callJson, eventually, type JsonResponse, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { connectedTestProducer, publishAsPartner, startTestServiceApp, storedEventCount } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { municipalityService } from '../service';
 
@@ -29,19 +27,11 @@ export interface MunicipalityTestApp {
 }
 
 export async function startMunicipality(db: TestDatabase, ns: TestNamespace): Promise<MunicipalityTestApp> {
-  process.env['DATABASE_URL'] = db.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
-  const app = await createServiceApp(AppModule, municipalityService);
-  app.useLogger(['error', 'warn']);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const producer = testKafka('municipality-test').producer();
-  await producer.connect();
+  const { app, baseUrl } = await startTestServiceApp(AppModule, municipalityService, db, ns, { quiet: true });
+  const producer = await connectedTestProducer('municipality-test');
   return {
     app,
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl,
     producer,
     async close() {
       await producer.disconnect();
@@ -54,24 +44,10 @@ export function token(organisationId: string, roles: Role[], organisationType: O
   return signDevelopmentToken({ userId: `${roles[0] ?? 'user'}@${organisationId}`, organisationId, organisationType, roles });
 }
 
-export interface Call {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-  readonly contentType: string | null;
-}
+export type Call = JsonResponse;
 
-export async function call(baseUrl: string, method: 'GET' | 'POST', path: string, bearer?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Call> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, contentType: response.headers.get('content-type') };
+export function call(baseUrl: string, method: 'GET' | 'POST', path: string, bearer?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Call> {
+  return callJson(baseUrl, method, path, { ...(bearer ? { token: bearer } : {}), body, headers });
 }
 
 export function registration(bsn: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -123,31 +99,4 @@ export async function caseWithConsent(baseUrl: string, bearer: string, bsn: stri
   return { clientKey, caseId, consentId: consent.body['consentId'] as string };
 }
 
-/** Plays a partner: one CloudEvent of `definition` on its topic, keyed by case id. */
-export async function publishAsPartner<T>(producer: Producer, ns: TestNamespace, definition: IntegrationEventDefinition<T>, data: T, source: string): Promise<string> {
-  const checked = definition.validate(data);
-  if (!checked.ok) throw new Error(`test fixture does not fit ${definition.type}: ${JSON.stringify(checked.issues)}`);
-  const id = randomUUID();
-  await producer.send({
-    topic: ns.topic(definition.topic),
-    messages: [encodeCloudEvent({ specversion: '1.0', id, source, type: definition.type, time: new Date().toISOString(), datacontenttype: 'application/json', data }, definition.caseIdOf(data))],
-  });
-  return id;
-}
-
-/** Polls until the probe returns something. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Every event the service stored: the 'nothing appended on refusal' check. */
-export async function storedEventCount(db: TestDatabase): Promise<number> {
-  const { rows } = await db.pool.query<{ n: string }>('select count(*) as n from event_store.events');
-  return Number(rows[0]?.n ?? 0);
-}
+export { eventually, publishAsPartner, storedEventCount };
