@@ -13,6 +13,7 @@ const TYPE_OF_ROLE: Record<Role, OrganisationType> = {
   'account-manager': 'employer-network',
   auditor: 'chain',
   'privacy-officer': 'chain',
+  'policy-analyst': 'chain',
 };
 
 function fail(message: string): never {

@@ -14,7 +14,7 @@ import { insurerCaseEventsTopic } from './insurer/topics';
 import { municipalityCaseEventsTopic } from './municipality/topics';
 import { allTopics, type TopicName } from './topics';
 
-export const busServices = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'] as const;
+export const busServices = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log', 'outcomes'] as const;
 export type BusService = (typeof busServices)[number];
 
 export interface BusAccess {
@@ -35,6 +35,8 @@ export const busAccess: Readonly<Record<BusService, BusAccess>> = {
   // The chain's processors: the shared view and the exchange log.
   'case-view': { produces: [caseViewCaseEventsTopic], consumes: partnerTopics },
   'exchange-log': { produces: [], consumes: allTopics },
+  // The outcomes monitor: trajectories from the three producers that carry them; not the insurer's topic (funding is not an outcome it counts).
+  outcomes: { produces: [], consumes: [municipalityCaseEventsTopic, careProviderCaseEventsTopic, employerNetworkCaseEventsTopic] },
 };
 
 /** The contract topics a service may not subscribe to, among those asked for. */

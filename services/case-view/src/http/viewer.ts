@@ -2,11 +2,13 @@
 // the token's roles (chosen with ?asRole=, else the first role that may see anything).
 import { randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '@wcc/domain-kit';
+import { viewerRoles } from '@wcc/contracts';
 import { commandMetadataFrom, ProblemException, type AuthenticatedUser } from '@wcc/nest-kit';
 import { rolesWithAccess, type Viewer, type ViewerRole } from '../domain';
 
 export function viewerFor(user: AuthenticatedUser, asRole: ViewerRole | undefined): Viewer {
-  const roles: readonly ViewerRole[] = user.roles;
+  // Roles outside the case view's vocabulary (the outcomes monitor's policy analyst) open nothing here.
+  const roles: readonly ViewerRole[] = user.roles.filter((r): r is ViewerRole => (viewerRoles as readonly string[]).includes(r));
   if (asRole !== undefined && !roles.includes(asRole)) {
     throw ProblemException.forbidden(`Your token does not carry the role ${asRole}.`);
   }

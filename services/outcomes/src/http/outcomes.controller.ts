@@ -1,0 +1,118 @@
+// The monitor's aggregates, for the chain's coordinators and policy analysts only. Every
+// live table is suppressed (cells of 1–4 clients withheld) before it leaves the service.
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { OrganisationTypes, ProblemException, Roles } from '@wcc/nest-kit';
+import {
+  findings,
+  isTableId,
+  outcomeTable,
+  parameterSet,
+  parameterSets,
+  reportConsistencyChecks,
+  reproduceAllMkbaTables,
+  reproduceMkbaTable,
+  reproduceTable12,
+  suppressSmallCells,
+  tableIds,
+  toCsv,
+  type ProjectId,
+} from '@wcc/outcomes-domain';
+import { OutcomesStore } from '../persistence/outcomes-store';
+import { liveConsistencyChecks } from './live-consistency';
+import { readTableQuery } from './outcomes-query';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const tableQueries = [
+  ApiQuery({ name: 'project', required: false, enum: ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'] }),
+  ApiQuery({ name: 'groupBy', required: false, enum: ['project', 'municipality', 'cohort'], description: 'Counting tables only (flow, exit-reasons); cohort = month of start.' }),
+  ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD; default today. Follow-up is censored here.' }),
+  ApiQuery({ name: 'minCell', required: false, description: 'Smallest cell shown (default and minimum 5).' }),
+  ApiQuery({ name: 'months', required: false, description: 'Kaplan–Meier horizon (default 12; 24 for the two-year curve).' }),
+  ApiQuery({ name: 'parameters', required: false, description: 'Parameter set id (default 002-2016).' }),
+];
+function withTableQueries(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorate of tableQueries) decorate(target, key, descriptor);
+  };
+}
+
+@ApiTags('outcomes')
+@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
+@ApiResponse({ status: 403, description: 'Not a policy analyst (chain coordinator) of the chain.' })
+@Controller('outcomes')
+@OrganisationTypes('chain')
+@Roles('policy-analyst')
+export class OutcomesController {
+  constructor(private readonly store: OutcomesStore) {}
+
+  @Get('tables')
+  @ApiOperation({ summary: 'The monitor’s tables', description: 'Id, title and whether the table uses only clients with a research consent.' })
+  list() {
+    const options = { asOf: today(), parameters: parameterSet('002-2016')! };
+    return { tables: tableIds.map((id) => { const t = outcomeTable(id, [], options); return { id, title: t.title, researchOnly: t.researchOnly }; }) };
+  }
+
+  @Get('tables/:table')
+  @ApiOperation({ summary: 'One table, suppressed', description: 'Columns (kind, basis), rows, notes; counts of 1–4 and what derives from them are null.' })
+  @ApiParam({ name: 'table', enum: tableIds })
+  @withTableQueries()
+  @ApiResponse({ status: 400, description: 'A bad query parameter (problem+json naming it).' })
+  @ApiResponse({ status: 404, description: 'No such table.' })
+  async table(@Param('table') table: string, @Query() query: Record<string, unknown>) {
+    return this.suppressed(table, query);
+  }
+
+  @Get('tables/:table/csv')
+  @ApiOperation({ summary: 'One table as CSV, suppressed', description: 'Header of column keys; withheld cells empty.' })
+  @ApiParam({ name: 'table', enum: tableIds })
+  @withTableQueries()
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async csv(@Param('table') table: string, @Query() query: Record<string, unknown>) {
+    return toCsv(await this.suppressed(table, query));
+  }
+
+  @Get('report/mkba')
+  @ApiOperation({ summary: 'Report 002 Tables 9–12 reproduced from the report’s own inputs', description: 'Every cell: report, engine, difference, the inputs it misses (empty = determined) and its status.' })
+  @ApiQuery({ name: 'project', required: false, enum: ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'] })
+  @ApiQuery({ name: 'parameters', required: false })
+  mkbaFromReport(@Query() query: Record<string, unknown>) {
+    const q = readTableQuery(query, today());
+    const tables = q.project ? [reproduceMkbaTable(q.parameters, q.project as ProjectId)] : reproduceAllMkbaTables(q.parameters);
+    return {
+      parameterSet: q.parameters.id,
+      tables: tables.map((t) => ({ table: t.table, project: t.project, cells: t.cells, payback: t.mkba.payback, jobCoachingCostPerClient: t.mkba.jobCoachingCostPerClient })),
+      table12: reproduceTable12(q.parameters).filter((r) => !q.project || r.project === q.project),
+    };
+  }
+
+  @Get('consistency')
+  @ApiOperation({ summary: 'Consistency findings', description: 'Every published figure of reports 000/002/003 recomputed from its parts, and the live tables’ internal checks; findings are the checks that fail.' })
+  @ApiQuery({ name: 'parameters', required: false })
+  @ApiQuery({ name: 'asOf', required: false })
+  async consistency(@Query() query: Record<string, unknown>) {
+    const q = readTableQuery(query, today());
+    const report = reportConsistencyChecks(q.parameters);
+    const live = liveConsistencyChecks(await this.store.trajectories(), q);
+    return { parameterSet: q.parameters.id, report: { checks: report.length, findings: findings(report) }, live: { checks: live.length, findings: findings(live) } };
+  }
+
+  @Get('parameters/:id')
+  @ApiOperation({ summary: 'A parameter set with the source of every value' })
+  @ApiParam({ name: 'id', enum: Object.keys(parameterSets) })
+  @ApiResponse({ status: 404, description: 'No such parameter set.' })
+  parameters(@Param('id') id: string) {
+    const set = parameterSet(id);
+    if (!set) throw ProblemException.notFound(`Parameter set ${id} does not exist; known: ${Object.keys(parameterSets).join(', ')}.`);
+    return set;
+  }
+
+  private async suppressed(table: string, query: Record<string, unknown>) {
+    if (!isTableId(table)) throw ProblemException.notFound(`Table ${table} does not exist; known: ${tableIds.join(', ')}.`);
+    const q = readTableQuery(query, today());
+    const trajectories = await this.store.trajectories(q.project);
+    return suppressSmallCells(outcomeTable(table, trajectories, q), q.minCell);
+  }
+}

@@ -1,0 +1,96 @@
+// The monitor's own tables: every accepted fact once (keyed by the CloudEvent id, so a
+// redelivery or a replay from the start changes nothing), and per case the folded
+// trajectory. A fact that arrives in order (the usual case: one case's events share a
+// partition per topic) is applied to the stored state; one that arrives before facts it
+// should follow (another topic overtook it) makes the case be folded again from its facts.
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type pg from 'pg';
+import { PG_POOL } from '@wcc/nest-kit';
+import { emptyTrajectory, evolveTrajectory, projectRegistryDemo2015, projectResolver, type Trajectory, type TrajectoryFact } from '@wcc/outcomes-domain';
+
+/** Two-key advisory locks of this namespace serialise the folds of one case. */
+const CASE_LOCK_NAMESPACE = 7_007;
+
+export const OUTCOMES_DDL = `
+create table if not exists outcome_facts (
+  event_id text primary key,
+  case_id text not null,
+  occurred_at timestamptz not null,
+  seq bigserial not null,
+  fact jsonb not null
+);
+create index if not exists outcome_facts_case on outcome_facts (case_id, occurred_at, seq);
+create table if not exists outcome_trajectories (
+  case_id text primary key,
+  project text,
+  municipality_id text,
+  started_on date,
+  last_occurred_at timestamptz not null,
+  state jsonb not null,
+  updated_at timestamptz not null default now()
+);
+create index if not exists outcome_trajectories_project on outcome_trajectories (project);
+`;
+
+export interface IncomingFact {
+  readonly eventId: string;
+  readonly caseId: string;
+  readonly clientKey: string;
+  readonly occurredAt: string;
+  readonly fact: TrajectoryFact;
+}
+
+export const projectOf = projectResolver(projectRegistryDemo2015);
+
+@Injectable()
+export class OutcomesStore implements OnModuleInit {
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.pool.query(OUTCOMES_DDL);
+  }
+
+  /** Applies one fact on the caller's transaction (the consumer's inbox transaction). 'duplicate' when its event was applied before. */
+  async apply(incoming: IncomingFact, tx: pg.PoolClient): Promise<'applied' | 'refolded' | 'duplicate'> {
+    const inserted = await tx.query('insert into outcome_facts (event_id, case_id, occurred_at, fact) values ($1, $2, $3, $4) on conflict (event_id) do nothing', [
+      incoming.eventId,
+      incoming.caseId,
+      incoming.occurredAt,
+      JSON.stringify(incoming.fact),
+    ]);
+    if (inserted.rowCount === 0) return 'duplicate';
+    await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [CASE_LOCK_NAMESPACE, incoming.caseId]);
+    const current = await tx.query<{ state: Trajectory; last: Date }>('select state, last_occurred_at as last from outcome_trajectories where case_id = $1', [incoming.caseId]);
+    const row = current.rows[0];
+    let state: Trajectory;
+    let outcome: 'applied' | 'refolded';
+    if (!row || new Date(incoming.occurredAt).getTime() >= row.last.getTime()) {
+      state = evolveTrajectory(row?.state ?? emptyTrajectory(incoming.caseId, incoming.clientKey), incoming.fact, projectOf);
+      outcome = 'applied';
+    } else {
+      const facts = await tx.query<{ fact: TrajectoryFact }>('select fact from outcome_facts where case_id = $1 order by occurred_at, seq', [incoming.caseId]);
+      state = facts.rows.reduce((s, r) => evolveTrajectory(s, r.fact, projectOf), emptyTrajectory(incoming.caseId, incoming.clientKey));
+      outcome = 'refolded';
+    }
+    await tx.query(
+      `insert into outcome_trajectories (case_id, project, municipality_id, started_on, last_occurred_at, state)
+       values ($1, $2, $3, $4, $5, $6)
+       on conflict (case_id) do update set project = excluded.project, municipality_id = excluded.municipality_id, started_on = excluded.started_on,
+         last_occurred_at = greatest(outcome_trajectories.last_occurred_at, excluded.last_occurred_at), state = excluded.state, updated_at = now()`,
+      [incoming.caseId, state.project, state.municipalityId, state.startedOn, incoming.occurredAt, JSON.stringify(state)],
+    );
+    return outcome;
+  }
+
+  async trajectories(project?: string): Promise<Trajectory[]> {
+    const result = project
+      ? await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories where project = $1 order by case_id', [project])
+      : await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories order by case_id');
+    return result.rows.map((r) => r.state);
+  }
+
+  async counts(): Promise<{ facts: number; trajectories: number }> {
+    const r = await this.pool.query<{ facts: string; trajectories: string }>('select (select count(*) from outcome_facts) as facts, (select count(*) from outcome_trajectories) as trajectories');
+    return { facts: Number(r.rows[0]?.facts ?? 0), trajectories: Number(r.rows[0]?.trajectories ?? 0) };
+  }
+}
