@@ -10,7 +10,8 @@ import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadLetterTopicOf, municipalityCaseEventsTopic } from '@wcc/contracts';
 import { encodeCloudEvent } from '@wcc/messaging';
-import { createServiceApp, signDevelopmentToken } from '@wcc/nest-kit';
+import { signDevelopmentToken } from '@wcc/nest-kit';
+import { connectedTestProducer, startTestServiceApp } from '@wcc/service-testing';
 import {
   emptyTrajectory,
   evolveTrajectory,
@@ -22,7 +23,7 @@ import {
   tableIds,
   type Trajectory,
 } from '@wcc/outcomes-domain';
-import { readTopicsToEnd, testInfra, testKafka, testNamespace, useTestDatabase, type TestDatabase } from '@wcc/testing';
+import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase, type TestDatabase } from '@wcc/testing';
 import { AppModule } from './app.module';
 import { factReaders } from './integration/fact-readers';
 import { projectOf } from './persistence/outcomes-store';
@@ -42,14 +43,8 @@ let producer: Producer;
 let analyst = '';
 
 async function startApp(database: TestDatabase, groupPrefix: string): Promise<void> {
-  process.env['DATABASE_URL'] = database.url;
-  process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
-  process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
-  process.env['KAFKA_GROUP_PREFIX'] = groupPrefix;
-  app = await createServiceApp(AppModule, outcomesService);
-  app.useLogger(['error', 'warn']);
-  await app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  // Same topics, own consumer group: a second group reads the topics from the start.
+  ({ app, baseUrl } = await startTestServiceApp(AppModule, outcomesService, database, { ...ns, groupPrefix }, { quiet: true }));
 }
 
 async function until(database: TestDatabase, facts: number): Promise<void> {
@@ -90,8 +85,7 @@ const suppress = (n: number) => (n > 0 && n < 5 ? null : n);
 beforeAll(async () => {
   analyst = await signDevelopmentToken({ userId: 'analist-1', organisationId: 'keten-werk-en-zorg', organisationType: 'chain', roles: ['policy-analyst'] });
   await startApp(db, `${ns.groupPrefix}a-`);
-  producer = testKafka('outcomes-test-producer').producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
+  producer = await connectedTestProducer('outcomes-test-producer');
   const byTopic = new Map<string, CohortEvent[]>();
   for (const e of sent) byTopic.set(e.definition.topic, [...(byTopic.get(e.definition.topic) ?? []), e]);
   for (const [topic, events] of byTopic) {
