@@ -9,4 +9,7 @@ describe('uuidV5', () => {
     expect(uuidV5('command-1:0')).toBe(uuidV5('command-1:0'));
     expect(uuidV5('command-1:0')).not.toBe(uuidV5('command-1:1'));
   });
+  it('refuses a namespace that is not a UUID', () => {
+    expect(() => uuidV5('x', 'not-a-uuid')).toThrow(/not a UUID/);
+  });
 });

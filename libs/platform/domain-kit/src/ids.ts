@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 const NAMESPACE = '6f0e3c1a-9b7d-5e2f-8a41-2c9d7b3e5f10';
 
 function bytesOf(uuid: string): Buffer {
-  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+  const bytes = Buffer.from(uuid.replace(/-/g, ''), 'hex');
+  if (bytes.length !== 16) throw new Error(`uuidV5: namespace "${uuid}" is not a UUID`);
+  return bytes;
 }
 
 /** RFC 9562 UUIDv5 (SHA-1, name-based) of `name` in `namespace`. */

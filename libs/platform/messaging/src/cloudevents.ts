@@ -3,8 +3,8 @@
 // the plain JSON value, so a consumer can route and deduplicate before parsing data.
 // Ids are derived, not random: publishing the same domain event again after a crash
 // yields the same id, which is what lets consumers deduplicate.
-import { createHash } from 'node:crypto';
 import type { IHeaders, Message } from 'kafkajs';
+import { uuidV5 } from '@wcc/domain-kit';
 import type { GlobalCursor, RecordedEvent } from '@wcc/event-store';
 
 export interface CloudEvent<Data = unknown> {
@@ -55,17 +55,6 @@ export function cloudEventSource({ organisation, system }: CloudEventSourceOptio
   if (!urnSegment.test(organisation)) throw new Error(`CloudEvent source: organisation "${organisation}" must be letters, digits, '.', '_' or '-'.`);
   if (!urnSegment.test(system)) throw new Error(`CloudEvent source: system "${system}" must be letters, digits, '.', '_' or '-'.`);
   return `urn:nld:oin:${organisation}:systeem:${system}`;
-}
-
-/** RFC 9562 UUID version 5 (SHA-1, name-based). */
-export function uuidV5(name: string, namespace: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  if (ns.length !== 16) throw new Error(`uuidV5: namespace "${namespace}" is not a UUID`);
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**

@@ -2,12 +2,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { newIdFor, type EmployerEvent } from '@wcc/employer-network-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey, OneOfQuery, UuidParam } from '@wcc/nest-kit';
 import { EmployerStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
-import { OptionalEnumQuery, UuidParam } from './params';
 import {
   CloseVacancyBody,
   LogEmployerContactBody,
@@ -113,7 +112,7 @@ export class EmployersController {
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
   @ApiResponse({ status: 200, description: 'The vacancies, oldest first.' })
   @ProblemResponses(400)
-  vacancies(@Query('status', new OptionalEnumQuery('status', ['open', 'closed'] as const)) status: 'open' | 'closed' | undefined, @CurrentUser() user: AuthenticatedUser) {
+  vacancies(@Query('status', new OneOfQuery('status', ['open', 'closed'] as const)) status: 'open' | 'closed' | undefined, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.vacancies(user.organisationId, status);
   }
 }

@@ -3,12 +3,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { MatchingEvent, MatchingStatus } from '@wcc/employer-network-domain';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, ApiIdempotencyKey, OneOfQuery, UuidParam } from '@wcc/nest-kit';
 import { MatchingStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
-import { OptionalEnumQuery, UuidParam } from './params';
 import {
   AcceptReferralBody,
   CloseMatchingBody,
@@ -42,7 +41,7 @@ export class MatchingsController {
   @ApiQuery({ name: 'status', required: false, enum: MATCHING_STATUSES })
   @ApiResponse({ status: 200, description: 'The matchings.' })
   @ProblemResponses(400)
-  matchings(@Query('status', new OptionalEnumQuery('status', MATCHING_STATUSES)) status: MatchingStatus | undefined, @CurrentUser() user: AuthenticatedUser) {
+  matchings(@Query('status', new OneOfQuery('status', MATCHING_STATUSES)) status: MatchingStatus | undefined, @CurrentUser() user: AuthenticatedUser) {
     return this.queries.matchings(user.organisationId, status, new Date().toISOString().slice(0, 10));
   }
 

@@ -4,12 +4,11 @@ import { once } from 'node:events';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { OrganisationTypes, ProblemException, Roles, SchemaValidationPipe } from '@wcc/nest-kit';
+import { OrganisationTypes, ProblemException, Roles, SchemaValidationPipe, UuidParam } from '@wcc/nest-kit';
 import { processingActivityIds } from '../domain/processing-activities';
 import { DisclosureLog } from '../persistence/disclosure-log';
 import { SubjectProtection } from '../privacy/subject-protection';
 import { DisclosureQuery, ExportQuery, filterOf, type DisclosureQueryParams, type ExportQueryParams } from './disclosure-query';
-import { UuidParam } from './params';
 
 const filterQueries = [
   ApiQuery({ name: 'dataSubject', required: false, description: 'Client key (pseudonym); matched through the blind index.' }),

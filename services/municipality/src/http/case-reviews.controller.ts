@@ -6,22 +6,12 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { uuidV5, type CommandMetadata } from '@wcc/domain-kit';
-import {
-  commandMetadataFrom,
-  CurrentUser,
-  OrganisationTypes,
-  Roles,
-  SchemaBody,
-  type AuthenticatedUser,
-  type HandledCommand,
-  type RequestWithUser,
-} from '@wcc/nest-kit';
+import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser, OptionalBooleanQuery, UuidParam } from '@wcc/nest-kit';
 import type { CaseReviewEvent, CaseReviewInput, CaseReviewView } from '@wcc/municipality-domain';
 import { CaseReviewCommandRequest } from '../commands/case-review-command.handler';
 import { CaseReviewsProjection, type ReviewActionListItem } from '../queries/case-reviews.projection';
 import { CaseFileQuery } from '../queries/case-file.query';
 import { ApiIdempotencyKey, ApiProblems, objectSchema } from './api-docs';
-import { OptionalBooleanQuery, UuidParam } from './params';
 import { AssignReviewActionBody, CancelCaseReviewBody, CloseReviewActionBody, RecordCaseReviewBody, ScheduleCaseReviewBody } from './schemas';
 
 type Done = { reviewId: string; version: number };

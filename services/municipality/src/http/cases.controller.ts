@@ -5,17 +5,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { uuidV5, type CommandMetadata } from '@wcc/domain-kit';
-import {
-  commandMetadataFrom,
-  CurrentUser,
-  OUTBOX_RELAY,
-  OrganisationTypes,
-  Roles,
-  SchemaBody,
-  type AuthenticatedUser,
-  type HandledCommand,
-  type RequestWithUser,
-} from '@wcc/nest-kit';
+import { commandMetadataFrom, CurrentUser, OUTBOX_RELAY, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser, OptionalBooleanQuery, UuidParam } from '@wcc/nest-kit';
 import type { OutboxRelay } from '@wcc/messaging';
 import type { CaseCommand, CaseEvent, CaseView } from '@wcc/municipality-domain';
 import { CaseCommandRequest } from '../commands/case-command.handler';
@@ -23,7 +13,6 @@ import { OpenCaseRequest } from '../commands/open-case.handler';
 import { CaseFileQuery } from '../queries/case-file.query';
 import { CaseListProjection, type CaseListItem } from '../queries/case-list.projection';
 import { ApiIdempotencyKey, ApiProblems, objectSchema } from './api-docs';
-import { OptionalBooleanQuery, UuidParam } from './params';
 import {
   AdjustBenefitBody,
   AssignRegieBody,

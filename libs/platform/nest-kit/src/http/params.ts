@@ -1,4 +1,5 @@
-// Path and query parameters checked like bodies: a bad one is a 400 naming it.
+// Path and query parameters checked like bodies, the same in every service: a bad one
+// is a 400 naming it; an empty query value (`?status=`) counts as absent.
 import type { PipeTransform } from '@nestjs/common';
 import { ProblemException } from './problem';
 
@@ -21,5 +22,15 @@ export class OneOfQuery<V extends string> implements PipeTransform<string | unde
     if (value === undefined || value === '') return undefined;
     if (!(this.values as readonly string[]).includes(value)) throw ProblemException.validation([{ field: this.name, reason: `must be one of: ${this.values.join(', ')}` }]);
     return value as V;
+  }
+}
+
+export class OptionalBooleanQuery implements PipeTransform<string | undefined, boolean | undefined> {
+  constructor(private readonly name: string) {}
+  transform(value: string | undefined): boolean | undefined {
+    if (value === undefined || value === '') return undefined;
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    throw ProblemException.validation([{ field: this.name, reason: 'must be true or false' }]);
   }
 }
