@@ -21,15 +21,26 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    org: { type: 'string' },
-    role: { type: 'string', multiple: true },
-    type: { type: 'string' },
-    user: { type: 'string' },
-    expires: { type: 'string', default: '8h' },
-  },
-});
+function parsedArguments() {
+  try {
+    return parseArgs({
+      options: {
+        org: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        type: { type: 'string' },
+        user: { type: 'string' },
+        expires: { type: 'string', default: '8h' },
+      },
+    }).values;
+  } catch (error) {
+    // `--expires -1h` reads as an unknown option -1h; the value must be attached.
+    const hint = process.argv.includes('--expires') ? ' (for a token that is already expired, attach the value: --expires=-1h)' : '';
+    fail(`${error instanceof Error ? error.message : String(error)}${hint}`);
+  }
+}
+const values = parsedArguments();
+// A span jose understands: 30m, 8h, 2d; negative (-1h) for a token that is already expired.
+if (!/^-?\d+(s|m|h|d)$/.test(values.expires)) fail(`--expires must be a span such as 30m, 8h, 2d or -1h, not "${values.expires}"`);
 if (!values.org) fail('--org is required');
 const roles = (values.role ?? []) as Role[];
 if (roles.length === 0) fail('at least one --role is required');
