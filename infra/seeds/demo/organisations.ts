@@ -55,6 +55,9 @@ export const demoUsers = {
   wspAmsterdamAccountManager: user('am-wsp-amsterdam-01', organisations.wspAmsterdam, 'employer-network', ['account-manager'], 'account manager, WSP Groot Amsterdam'),
   wspRijnmondAccountManager: user('am-wsp-rijnmond-01', organisations.wspRijnmond, 'employer-network', ['account-manager'], 'account manager, WSP Rijnmond / Matching'),
   chainAuditor: user('auditor-01', organisations.chain, 'chain', ['auditor'], 'chain auditor (exchange log)'),
+  // Not used by the loader; there so that the portal's development sign-in offers every role.
+  amsterdamRegisseur: user('regisseur-amsterdam-01', organisations.amsterdam, 'municipality', ['regisseur'], 'regisseur, gemeente Amsterdam'),
+  chainPrivacyOfficer: user('privacy-officer-01', organisations.chain, 'chain', ['privacy-officer'], 'privacy officer of the chain (exchange log)'),
 } as const satisfies Record<string, DemoUser>;
 
 export type DemoUserName = keyof typeof demoUsers;

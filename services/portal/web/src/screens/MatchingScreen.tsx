@@ -1,0 +1,229 @@
+// The employer network's case: accept the matching request, add an employer and vacancy,
+// log a placement (the service numbers it 1st, 2nd, 3rd) and a job loss. Nothing here
+// comes from care: the employer network's own service answers only what it holds.
+import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { amsterdamDate, serviceGet, servicePost, type Answer } from '../api';
+import { BooleanField, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
+import { useI18n } from '../i18n';
+import { href } from '../router';
+
+interface CasePlacements {
+  caseId: string;
+  status: string;
+  placements: { placementId: string; sequence: number; role: string; startDate: string; status: 'active' | 'ended'; hoursPerWeek?: number; end: { endDate: string; reason: string } | null }[];
+}
+interface Vacancy {
+  vacancyId: string;
+  employerId: string;
+  employerName: string;
+  role: string;
+  hoursPerWeek: number;
+  status: string;
+}
+
+const CONTRACT_TYPES = ['permanent', 'temporary-6m', 'temporary-12m', 'zero-hours', 'work-with-benefit', 'trial-placement'];
+const END_REASONS = ['contract-not-renewed', 'dismissed', 'resigned', 'health', 'employer-closed', 'other'];
+const SIZES = ['micro', 'small', 'medium', 'large'];
+
+function EmployerForm({ onSaved }: { readonly onSaved: () => void }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ name: '', sector: '', size: 'medium', person: '', email: '', role: '', hours: '' });
+  const [saved, setSaved] = useState(false);
+  const v = form.values;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void form.submit(
+      async (): Promise<Answer<unknown>> => {
+        const employer = await servicePost<{ employerId: string }>('employer-network', '/employers', {
+          name: v.name,
+          sector: v.sector,
+          size: v.size,
+          contact: { person: v.person, ...(v.email.trim() ? { email: v.email.trim() } : {}) },
+        });
+        if (!employer.ok) return employer;
+        return servicePost('employer-network', `/employers/${employer.body.employerId}/vacancies`, { role: v.role, hoursPerWeek: numberOrText(v.hours), taskDemands: [] });
+      },
+      () => {
+        setSaved(true);
+        onSaved();
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="employer-heading" className="wcc-form">
+      <Heading2 id="employer-heading">{t('employerTitle')}</Heading2>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/name', '/sector', '/size', '/contact', '/role', '/hoursPerWeek']} />}
+      {saved && <Notice>{t('employerSaved')}</Notice>}
+      <TextField id="employer-name" field="/name" label={t('employerName')} value={v.name} onChange={form.set('name')} problem={form.problem} required />
+      <TextField id="employer-sector" field="/sector" label={t('employerSector')} value={v.sector} onChange={form.set('sector')} problem={form.problem} required />
+      <SelectField id="employer-size" field="/size" label={t('employerSize')} value={v.size} onChange={form.set('size')} problem={form.problem} options={SIZES.map((s) => ({ value: s, label: label('size', s) }))} required />
+      <TextField id="contact-person" field="/contact/person" label={t('contactPerson')} value={v.person} onChange={form.set('person')} problem={form.problem} required />
+      <TextField id="contact-email" field="/contact/email" type="email" label={t('contactEmail')} value={v.email} onChange={form.set('email')} problem={form.problem} />
+      <TextField id="vacancy-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
+      <TextField id="vacancy-hours" field="/hoursPerWeek" label={t('vacancyHours')} value={v.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
+      <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
+        {t('employerSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function PlacementForm({ caseId, vacancies, onSaved }: { readonly caseId: string; readonly vacancies: readonly Vacancy[]; readonly onSaved: () => void }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ vacancyId: vacancies[0]?.vacancyId ?? '', role: vacancies[0]?.role ?? '', contractType: 'temporary-6m', hours: '', wage: '', wageSubsidy: false, jobCoach: true, startDate: amsterdamDate() });
+  const [saved, setSaved] = useState(false);
+  const v = form.values;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const vacancy = vacancies.find((x) => x.vacancyId === v.vacancyId);
+    const wage = numberOrText(v.wage);
+    void form.submit(
+      () =>
+        servicePost('employer-network', `/matchings/${caseId}/placements`, {
+          employerId: vacancy?.employerId ?? '',
+          ...(vacancy ? { vacancyId: vacancy.vacancyId } : {}),
+          role: v.role,
+          contractType: v.contractType,
+          hoursPerWeek: numberOrText(v.hours),
+          grossHourlyWageCents: typeof wage === 'number' ? Math.round(wage * 100) : wage,
+          wageSubsidy: v.wageSubsidy,
+          jobCoach: v.jobCoach,
+          startDate: v.startDate,
+        }),
+      () => {
+        setSaved(true);
+        onSaved();
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="placement-heading" className="wcc-form">
+      <Heading2 id="placement-heading">{t('placementFormTitle')}</Heading2>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/employerId', '/vacancyId', '/role', '/contractType', '/hoursPerWeek', '/grossHourlyWageCents', '/startDate']} />}
+      {saved && <Notice>{t('placementSaved')}</Notice>}
+      <SelectField id="placement-vacancy" field="/vacancyId" label={t('vacancy')} value={v.vacancyId} onChange={(id) => form.setValues((x) => ({ ...x, vacancyId: id, role: vacancies.find((y) => y.vacancyId === id)?.role ?? x.role }))} problem={form.problem} options={vacancies.map((x) => ({ value: x.vacancyId, label: `${x.employerName} — ${x.role} (${x.hoursPerWeek} u/w)` }))} required />
+      <TextField id="placement-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
+      <SelectField id="placement-contract" field="/contractType" label={t('contractType')} value={v.contractType} onChange={form.set('contractType')} problem={form.problem} options={CONTRACT_TYPES.map((c) => ({ value: c, label: label('contract', c) }))} required />
+      <TextField id="placement-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} value={v.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
+      <TextField id="placement-wage" field="/grossHourlyWageCents" label={t('hourlyWage')} value={v.wage} onChange={form.set('wage')} problem={form.problem} inputMode="decimal" required />
+      <BooleanField id="placement-subsidy" label={t('wageSubsidy')} checked={v.wageSubsidy} onChange={form.set('wageSubsidy')} />
+      <BooleanField id="placement-coach" label={t('jobCoach')} checked={v.jobCoach} onChange={form.set('jobCoach')} />
+      <TextField id="placement-start" field="/startDate" type="date" label={t('startDate')} value={v.startDate} onChange={form.set('startDate')} problem={form.problem} required />
+      <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+        {form.busy ? t('saving') : t('placementSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function JobLossForm({ caseId, placementId, onSaved }: { readonly caseId: string; readonly placementId: string; readonly onSaved: () => void }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ endDate: amsterdamDate(), reason: 'contract-not-renewed', reasonText: '' });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(
+      () => servicePost('employer-network', `/matchings/${caseId}/placements/${placementId}/end`, { endDate: form.values.endDate, reason: form.values.reason, ...(form.values.reasonText.trim() ? { reasonText: form.values.reasonText } : {}) }),
+      onSaved,
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="jobloss-heading" className="wcc-form">
+      <Heading2 id="jobloss-heading">{t('jobLossTitle')}</Heading2>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/endDate', '/reason', '/reasonText']} />}
+      <TextField id="jobloss-date" field="/endDate" type="date" label={t('endDate')} value={form.values.endDate} onChange={form.set('endDate')} problem={form.problem} required />
+      <SelectField id="jobloss-reason" field="/reason" label={t('endReason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))} required />
+      <TextField id="jobloss-text" field="/reasonText" label={t('colReason')} value={form.values.reasonText} onChange={form.set('reasonText')} problem={form.problem} multiline />
+      <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+        {t('jobLossSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+export function MatchingScreen({ caseId }: { readonly caseId: string }) {
+  const { t, label } = useI18n();
+  const matching = useLoad(() => serviceGet<CasePlacements>('employer-network', `/matchings/${caseId}/placements`), caseId);
+  const vacancies = useLoad(() => serviceGet<Vacancy[]>('employer-network', '/vacancies'), 'vacancies');
+  const accept = useFormState({});
+  const [accepted, setAccepted] = useState(false);
+  const heading = (
+    <Heading1 tabIndex={-1}>
+      {t('matchingTitle')} {caseId.slice(0, 8)}
+    </Heading1>
+  );
+  if (matching.state === 'loading' || vacancies.state === 'loading') return (<>{heading}<Loading /></>);
+  if (matching.state === 'error') return (<>{heading}<ProblemAlert problem={matching.problem} /></>);
+  const m = matching.data;
+  const open = vacancies.state === 'ok' ? vacancies.data.filter((x) => x.status === 'open') : [];
+  const active = m.placements.find((p) => p.status === 'active');
+  return (
+    <>
+      {heading}
+      <Paragraph>
+        {t('colStatus')}: <strong data-testid="matching-status">{label('status', m.status)}</strong> · <Link href={href('zaak', caseId)}>{t('caseTitle')}</Link>
+      </Paragraph>
+      {accepted && <Notice>{t('matchingAccepted')}</Notice>}
+      {m.status === 'referred' && (
+        <>
+          {accept.problem && <ProblemAlert problem={accept.problem} />}
+          <Button
+            appearance="primary-action-button"
+            disabled={accept.busy}
+            onClick={() =>
+              void accept.submit(
+                () => servicePost('employer-network', `/matchings/${caseId}/accept`, {}),
+                () => {
+                  setAccepted(true);
+                  matching.reload();
+                },
+              )
+            }
+          >
+            {t('matchingAccept')}
+          </Button>
+        </>
+      )}
+      <section aria-labelledby="placements-heading" className="wcc-section">
+        <Heading2 id="placements-heading">{t('placementsTitle')}</Heading2>
+        {m.placements.length === 0 ? (
+          <Paragraph>{t('none')}</Paragraph>
+        ) : (
+          <Table className="wcc-table">
+            <TableCaption>{t('placementsTitle')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('placementNo')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('vacancyRole')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('startDate')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {m.placements.map((p) => (
+                <TableRow key={p.placementId}>
+                  <TableCell>{p.sequence}</TableCell>
+                  <TableCell>{p.role}</TableCell>
+                  <TableCell>{p.startDate}</TableCell>
+                  <TableCell>{p.end ? `${label('status', 'ended')} ${p.end.endDate} (${label('endReason', p.end.reason)})` : label('status', 'working')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      {m.status !== 'referred' && m.status !== 'declined' && m.status !== 'closed' && (
+        <>
+          {active ? (
+            <JobLossForm key={active.placementId} caseId={caseId} placementId={active.placementId} onSaved={matching.reload} />
+          ) : open.length > 0 ? (
+            <PlacementForm key={m.placements.length} caseId={caseId} vacancies={open} onSaved={matching.reload} />
+          ) : null}
+          <EmployerForm onSaved={vacancies.reload} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+// The care provider's referral: accept or decline (a reason is required), clinical
+// findings (they stay in the care domain; the form says so) and the work-oriented
+// screening advice that goes to the chain.
+import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { amsterdamDate, servicePost, serviceGet, type Answer } from '../api';
+import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
+import { useI18n, type Language } from '../i18n';
+import { href } from '../router';
+
+interface Referral {
+  referralId: string;
+  caseId: string;
+  fromOrganisationId: string;
+  route: string;
+  reason: string;
+  replyDeadline: string;
+  status: 'received' | 'accepted' | 'declined';
+  overdue: boolean;
+  screening: { status: string; clinicalFindingsRecorded: number; advice: Record<string, unknown> | null };
+}
+
+const DECLINE_REASONS = ['no-capacity', 'not-eligible', 'client-unreachable', 'client-refused', 'referred-elsewhere', 'other'];
+const ADVISED_ROUTES = ['ips', 'reintegration', 'care-first', 'not-now'];
+const LIMITATIONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  'personal-functioning.concentration': { nl: 'Concentreren van de aandacht', en: 'Concentrating attention' },
+  'personal-functioning.pace': { nl: 'Handelingstempo', en: 'Pace of work' },
+  'personal-functioning.deadlines-and-peaks': { nl: 'Deadlines of productiepieken', en: 'Deadlines or production peaks' },
+  'social-functioning.dealing-with-conflicts': { nl: 'Omgaan met conflicten', en: 'Dealing with conflicts' },
+  'social-functioning.customer-contact': { nl: 'Klantcontacten', en: 'Customer contact' },
+  'working-hours.night-work': { nl: 'Nachtwerk', en: 'Night work' },
+  'working-hours.hours-per-week': { nl: 'Uren per week', en: 'Hours per week' },
+};
+
+function AnswerForms({ referral, onChanged }: { readonly referral: Referral; readonly onChanged: () => void }) {
+  const { t, label } = useI18n();
+  const accept = useFormState({});
+  const decline = useFormState({ reasonCode: 'no-capacity', reason: '' });
+  const [declining, setDeclining] = useState(false);
+  const onDecline = (event: FormEvent) => {
+    event.preventDefault();
+    void decline.submit(() => servicePost('care-provider', `/referrals/${referral.referralId}/decline`, decline.values), onChanged);
+  };
+  return (
+    <section aria-labelledby="answer-heading" className="wcc-section">
+      <Heading2 id="answer-heading">{t('accept')} / {t('decline')}</Heading2>
+      {accept.problem && <ProblemAlert problem={accept.problem} />}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" disabled={accept.busy} onClick={() => void accept.submit(() => servicePost('care-provider', `/referrals/${referral.referralId}/accept`, {}), onChanged)}>
+          {t('accept')}
+        </Button>
+        <Button appearance="secondary-action-button" aria-expanded={declining} aria-controls="decline-form" onClick={() => setDeclining(!declining)}>
+          {t('decline')}…
+        </Button>
+      </ButtonGroup>
+      {declining && (
+        <form id="decline-form" onSubmit={onDecline} noValidate className="wcc-form" aria-label={t('decline')}>
+          {decline.problem && <ProblemAlert problem={decline.problem} shownFields={['/reasonCode', '/reason']} />}
+          <SelectField id="decline-code" field="/reasonCode" label={t('declineReasonCode')} value={decline.values.reasonCode} onChange={decline.set('reasonCode')} problem={decline.problem} options={DECLINE_REASONS.map((r) => ({ value: r, label: label('decline', r) }))} required />
+          <TextField id="decline-reason" field="/reason" label={t('declineReason')} value={decline.values.reason} onChange={decline.set('reason')} problem={decline.problem} multiline required />
+          <Button type="submit" appearance="primary-action-button" disabled={decline.busy}>
+            {t('decline')}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ClinicalForm({ referral, onChanged }: { readonly referral: Referral; readonly onChanged: () => void }) {
+  const { t } = useI18n();
+  const form = useFormState({ code: '', notes: '' });
+  const [saved, setSaved] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(
+      async (): Promise<Answer<unknown>> => {
+        if (referral.screening.status === 'not-started') {
+          const started = await servicePost('care-provider', `/referrals/${referral.referralId}/screening/start`, {});
+          if (!started.ok) return started;
+        }
+        return servicePost('care-provider', `/referrals/${referral.referralId}/screening/clinical-findings`, {
+          diagnoses: form.values.code.trim() ? [{ system: 'icd-10', code: form.values.code.trim() }] : [],
+          ...(form.values.notes.trim() ? { notes: form.values.notes } : {}),
+        });
+      },
+      () => {
+        setSaved(true);
+        form.setValues({ code: '', notes: '' });
+        onChanged();
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="clinical-heading" className="wcc-form wcc-form--care-only">
+      <Heading2 id="clinical-heading">{t('clinicalTitle')}</Heading2>
+      <Alert type="warning">
+        <Paragraph>{t('clinicalNotice')}</Paragraph>
+      </Alert>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/diagnoses', '/notes']} />}
+      {saved && <Notice>{t('clinicalSaved')}</Notice>}
+      <TextField id="diagnosis-code" field="/diagnoses" label={t('diagnosisCode')} value={form.values.code} onChange={form.set('code')} problem={form.problem} />
+      <TextField id="clinical-notes" field="/notes" label={t('clinicalNotes')} value={form.values.notes} onChange={form.set('notes')} problem={form.problem} multiline />
+      <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
+        {t('clinicalSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function AdviceForm({ referral, onChanged }: { readonly referral: Referral; readonly onChanged: () => void }) {
+  const { t, label, language } = useI18n();
+  const form = useFormState({ advisedRoute: 'ips', workCapacity: '', recommended: '', limitations: [] as string[], contraIndications: false, reviewDate: amsterdamDate(90) });
+  const [saved, setSaved] = useState(false);
+  const v = form.values;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(
+      async (): Promise<Answer<unknown>> => {
+        if (referral.screening.status === 'not-started') {
+          const started = await servicePost('care-provider', `/referrals/${referral.referralId}/screening/start`, {});
+          if (!started.ok) return started;
+        }
+        return servicePost('care-provider', `/referrals/${referral.referralId}/screening/advice`, {
+          advisedRoute: v.advisedRoute,
+          workCapacityHoursPerWeek: numberOrText(v.workCapacity),
+          ...(v.recommended.trim() ? { recommendedHoursPerWeek: numberOrText(v.recommended) } : {}),
+          functionalLimitations: v.limitations,
+          contraIndications: v.contraIndications,
+          reviewDate: v.reviewDate,
+        });
+      },
+      () => {
+        setSaved(true);
+        onChanged();
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="advice-heading" className="wcc-form">
+      <Heading2 id="advice-heading">{t('adviceFormTitle')}</Heading2>
+      <Paragraph>{t('adviceNotice')}</Paragraph>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/advisedRoute', '/workCapacityHoursPerWeek', '/recommendedHoursPerWeek', '/functionalLimitations', '/contraIndications', '/reviewDate']} />}
+      {saved && <Notice>{t('adviceSaved')}</Notice>}
+      <SelectField id="advised-route" field="/advisedRoute" label={t('advisedRoute')} value={v.advisedRoute} onChange={form.set('advisedRoute')} problem={form.problem} options={ADVISED_ROUTES.map((r) => ({ value: r, label: label('route', r) }))} required />
+      <TextField id="work-capacity" field="/workCapacityHoursPerWeek" label={t('workCapacity')} value={v.workCapacity} onChange={form.set('workCapacity')} problem={form.problem} inputMode="decimal" required />
+      <TextField id="recommended-hours" field="/recommendedHoursPerWeek" label={t('recommendedHours')} value={v.recommended} onChange={form.set('recommended')} problem={form.problem} inputMode="decimal" />
+      <CheckboxGroup id="limitations" field="/functionalLimitations" legend={t('limitations')} values={v.limitations} onChange={form.set('limitations')} problem={form.problem} options={Object.entries(LIMITATIONS).map(([value, labels]) => ({ value, label: labels[language] }))} />
+      <BooleanField id="contra-indications" label={t('contraIndications')} checked={v.contraIndications} onChange={form.set('contraIndications')} />
+      <TextField id="review-date" field="/reviewDate" type="date" label={t('reviewDate')} value={v.reviewDate} onChange={form.set('reviewDate')} problem={form.problem} required />
+      <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+        {form.busy ? t('saving') : t('adviceSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+export function ReferralScreen({ referralId }: { readonly referralId: string }) {
+  const { t, label } = useI18n();
+  const referral = useLoad(() => serviceGet<Referral>('care-provider', `/referrals/${referralId}`), referralId);
+  const heading = (
+    <Heading1 tabIndex={-1}>
+      {t('referralTitle')} {referralId.slice(0, 8)}
+    </Heading1>
+  );
+  if (referral.state === 'loading') return (<>{heading}<Loading /></>);
+  if (referral.state === 'error') return (<>{heading}<ProblemAlert problem={referral.problem} /></>);
+  const r = referral.data;
+  return (
+    <>
+      {heading}
+      <DataList>
+        <DataListItem>
+          <DataListKey>{t('colFrom')}</DataListKey>
+          <DataListValue>{r.fromOrganisationId}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('colRoute')}</DataListKey>
+          <DataListValue>{label('referralRoute', r.route)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('colReason')}</DataListKey>
+          <DataListValue>{r.reason}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('colDeadline')}</DataListKey>
+          <DataListValue>
+            {r.replyDeadline} {r.overdue ? `(${t('overdue')})` : ''}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('colStatus')}</DataListKey>
+          <DataListValue data-testid="referral-status">{label('status', r.status)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('screeningTitle')}</DataListKey>
+          <DataListValue data-testid="screening-status">{r.screening.advice ? t('adviceSaved') : r.screening.status}</DataListValue>
+        </DataListItem>
+      </DataList>
+      <Paragraph>
+        <Link href={href('zaak', r.caseId)}>{t('caseTitle')}</Link>
+      </Paragraph>
+      {r.status === 'received' && <AnswerForms referral={r} onChanged={referral.reload} />}
+      {r.status === 'accepted' && (
+        <>
+          <ClinicalForm referral={r} onChanged={referral.reload} />
+          {!r.screening.advice && <AdviceForm referral={r} onChanged={referral.reload} />}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+// Werklijst: the open work of the signed-in user's organisation, with counts, from the
+// services' own lists (the case view for everyone who holds cases, the referral inbox
+// for care, the matching list for the employer network, the funding requests for the insurer).
+import { DataBadge, Heading1, Heading2, Link, NumberBadge, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { serviceGet } from '../api';
+import { Loading, ProblemAlert, useLoad } from '../components';
+import { useI18n, type TextKey } from '../i18n';
+import { href } from '../router';
+import type { SessionUser } from '../session';
+
+interface CaseListItem {
+  caseId: string;
+  clientKey: string | null;
+  phase: string | null;
+  openReferrals: number;
+  overdueReferrals: number;
+  openActions: number;
+  overdueActions: number;
+}
+interface CaseList {
+  total: number;
+  cases: CaseListItem[];
+}
+interface InboxItem {
+  referralId: string;
+  caseId: string;
+  fromOrganisationId: string;
+  route: string;
+  replyDeadline: string;
+  status: string;
+  overdue: boolean;
+}
+interface Matching {
+  caseId: string;
+  referralId: string;
+  fromOrganisationId: string;
+  replyDeadline: string;
+  status: string;
+  overdue: boolean;
+  placements: number;
+}
+interface FundingRequest {
+  fundingRequestId: string;
+  status?: string;
+  decision?: string;
+}
+
+function Count({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }) {
+  return (
+    <div className="wcc-count" data-testid={testId}>
+      <NumberBadge value={String(value)}>{value}</NumberBadge>
+      <span className="wcc-count__label">{label}</span>
+    </div>
+  );
+}
+
+function short(id: string): string {
+  return id.slice(0, 8);
+}
+
+function CasesSection({ organisationType }: { readonly organisationType: SessionUser['organisationType'] }) {
+  const { t, label } = useI18n();
+  const all = useLoad(() => serviceGet<CaseList>('case-view', '/cases?limit=50'), 'cases');
+  if (all.state === 'loading') return <Loading />;
+  if (all.state === 'error') return <ProblemAlert problem={all.problem} />;
+  const cases = all.data.cases;
+  return (
+    <section aria-labelledby="cases-heading">
+      <Heading2 id="cases-heading">{t('casesTitle')}</Heading2>
+      <div className="wcc-counts">
+        <Count testId="count-cases" label={t('casesTotal')} value={all.data.total} />
+        <Count testId="count-overdue-referrals" label={t('casesOverdueReferral')} value={cases.filter((c) => c.overdueReferrals > 0).length} />
+        <Count testId="count-open-actions" label={t('casesOpenAction')} value={cases.filter((c) => c.openActions > 0).length} />
+      </div>
+      {cases.length === 0 ? (
+        <Paragraph>{t('noCases')}</Paragraph>
+      ) : (
+        <Table className="wcc-table">
+          <TableCaption>
+            {t('casesTitle')} ({cases.length} {t('of')} {all.data.total})
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('colCase')}</TableHeaderCell>
+              {organisationType !== 'employer-network' && <TableHeaderCell scope="col">{t('colPhase')}</TableHeaderCell>}
+              <TableHeaderCell scope="col">{t('colOpenReferrals')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('colOpenActions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cases.map((c) => (
+              <TableRow key={c.caseId}>
+                <TableCell>
+                  <Link href={href('zaak', c.caseId)}>
+                    {t('colCase')} {short(c.caseId)}
+                  </Link>
+                </TableCell>
+                {organisationType !== 'employer-network' && <TableCell>{label('phase', c.phase)}</TableCell>}
+                <TableCell>
+                  {c.openReferrals}
+                  {c.overdueReferrals > 0 && <DataBadge className="wcc-overdue"> {c.overdueReferrals} {t('overdue')}</DataBadge>}
+                </TableCell>
+                <TableCell>
+                  {c.openActions}
+                  {c.overdueActions > 0 && <DataBadge className="wcc-overdue"> {c.overdueActions} {t('overdue')}</DataBadge>}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function InboxSection() {
+  const { t, label } = useI18n();
+  const inbox = useLoad(() => serviceGet<{ items: InboxItem[] }>('care-provider', '/referrals'), 'inbox');
+  if (inbox.state === 'loading') return <Loading />;
+  if (inbox.state === 'error') return <ProblemAlert problem={inbox.problem} />;
+  const items = inbox.data.items;
+  return (
+    <section aria-labelledby="inbox-heading">
+      <Heading2 id="inbox-heading">{t('inboxTitle')}</Heading2>
+      <div className="wcc-counts">
+        <Count testId="count-referrals-awaiting" label={t('referralsAwaiting')} value={items.filter((i) => i.status === 'received').length} />
+        <Count testId="count-referrals-overdue" label={t('referralsOverdue')} value={items.filter((i) => i.overdue).length} />
+        <Count testId="count-referrals-accepted" label={t('referralsAccepted')} value={items.filter((i) => i.status === 'accepted').length} />
+      </div>
+      <Table className="wcc-table">
+        <TableCaption>{t('inboxTitle')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('referralTitle')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colRoute')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colDeadline')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => (
+            <TableRow key={item.referralId}>
+              <TableCell>
+                <Link href={href('verwijzing', item.referralId)}>
+                  {t('referralTitle')} {short(item.referralId)}
+                </Link>
+              </TableCell>
+              <TableCell>{item.fromOrganisationId}</TableCell>
+              <TableCell>{label('referralRoute', item.route)}</TableCell>
+              <TableCell>{item.replyDeadline}</TableCell>
+              <TableCell>
+                {label('status', item.status)}
+                {item.overdue && <DataBadge className="wcc-overdue"> {t('overdue')}</DataBadge>}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+function MatchingSection() {
+  const { t, label } = useI18n();
+  const matchings = useLoad(() => serviceGet<Matching[]>('employer-network', '/matchings'), 'matchings');
+  if (matchings.state === 'loading') return <Loading />;
+  if (matchings.state === 'error') return <ProblemAlert problem={matchings.problem} />;
+  const items = matchings.data;
+  return (
+    <section aria-labelledby="matchings-heading">
+      <Heading2 id="matchings-heading">{t('matchingTitle')}</Heading2>
+      <div className="wcc-counts">
+        <Count testId="count-matchings-awaiting" label={t('matchingsAwaiting')} value={items.filter((m) => m.status === 'referred').length} />
+        <Count testId="count-matchings-overdue" label={t('matchingsOverdue')} value={items.filter((m) => m.overdue).length} />
+        <Count testId="count-matchings-active" label={t('matchingsActive')} value={items.filter((m) => m.status !== 'referred' && m.status !== 'declined' && m.status !== 'closed').length} />
+      </div>
+      <Table className="wcc-table">
+        <TableCaption>{t('matchingTitle')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('colCase')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colDeadline')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('colPlacements')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((m) => (
+            <TableRow key={m.caseId}>
+              <TableCell>
+                <Link href={href('matching', m.caseId)}>
+                  {t('matchingTitle')} {short(m.caseId)}
+                </Link>
+              </TableCell>
+              <TableCell>{m.fromOrganisationId}</TableCell>
+              <TableCell>{m.replyDeadline}</TableCell>
+              <TableCell>
+                {label('status', m.status)}
+                {m.overdue && <DataBadge className="wcc-overdue"> {t('overdue')}</DataBadge>}
+              </TableCell>
+              <TableCell>{m.placements}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+function FundingSection() {
+  const { t } = useI18n();
+  const fundings = useLoad(() => serviceGet<FundingRequest[] | { items: FundingRequest[] }>('insurer', '/care-fundings'), 'fundings');
+  if (fundings.state === 'loading') return <Loading />;
+  if (fundings.state === 'error') return <ProblemAlert problem={fundings.problem} />;
+  const items = Array.isArray(fundings.data) ? fundings.data : fundings.data.items;
+  return (
+    <section aria-labelledby="funding-heading">
+      <Heading2 id="funding-heading">{t('fundingTitle')}</Heading2>
+      <div className="wcc-counts">
+        <Count testId="count-funding-pending" label={t('fundingPending')} value={items.filter((f) => (f.status ?? f.decision) === 'requested' || (f.status ?? f.decision) === 'pending').length} />
+      </div>
+    </section>
+  );
+}
+
+export function WorklistScreen({ user }: { readonly user: SessionUser }) {
+  const { t } = useI18n();
+  const type = user.organisationType;
+  const heading: TextKey = 'worklistTitle';
+  return (
+    <>
+      <Heading1 tabIndex={-1}>{t(heading)}</Heading1>
+      <Paragraph>{t('worklistIntro')}</Paragraph>
+      {type === 'care-provider' && <InboxSection />}
+      {type === 'employer-network' && <MatchingSection />}
+      {type === 'insurer' && <FundingSection />}
+      {type === 'chain' ? (
+        <Paragraph>
+          <Link href={href('log')}>{t('auditWork')}</Link>
+        </Paragraph>
+      ) : (
+        <CasesSection organisationType={type} />
+      )}
+    </>
+  );
+}
