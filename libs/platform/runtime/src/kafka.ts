@@ -2,8 +2,9 @@
 // KAFKA_BROKERS → a Docker engine via testcontainers (tests only) → the local broker
 // from infra/kafka-local (Java + Maven) → for `npm start` only, when neither Java nor
 // Docker exists, an in-process bus, announced loudly because nothing durable backs it.
+// The dev broker script (infra/kafka-local) is loaded only when it is needed: a service
+// given KAFKA_BROKERS in production never loads it, and its image need not contain it.
 import { spawnSync } from 'node:child_process';
-import { ensureLocalKafka, stopLocalKafka } from '@wcc/kafka-local';
 import { dockerEngineReachable } from './docker';
 
 export type KafkaSource = 'env' | 'testcontainers' | 'local' | 'in-process';
@@ -39,6 +40,7 @@ export async function resolveKafka(options: { allowContainers?: boolean; allowIn
 
   const canRunLocal = hasTool('java', ['-version']) && hasTool('mvn', ['-v']);
   if (canRunLocal || !options.allowInProcess || docker) {
+    const { ensureLocalKafka, stopLocalKafka } = await import('@wcc/kafka-local');
     const { brokers, startedHere } = await ensureLocalKafka();
     return { brokers, source: 'local', stop: startedHere ? async () => void (await stopLocalKafka()) : noop };
   }
