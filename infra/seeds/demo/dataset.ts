@@ -95,7 +95,7 @@ export interface Attendee {
 /** One step of a trajectory, in the order it happens. `key` names things later steps refer to. */
 export type Step =
   | { readonly kind: 'assign-regie'; readonly userId: string }
-  | { readonly kind: 'grant-consent'; readonly key: string; readonly organisationTypes: readonly ConsentType[]; readonly dataCategories: readonly DataCategory[]; readonly validFrom: IsoDate }
+  | { readonly kind: 'grant-consent'; readonly key: string; readonly purpose?: 'research'; readonly organisationTypes: readonly ConsentType[]; readonly dataCategories: readonly DataCategory[]; readonly validFrom: IsoDate }
   | { readonly kind: 'withdraw-consent'; readonly key: string }
   | { readonly kind: 'measure'; readonly moment: 'baseline' | '6-months' | '12-months'; readonly measuredOn: IsoDate; readonly ladderRung: 1 | 2 | 3 | 4 | 5 | 6; readonly growthPotential: boolean; readonly zrm: ZrmScores }
   | { readonly kind: 'refer-to-care'; readonly providerId: string; readonly route: 'first-psychosis' | 'ips' | 'ggz-intake-wish' | 'home-visit' | 'ggz-screening'; readonly reason: string; readonly replyDeadline: IsoDate }
@@ -460,6 +460,14 @@ function careConsent(ctx: Context): Step {
   return { kind: 'grant-consent', key: 'care', organisationTypes: types, dataCategories: everyCategory, validFrom: ctx.startedOn };
 }
 
+/**
+ * Consent for research (the outcomes monitor's research tables), asked at the start; nine
+ * in ten give it. Chosen by position, not drawn, so the random streams stay as they were.
+ */
+function researchConsent(ctx: Context): Step[] {
+  return ctx.index % 10 === 9 ? [] : [{ kind: 'grant-consent', key: 'research', purpose: 'research', organisationTypes: ['municipality'], dataCategories: everyCategory, validFrom: ctx.startedOn }];
+}
+
 function workConsent(ctx: Context): Step {
   return { kind: 'grant-consent', key: 'work', organisationTypes: ['employer-network'], dataCategories: workCategories, validFrom: ctx.startedOn };
 }
@@ -587,6 +595,7 @@ function trajectory(ctx: Context, outcome: Outcome, profile: Profile, baseline: 
   const steps: Step[] = [
     { kind: 'assign-regie', userId: spec.regisseur },
     careConsent(ctx),
+    ...researchConsent(ctx),
     { kind: 'measure', moment: 'baseline', measuredOn: startedOn, ladderRung: baselineRung, growthPotential: true, zrm: baseline },
     referToCare(ctx),
   ];

@@ -151,7 +151,7 @@ class DemoLoader {
       case 'grant-consent': {
         const { consentId } = await municipality.post<{ consentId: string }>(
           `${casePath}/consents`,
-          { purpose: 'chain-coordination', organisationTypes: step.organisationTypes, dataCategories: step.dataCategories, validFrom: step.validFrom },
+          { purpose: step.purpose ?? 'chain-coordination', organisationTypes: step.organisationTypes, dataCategories: step.dataCategories, validFrom: step.validFrom },
           key,
         );
         trail.consents.set(step.key, consentId);

@@ -37,15 +37,22 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
   for (const o of observations) {
     if (!Number.isFinite(o.time) || o.time < 0) throw new RangeError(`survival time must be a finite number ≥ 0, got ${o.time}`);
   }
-  const times = [...new Set(observations.map((o) => o.time))].sort((a, b) => a - b);
+  // One pass over the observations sorted by time: O(n log n) for a cohort of any size.
+  const sorted = [...observations].sort((a, b) => a.time - b.time);
   let atRisk = observations.length;
   let survival = 1;
   let greenwood = 0;
   const steps: KaplanMeierStep[] = [];
-  for (const time of times) {
-    const here = observations.filter((o) => o.time === time);
-    const events = here.filter((o) => o.event).length;
-    const censored = here.length - events;
+  for (let i = 0; i < sorted.length; ) {
+    const time = sorted[i]!.time;
+    let events = 0;
+    let here = 0;
+    while (i < sorted.length && sorted[i]!.time === time) {
+      if (sorted[i]!.event) events++;
+      here++;
+      i++;
+    }
+    const censored = here - events;
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwood += atRisk > events ? events / (atRisk * (atRisk - events)) : Number.POSITIVE_INFINITY;
@@ -53,7 +60,7 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
       const [lower95, upper95] = logLogBand(survival, greenwood);
       steps.push({ time, atRisk, events, censored, survival, standardError: Number.isFinite(se) ? se : 0, lower95, upper95 });
     }
-    atRisk -= here.length;
+    atRisk -= here;
   }
   return { n: observations.length, events: observations.filter((o) => o.event).length, steps };
 }

@@ -83,7 +83,9 @@ function grouped(trajectories: readonly Trajectory[], by: 'project' | 'municipal
   const groups = new Map<string, Trajectory[]>();
   for (const t of trajectories) {
     const k = groupKeyOf(t, by);
-    groups.set(k, [...(groups.get(k) ?? []), t]);
+    const group = groups.get(k);
+    if (group) group.push(t);
+    else groups.set(k, [t]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }

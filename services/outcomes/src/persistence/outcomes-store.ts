@@ -82,6 +82,59 @@ export class OutcomesStore implements OnModuleInit {
     return outcome;
   }
 
+  /**
+   * The same effect as apply() for each fact in turn, in four statements per batch instead
+   * of four per fact: for a replay or a rebuild that reads many facts at once (the bench).
+   */
+  async applyMany(batch: readonly IncomingFact[], tx: pg.PoolClient): Promise<{ applied: number; refolded: number; duplicate: number }> {
+    const inserted = await tx.query<{ event_id: string }>(
+      `insert into outcome_facts (event_id, case_id, occurred_at, fact)
+       select * from unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) on conflict (event_id) do nothing returning event_id`,
+      [batch.map((f) => f.eventId), batch.map((f) => f.caseId), batch.map((f) => f.occurredAt), batch.map((f) => JSON.stringify(f.fact))],
+    );
+    const fresh = new Set(inserted.rows.map((r) => r.event_id));
+    const byCase = new Map<string, IncomingFact[]>();
+    for (const f of batch) if (fresh.has(f.eventId)) byCase.set(f.caseId, [...(byCase.get(f.caseId) ?? []), f]);
+    const cases = [...byCase.keys()].sort();
+    if (cases.length === 0) return { applied: 0, refolded: 0, duplicate: batch.length };
+    await tx.query('select pg_advisory_xact_lock($1, hashtext(c)) from unnest($2::text[]) as c order by c', [CASE_LOCK_NAMESPACE, cases]);
+    const current = await tx.query<{ case_id: string; state: Trajectory; last: Date }>('select case_id, state, last_occurred_at as last from outcome_trajectories where case_id = any($1)', [cases]);
+    const rows = new Map(current.rows.map((r) => [r.case_id, r]));
+    const inOrder = (facts: readonly IncomingFact[], last: Date | undefined) =>
+      facts.every((f, i) => (i === 0 ? !last || new Date(f.occurredAt).getTime() >= last.getTime() : new Date(f.occurredAt).getTime() >= new Date(facts[i - 1]!.occurredAt).getTime()));
+    const refold = cases.filter((c) => !inOrder(byCase.get(c)!, rows.get(c)?.last));
+    const refoldFacts = new Map<string, TrajectoryFact[]>();
+    if (refold.length > 0) {
+      const all = await tx.query<{ case_id: string; fact: TrajectoryFact }>('select case_id, fact from outcome_facts where case_id = any($1) order by case_id, occurred_at, seq', [refold]);
+      for (const r of all.rows) refoldFacts.set(r.case_id, [...(refoldFacts.get(r.case_id) ?? []), r.fact]);
+    }
+    const states = cases.map((c) => {
+      const facts = byCase.get(c)!;
+      const start = emptyTrajectory(c, facts[0]!.clientKey);
+      const state = refoldFacts.has(c)
+        ? refoldFacts.get(c)!.reduce((s, f) => evolveTrajectory(s, f, projectOf), start)
+        : facts.reduce((s, f) => evolveTrajectory(s, f.fact, projectOf), rows.get(c)?.state ?? start);
+      const last = facts.map((f) => f.occurredAt).sort().at(-1)!;
+      return { state, last };
+    });
+    await tx.query(
+      `insert into outcome_trajectories (case_id, project, municipality_id, started_on, last_occurred_at, state)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::timestamptz[], $6::jsonb[])
+       on conflict (case_id) do update set project = excluded.project, municipality_id = excluded.municipality_id, started_on = excluded.started_on,
+         last_occurred_at = greatest(outcome_trajectories.last_occurred_at, excluded.last_occurred_at), state = excluded.state, updated_at = now()`,
+      [
+        cases,
+        states.map((s) => s.state.project),
+        states.map((s) => s.state.municipalityId),
+        states.map((s) => s.state.startedOn),
+        states.map((s) => s.last),
+        states.map((s) => JSON.stringify(s.state)),
+      ],
+    );
+    const applied = [...byCase.values()].reduce((n, f) => n + f.length, 0);
+    return { applied: applied - refold.reduce((n, c) => n + byCase.get(c)!.length, 0), refolded: refold.reduce((n, c) => n + byCase.get(c)!.length, 0), duplicate: batch.length - applied };
+  }
+
   async trajectories(project?: string): Promise<Trajectory[]> {
     const result = project
       ? await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories where project = $1 order by case_id', [project])
