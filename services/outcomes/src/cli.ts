@@ -52,12 +52,13 @@ if (values.project !== undefined && !(projectIds as readonly string[]).includes(
 const project = values.project as ProjectId | undefined;
 const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail('--as-of must be YYYY-MM-DD');
-const groupBy = values['group-by'];
-if (groupBy !== 'project' && groupBy !== 'municipality' && groupBy !== 'cohort') fail('--group-by must be project, municipality or cohort');
+const groupByValue = values['group-by'];
+if (groupByValue !== 'project' && groupByValue !== 'municipality' && groupByValue !== 'cohort') fail('--group-by must be project, municipality or cohort');
+const groupBy: 'project' | 'municipality' | 'cohort' = groupByValue;
 const months = Number(values.months);
 if (!Number.isInteger(months) || months < 1 || months > 36) fail('--months must be 1…36');
 
-const out = (line = '') => process.stdout.write(`${line}\n`);
+const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const fmt = (v: unknown): string => (v === null || v === undefined ? '·' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : typeof v === 'string' ? v : JSON.stringify(v));
 
 function printRows(header: readonly string[], rows: readonly (readonly unknown[])[]): void {
