@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientReferredV1 } from '@wcc/contracts';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import {
   call,
   eventually,
@@ -345,6 +346,12 @@ describe('care-provider HTTP API', () => {
         claims: [{ claimId, status: 'settled', units: 4, settlement: { amountCents: 36_800, settledOn: '2025-05-02' } }],
       },
     ]);
+  });
+
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${kit.baseUrl}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
   });
 
   it('describes every route in OpenAPI', async () => {

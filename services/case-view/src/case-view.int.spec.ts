@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseAccessRefusedV1, caseReviewHeldV1, caseReviewScheduledV1, caseViewedV1, clientRegisteredV1, reviewActionAssignedV1, topics } from '@wcc/contracts';
 import { decodeCloudEvent, encodeCloudEvent } from '@wcc/messaging';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import { caseScenario, cloudEventOf, organisations, type ScenarioEvent } from './testing/case-scenario';
 import { caughtUp, connectedProducer, get, publish, readTopic, startCaseViewApp, tokenFor, users, waitFor } from './testing/case-view-test-kit';
 
@@ -322,6 +323,12 @@ describe('HTTP refusals', () => {
     const delftClerk = await tokenFor({ userId: 'km-2', organisationId: 'gemeente-delft', organisationType: 'municipality', roles: ['client-manager'] });
     expect(await get(baseUrl, `/cases/${cScenario.caseId}`, delftClerk)).toMatchObject({ status: 200, body: { itemsShown: 2 } });
     expect(await count()).toBe(before);
+  });
+
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
   });
 
   it('documents every route in OpenAPI', async () => {

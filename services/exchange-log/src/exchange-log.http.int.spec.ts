@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseOpenedV1, clientReferredV1, screeningAdviceSubmittedV1 } from '@wcc/contracts';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import type { DisclosureRecord } from './domain/disclosure-record';
 import { processingActivityIds } from './domain/processing-activities';
 import { fixture, story } from './testing/chain-fixtures';
@@ -197,6 +198,12 @@ describe("a data subject's overview through the municipality", () => {
 });
 
 describe('the OpenAPI document', () => {
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
+  });
+
   it('describes every route', async () => {
     const document = (await call('GET', '/docs/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     expect(Object.keys(document.paths).sort()).toEqual(

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '@wcc/domain-kit';
 import { PostgresEventStore } from '@wcc/event-store';
 import { useTestDatabase, testNamespace } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import {
   BSNS,
   call,
@@ -384,6 +385,12 @@ describe('free text that leaves the municipality', () => {
 });
 
 describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${base}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
+  });
+
   it('describes every route', async () => {
     const doc = await call(base, 'GET', '/docs/openapi.json');
     const paths = Object.keys(doc.body['paths'] as Record<string, unknown>);

@@ -22,10 +22,15 @@ export interface ServiceDescription {
 }
 
 export function openApiDocument(app: INestApplication, service: ServiceDescription): OpenAPIObject {
+  // OpenAPI 3.1: the bodies' and answers' schemas are JSON Schema 2020-12 (TypeBox), with
+  // null types and numeric exclusive bounds that 3.0 cannot express.
   const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
     .setTitle(service.title)
     .setDescription(service.description)
     .setVersion(service.version ?? '0.1.0')
+    // Relative: the document is served by the service it describes, wherever that runs.
+    .addServer('/', 'This service')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();

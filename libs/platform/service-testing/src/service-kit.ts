@@ -95,3 +95,14 @@ export async function storedEventCount(db: TestDatabase, schema = 'event_store')
   const { rows } = await db.pool.query<{ n: string }>(`select count(*) as n from ${schema}.events`);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * The errors Redocly's `recommended` rules find in an OpenAPI document, one sentence
+ * each with where it stands: what a client generator or an API gateway would choke on.
+ */
+export async function openApiLintErrors(document: object): Promise<string[]> {
+  const { createConfig, lintFromString } = await import('@redocly/openapi-core');
+  const config = await createConfig({ extends: ['recommended'] });
+  const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+  return problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} (${p.location[0]?.pointer ?? '#'})`);
+}

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import {
   accountManager,
   call,
@@ -109,6 +110,12 @@ describe('authentication and roles', () => {
     expect((await get('/matchings', municipality)).status).toBe(403);
     const auditor = await tokenFor({ userId: 'au-1', organisationId: 'wsp-rijnmond', organisationType: 'employer-network', roles: ['auditor'] });
     expect((await get('/employers', auditor)).status).toBe(403);
+  });
+
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
   });
 
   it('serves health and the OpenAPI document without a token, describing every route', async () => {

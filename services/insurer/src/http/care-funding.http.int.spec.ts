@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { careFundingRequestedV1, type CareFundingRequestedV1 } from '@wcc/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors } from '@wcc/service-testing';
 import { connectedProducer, contractManager, produceCloudEvent, startInsurerApp, tokenFor, waitFor } from '../testing/insurer-test-kit';
 
 const db = useTestDatabase();
@@ -203,6 +204,12 @@ describe('insurer HTTP API', () => {
     const refuse = await call('POST', `/care-fundings/${request.fundingRequestId}/refuse`, { token: achmea, body: { reasonCode: 'other', reason: 'Changed my mind.' } });
     expect(refuse.status).toBe(409);
     expect(await eventCount()).toBe(before);
+  });
+
+  it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { openapi: string };
+    expect(document.openapi).toBe('3.1.0');
+    expect(await openApiLintErrors(document)).toEqual([]);
   });
 
   it('describes every route in its OpenAPI document', async () => {

@@ -1,7 +1,7 @@
 // GET /health: is this service's Postgres answering, is the Kafka broker answering,
 // and is the outbox relay keeping up. Public, so an orchestrator can probe it.
 import { Controller, Get, Inject, Module, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type pg from 'pg';
@@ -9,6 +9,17 @@ import type { IntegrationConsumer, OutboxRelay } from '@wcc/messaging';
 import { Public } from '../auth/decorators';
 import { INTEGRATION_CONSUMERS, KAFKA, OUTBOX_RELAY } from '../messaging/messaging.module';
 import { PG_POOL } from '../persistence/event-store.module';
+
+const checkResults = {
+  anyOf: [{ type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true } }, { type: 'null' }],
+};
+
+function healthAnswerSchema(status: 'ok' | 'error') {
+  return {
+    type: 'object',
+    properties: { status: { type: 'string', enum: [status] }, info: checkResults, error: checkResults, details: checkResults },
+  };
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -24,7 +35,11 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  @ApiOperation({ summary: 'Health: Postgres, the Kafka broker and the outbox relay', description: 'Public, for an orchestrator’s probe; 503 when a check is down.' })
+  // Terminus documents its answer in OpenAPI 3.0 terms (`nullable`); the documents are 3.1.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiResponse({ status: 200, description: 'Every check is up.', schema: healthAnswerSchema('ok') })
+  @ApiResponse({ status: 503, description: 'A check is down; `error` names it.', schema: healthAnswerSchema('error') })
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       async () => {
