@@ -2,6 +2,7 @@
 // npm run outcomes -- mkba --project vip-amsterdam --from-report [--json]   report 002 Table 9–11 rows, reproduced
 // npm run outcomes -- payback [--json]                                      report 002 Table 12, reproduced
 // npm run outcomes -- consistency [--json]                                  findings over the reports' inputs and the live data
+// npm run outcomes -- rebuild                                                folds every case again from its stored facts
 // Live tables are read from the outcomes service's database (DATABASE_URL, default the
 // local wcc_outcomes that `npm start` creates) and suppressed like the HTTP API's.
 import { parseArgs } from 'node:util';
@@ -25,8 +26,9 @@ import {
   type Trajectory,
 } from '@wcc/outcomes-domain';
 import { liveConsistencyChecks } from './http/live-consistency';
+import { OutcomesStore } from './persistence/outcomes-store';
 
-const usage = `usage: npm run outcomes -- <${[...tableIds, 'payback', 'consistency'].join('|')}> [--project ${projectIds.join('|')}] [--parameters ${Object.keys(parameterSets).join('|')}] [--from-report] [--as-of YYYY-MM-DD] [--group-by project|municipality|cohort] [--months N] [--json]`;
+const usage = `usage: npm run outcomes -- <${[...tableIds, 'payback', 'consistency', 'rebuild'].join('|')}> [--project ${projectIds.join('|')}] [--parameters ${Object.keys(parameterSets).join('|')}] [--from-report] [--as-of YYYY-MM-DD] [--group-by project|municipality|cohort] [--months N] [--json]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${usage}\n`);
@@ -79,8 +81,10 @@ function printTable(t: OutcomeTable): void {
   for (const n of t.notes) out(`  note: ${n}`);
 }
 
+const databaseUrl = () => process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wcc_outcomes';
+
 async function liveTrajectories(): Promise<Trajectory[] | undefined> {
-  const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wcc_outcomes';
+  const url = databaseUrl();
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -134,6 +138,15 @@ async function main(): Promise<void> {
       rows.map((r) => [r.project, r.stakeholder, r.against, String(r.report), String(r.fromReportCells), String(r.engine)]),
     );
     out(`  missing input: ${rows[0]?.missingInputs[0] ?? ''}`);
+    return;
+  }
+  if (what === 'rebuild') {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
+    try {
+      out(`folded ${await new OutcomesStore(pool).refoldAll()} cases again from their facts`);
+    } finally {
+      await pool.end();
+    }
     return;
   }
   if (what === 'consistency') {

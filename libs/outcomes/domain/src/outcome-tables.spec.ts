@@ -44,6 +44,15 @@ describe('trajectory fold', () => {
     expect(t.measurements.baseline).toEqual({ ladderRung: 2, zrmMean: 33 / 11, on: '2024-01-02' });
   });
 
+  it('starts the trajectory at intake: a baseline measured before the case was opened moves the start back', () => {
+    const t = client(9, [
+      { type: 'CaseOpened', municipalityId: 'gemeente-amsterdam', on: '2024-06-01' },
+      { type: 'ParticipationMeasured', moment: 'baseline', ladderRung: 2, zrmScores: zrm(3), on: '2024-03-01' },
+      { type: 'ParticipationMeasured', moment: '6-months', ladderRung: 3, zrmScores: zrm(3), on: '2024-09-01' },
+    ]);
+    expect(t.startedOn).toBe('2024-03-01');
+  });
+
   it('applies a repeated placement once (replay)', () => {
     const f = job('p1', '2024-03-01');
     expect(client(8, [...opened('2024-01-01'), f, f]).placements).toHaveLength(1);
@@ -95,6 +104,11 @@ describe('outcome tables', () => {
     const csv = toCsv(table).split('\n');
     expect(csv[0]).toMatch(/^group,registered,referred/);
     expect(csv[1]).toMatch(/^vip-amsterdam,6,6,0,,/);
+  });
+
+  it('withholds a Kaplan–Meier estimate whose events are a small cell (3 of 5 would be recoverable from 0.6)', () => {
+    const m12 = vip(suppressSmallCells(outcomeTable('time-to-work', cohort, options))).find((r) => r['month'] === 12)!;
+    expect(m12).toMatchObject({ n: 5, startedByMonth: null, incidence: null, lower95: null, upper95: null });
   });
 
   it('runs the MKBA on the live cohort’s measured rates', () => {

@@ -50,6 +50,7 @@ export interface Trajectory {
   readonly municipalityId: string | null;
   /** The project, from the care provider the client was referred to (see projects.ts). */
   readonly project: string | null;
+  /** Start of the trajectory: the case's opening or, when earlier, its baseline measurement (intake). */
   readonly startedOn: IsoDate | null;
   readonly birthYear: number | null;
   readonly sex: 'female' | 'male' | 'x' | null;
@@ -135,7 +136,9 @@ export function evolveTrajectory(state: Trajectory, fact: TrajectoryFact, projec
       return { ...state, ipsSessions: Math.max(state.ipsSessions, fact.sessionNumber) };
     case 'ParticipationMeasured': {
       const zrmMean = fact.zrmScores.length ? fact.zrmScores.reduce((a, b) => a + b, 0) / fact.zrmScores.length : Number.NaN;
-      return { ...state, measurements: { ...state.measurements, [fact.moment]: { ladderRung: fact.ladderRung, zrmMean, on: fact.on } } };
+      // The trajectory starts at intake (report 002 §4.1: registered "bij aanvang van een traject"): a baseline measured before the case was opened in the system moves the start back.
+      const startedOn = fact.moment === 'baseline' ? earliest(state.startedOn, fact.on) : state.startedOn;
+      return { ...state, startedOn, measurements: { ...state.measurements, [fact.moment]: { ladderRung: fact.ladderRung, zrmMean, on: fact.on } } };
     }
     case 'PlacementStarted': {
       if (state.placements.some((p) => p.placementId === fact.placementId)) return state;

@@ -135,6 +135,38 @@ export class OutcomesStore implements OnModuleInit {
     return { applied: applied - refold.reduce((n, c) => n + byCase.get(c)!.length, 0), refolded: refold.reduce((n, c) => n + byCase.get(c)!.length, 0), duplicate: batch.length - applied };
   }
 
+  /** Folds every case again from its facts (after the fold itself changed); one transaction. Returns the number of cases. */
+  async refoldAll(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const facts = await client.query<{ case_id: string; fact: TrajectoryFact }>('select case_id, fact from outcome_facts order by case_id, occurred_at, seq');
+      const keys = await client.query<{ case_id: string; state: Trajectory }>('select case_id, state from outcome_trajectories');
+      const clientKeyOf = new Map(keys.rows.map((r) => [r.case_id, r.state.clientKey]));
+      const states = new Map<string, Trajectory>();
+      for (const r of facts.rows) {
+        const before = states.get(r.case_id) ?? emptyTrajectory(r.case_id, clientKeyOf.get(r.case_id) ?? '');
+        states.set(r.case_id, evolveTrajectory(before, r.fact, projectOf));
+      }
+      for (const [caseId, state] of states) {
+        await client.query('update outcome_trajectories set project = $2, municipality_id = $3, started_on = $4, state = $5, updated_at = now() where case_id = $1', [
+          caseId,
+          state.project,
+          state.municipalityId,
+          state.startedOn,
+          JSON.stringify(state),
+        ]);
+      }
+      await client.query('commit');
+      return states.size;
+    } catch (err) {
+      await client.query('rollback');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async trajectories(project?: string): Promise<Trajectory[]> {
     const result = project
       ? await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories where project = $1 order by case_id', [project])
