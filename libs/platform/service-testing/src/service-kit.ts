@@ -98,11 +98,33 @@ export async function storedEventCount(db: TestDatabase, schema = 'event_store')
 
 /**
  * The errors Redocly's `recommended` rules find in an OpenAPI document, one sentence
- * each with where it stands: what a client generator or an API gateway would choke on.
+ * each with where it stands (what a client generator or an API gateway would choke
+ * on), and the house rule: every refusal (4xx/5xx) is documented as RFC 9457
+ * application/problem+json with a schema, because that is what every service sends.
  */
 export async function openApiLintErrors(document: object): Promise<string[]> {
   const { createConfig, lintFromString } = await import('@redocly/openapi-core');
   const config = await createConfig({ extends: ['recommended'] });
   const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
-  return problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} (${p.location[0]?.pointer ?? '#'})`);
+  const redocly = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} (${p.location[0]?.pointer ?? '#'})`);
+  return [...redocly, ...refusalsNotProblemJson(document)];
+}
+
+type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;
+
+function refusalsNotProblemJson(document: object): string[] {
+  const paths = (document as { paths?: Record<string, Record<string, { responses?: Responses }>> }).paths ?? {};
+  const found: string[] = [];
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!/^[45]\d\d$/.test(status) || status === '503' && path === '/health') continue;
+        const types = Object.keys(response.content ?? {});
+        if (types.length !== 1 || types[0] !== 'application/problem+json' || !response.content?.['application/problem+json']?.schema) {
+          found.push(`house-problem-json: ${method.toUpperCase()} ${path} ${status} is documented as ${types.join(', ') || 'no content'}, not application/problem+json with a schema`);
+        }
+      }
+    }
+  }
+  return found;
 }

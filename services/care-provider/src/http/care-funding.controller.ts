@@ -6,7 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { claimIdFor, fundingRequestIdFor, type CareClaimEvent, type CareFundingEvent } from '@wcc/care-provider-domain';
-import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
+import { ApiProblem, type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
 import { CareClaimStreamCommand, CareFundingStreamCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { ReferralInboxQueries } from '../queries/referral-inbox.queries';
@@ -50,8 +50,8 @@ export class CareFundingController {
   @ApiOperation({ summary: 'One funding request', description: 'Status (requested, granted, refused), the grant or refusal, and its claims.' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiOkResponse({ description: 'The funding request.' })
-  @ApiResponse({ status: 400, description: 'The fundingRequestId is not a UUID.' })
-  @ApiResponse({ status: 404, description: "No such funding request for the caller's organisation." })
+  @ApiProblem(400, 'The fundingRequestId is not a UUID.')
+  @ApiProblem(404, "No such funding request for the caller's organisation.")
   @AuthResponses()
   async fundingRequest(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) fundingRequestId: string) {
     const found = await this.queries.fundingRequest(user.organisationId, fundingRequestId);

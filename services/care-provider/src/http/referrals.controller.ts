@@ -6,7 +6,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags }
 import type { Request } from 'express';
 import type { ClinicalFindingsRecorded, ReferralCommand, ReferralEvent } from '@wcc/care-provider-domain';
 import type { EventStore } from '@wcc/event-store';
-import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, EVENT_STORE, type HandledCommand, OneOfQuery, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
+import { ApiProblem, type AuthenticatedUser, commandMetadataFrom, CurrentUser, EVENT_STORE, type HandledCommand, OneOfQuery, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
 import { ReferralStreamCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { INBOX_STATUSES, ReferralInboxQueries, type InboxStatus } from '../queries/referral-inbox.queries';
@@ -48,7 +48,7 @@ export class ReferralsController {
   @ApiOperation({ summary: "The caller's referral inbox", description: 'Referrals addressed to the caller’s organisation, by reply deadline. `overdue`: not answered by the deadline.' })
   @ApiQuery({ name: 'status', required: false, enum: INBOX_STATUSES })
   @ApiOkResponse({ description: 'The inbox.' })
-  @ApiResponse({ status: 400, description: 'Unknown status filter.' })
+  @ApiProblem(400, 'Unknown status filter.')
   @AuthResponses()
   inbox(@CurrentUser() user: AuthenticatedUser, @Query('status', new OneOfQuery('status', INBOX_STATUSES)) status?: InboxStatus) {
     return this.queries.inbox(user.organisationId, status);
@@ -59,8 +59,8 @@ export class ReferralsController {
   @ApiOperation({ summary: 'One referral', description: 'Answer, screening status and advice, IPS job coach and intake sessions, treatment episodes, care funding and claims.' })
   @referralIdParam
   @ApiOkResponse({ description: 'The referral.' })
-  @ApiResponse({ status: 400, description: 'The referralId is not a UUID.' })
-  @ApiResponse({ status: 404, description: "No such referral for the caller's organisation." })
+  @ApiProblem(400, 'The referralId is not a UUID.')
+  @ApiProblem(404, "No such referral for the caller's organisation.")
   @AuthResponses()
   async referral(@CurrentUser() user: AuthenticatedUser, @Param('referralId', new UuidParam('referralId')) referralId: string) {
     const referral = await this.queries.referral(user.organisationId, referralId);
@@ -139,8 +139,8 @@ export class ReferralsController {
   @ApiOperation({ summary: 'The clinical findings of a screening', description: 'Screeners of the provider the referral is addressed to only.' })
   @referralIdParam
   @ApiOkResponse({ description: 'Findings in the order recorded.' })
-  @ApiResponse({ status: 400, description: 'The referralId is not a UUID.' })
-  @ApiResponse({ status: 404, description: "No such referral for the caller's organisation." })
+  @ApiProblem(400, 'The referralId is not a UUID.')
+  @ApiProblem(404, "No such referral for the caller's organisation.")
   @AuthResponses()
   async clinicalFindings(@CurrentUser() user: AuthenticatedUser, @Param('referralId', new UuidParam('referralId')) referralId: string) {
     const events = await this.store.readStream(`referral-${referralId}`);

@@ -2,12 +2,12 @@
 // gets what their organisation, role and the client's consent allow.
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthenticatedUser } from '@wcc/nest-kit';
+import { ApiProblem, CurrentUser, type AuthenticatedUser } from '@wcc/nest-kit';
 import { casePhases } from '../domain';
 import { viewerRoles } from '@wcc/contracts';
 import { CaseViewQueries, type CaseListResponse, type CaseResponse, type TimelineResponse } from '../queries/case-view.queries';
 import { parseCaseId, parseCaseQuery, parseListQuery, parseTimelineQuery } from './query-params';
-import { caseListResponse, caseResponse, problem, timelineResponse } from './responses';
+import { caseListResponse, caseResponse, timelineResponse } from './responses';
 import { viewerFor, viewMetadata } from './viewer';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
@@ -15,14 +15,13 @@ type QueryParams = Record<string, unknown>;
 
 const asRole = ApiQuery({ name: 'asRole', required: false, enum: [...viewerRoles], description: 'Which of your roles to view as; default the first that may see case data.' });
 const refusals = [
-  ApiResponse({ status: 400, description: 'A query parameter is invalid or unknown (each is named).', schema: problem }),
-  ApiResponse({ status: 401, description: 'No or an invalid bearer token.', schema: problem }),
-  ApiResponse({ status: 403, description: 'Your roles may see no case data, or you asked for a role your token lacks.', schema: problem }),
-  ApiResponse({
-    status: 503,
-    description: 'The view has not yet applied the latest consent decisions of the case (or of any case, for the list) within 3 s; it shows nothing rather than what may have been withdrawn.',
-    schema: problem,
-  }),
+  ApiProblem(400, 'A query parameter is invalid or unknown (each is named).'),
+  ApiProblem(401, 'No or an invalid bearer token.'),
+  ApiProblem(403, 'Your roles may see no case data, or you asked for a role your token lacks.'),
+  ApiProblem(
+    503,
+    'The view has not yet applied the latest consent decisions of the case (or of any case, for the list) within 3 s; it shows nothing rather than what may have been withdrawn.',
+  ),
 ];
 const apply = (...decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
   for (const decorator of decorators) decorator(target, key, descriptor);
@@ -65,7 +64,7 @@ export class CasesController {
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @asRole
   @ApiResponse({ status: 200, description: 'The case as you may see it.', schema: caseResponse })
-  @ApiResponse({ status: 404, description: 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).', schema: problem })
+  @ApiProblem(404, 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).')
   @apply(...refusals)
   async case(@Param('caseId') caseId: string, @Query() query: QueryParams, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<CaseResponse> {
     const id = parseCaseId(caseId);
@@ -83,7 +82,7 @@ export class CasesController {
   @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–200, default 50.' })
   @ApiQuery({ name: 'offset', required: false, type: Number })
   @ApiResponse({ status: 200, description: 'One page of the items you may see.', schema: timelineResponse })
-  @ApiResponse({ status: 404, description: 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).', schema: problem })
+  @ApiProblem(404, 'The case view knows no such case, or your organisation takes no part in it (the same answer, so that an outsider does not learn it exists).')
   @apply(...refusals)
   async timeline(@Param('caseId') caseId: string, @Query() query: QueryParams, @CurrentUser() user: AuthenticatedUser, @Req() request: Request): Promise<TimelineResponse> {
     const id = parseCaseId(caseId);

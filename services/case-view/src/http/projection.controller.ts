@@ -5,10 +5,10 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { IntegrationConsumer } from '@wcc/messaging';
-import { INTEGRATION_CONSUMERS } from '@wcc/nest-kit';
+import { ApiProblem, INTEGRATION_CONSUMERS } from '@wcc/nest-kit';
 import { CASE_VIEW_DATA_SOURCE } from '../persistence/case-view-store.module';
 import { CaseSummaryRow, PartitionCheckpointRow, TimelineEntryRow } from '../persistence/entities';
-import { problem, projectionStatusResponse } from './responses';
+import { projectionStatusResponse } from './responses';
 
 export interface ProjectionStatus {
   readonly totalLag: string;
@@ -36,7 +36,7 @@ export class ProjectionController {
   @Get('status')
   @ApiOperation({ summary: 'Projection lag per partition', description: 'For operators: lag per topic partition, consumer counters and read-model sizes. No client data.' })
   @ApiResponse({ status: 200, schema: projectionStatusResponse, description: 'Where the projection stands.' })
-  @ApiResponse({ status: 401, description: 'No or an invalid bearer token.', schema: problem })
+  @ApiProblem(401, 'No or an invalid bearer token.')
   async status(): Promise<ProjectionStatus> {
     const consumer = this.consumers[0];
     const [lag, checkpoints, cases, items] = await Promise.all([

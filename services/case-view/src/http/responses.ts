@@ -131,11 +131,3 @@ export const projectionStatusResponse = doc(Type.Object({
   items: Type.Integer(),
 }));
 
-export const problem = doc(Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  code: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), reason: Type.String() }))),
-}));

@@ -3,14 +3,14 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type RequestWithUser } from '@wcc/nest-kit';
+import { ApiProblem, commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type RequestWithUser } from '@wcc/nest-kit';
 import { DataSubjectOverviews } from '../queries/data-subject-overview';
 import { clientKeySchema } from './disclosure-query';
 
 const OverviewRequestBody = Type.Object({ clientKey: clientKeySchema }, { additionalProperties: false });
 
 @ApiTags('data subject overview')
-@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
+@ApiProblem(401, 'No or an invalid bearer token.')
 @Controller('data-subject-overviews')
 @OrganisationTypes('municipality')
 @Roles('client-manager')
@@ -25,10 +25,10 @@ export class DataSubjectOverviewsController {
       'Every organisation that received or viewed the client’s data, when, why (processing activity), on which basis (legal basis or consent) and which data categories, with Dutch and English labels. The request is itself recorded as a disclosure to your municipality. Honours Idempotency-Key.',
   })
   @ApiResponse({ status: 201, description: '{ requestRecordId, dataSubjectIdType, title, organisations, entries }' })
-  @ApiResponse({ status: 400, description: 'Invalid body (e.g. a BSN instead of a client key); names the field.' })
-  @ApiResponse({ status: 403, description: 'Not a client manager of a municipality.' })
-  @ApiResponse({ status: 404, description: 'The log knows no case of this client key at your municipality (also when another municipality holds it: the same answer).' })
-  @ApiResponse({ status: 409, description: 'The Idempotency-Key was already used for another client.' })
+  @ApiProblem(400, 'Invalid body (e.g. a BSN instead of a client key); names the field.')
+  @ApiProblem(403, 'Not a client manager of a municipality.')
+  @ApiProblem(404, 'The log knows no case of this client key at your municipality (also when another municipality holds it: the same answer).')
+  @ApiProblem(409, 'The Idempotency-Key was already used for another client.')
   provide(@SchemaBody(OverviewRequestBody) body: Static<typeof OverviewRequestBody>, @Req() request: RequestWithUser, @CurrentUser() user: AuthenticatedUser) {
     return this.overviews.provide(body.clientKey, commandMetadataFrom(request, user), user);
   }

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { OrganisationTypes, ProblemException, Roles, SchemaValidationPipe, UuidParam } from '@wcc/nest-kit';
+import { ApiProblem, OrganisationTypes, ProblemException, Roles, SchemaValidationPipe, UuidParam } from '@wcc/nest-kit';
 import { processingActivityIds } from '../domain/processing-activities';
 import { DisclosureLog } from '../persistence/disclosure-log';
 import { SubjectProtection } from '../privacy/subject-protection';
@@ -27,8 +27,8 @@ function withFilterQueries(): MethodDecorator {
 }
 
 @ApiTags('disclosures')
-@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
-@ApiResponse({ status: 403, description: 'Not an auditor or privacy officer of the chain.' })
+@ApiProblem(401, 'No or an invalid bearer token.')
+@ApiProblem(403, 'Not an auditor or privacy officer of the chain.')
 @Controller('disclosures')
 @OrganisationTypes('chain')
 @Roles('auditor', 'privacy-officer')
@@ -44,7 +44,7 @@ export class DisclosuresController {
   @ApiQuery({ name: 'limit', required: false, description: '1–500, default 100.' })
   @ApiQuery({ name: 'after', required: false, description: 'Chain position to continue after.' })
   @ApiResponse({ status: 200, description: '{ records: DisclosureRecord[], next: number | null }' })
-  @ApiResponse({ status: 400, description: 'Unknown or malformed parameter, or `to` not after `from`; names the parameter.' })
+  @ApiProblem(400, 'Unknown or malformed parameter, or `to` not after `from`; names the parameter.')
   async list(@Query(new SchemaValidationPipe(DisclosureQuery)) query: DisclosureQueryParams) {
     const limit = Number(query.limit ?? 100);
     const records = await this.log.page(filterOf(query, this.subjects), Number(query.after ?? 0), limit);
@@ -56,7 +56,7 @@ export class DisclosuresController {
   @ApiProduces('application/x-ndjson')
   @withFilterQueries()
   @ApiResponse({ status: 200, description: 'application/x-ndjson: one DisclosureRecord per line.' })
-  @ApiResponse({ status: 400, description: 'Unknown or malformed parameter; names it.' })
+  @ApiProblem(400, 'Unknown or malformed parameter; names it.')
   async export(@Query(new SchemaValidationPipe(ExportQuery)) query: ExportQueryParams, @Res() response: Response): Promise<void> {
     const filter = filterOf(query, this.subjects);
     response.status(200).setHeader('content-type', 'application/x-ndjson');
@@ -75,8 +75,8 @@ export class DisclosuresController {
   @ApiOperation({ summary: 'One disclosure record' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, description: 'The record.' })
-  @ApiResponse({ status: 400, description: 'The id is not a UUID.' })
-  @ApiResponse({ status: 404, description: 'No such record.' })
+  @ApiProblem(400, 'The id is not a UUID.')
+  @ApiProblem(404, 'No such record.')
   async one(@Param('id', new UuidParam('id')) id: string) {
     const record = await this.log.findById(id);
     if (!record) throw ProblemException.notFound(`No disclosure record ${id}.`);

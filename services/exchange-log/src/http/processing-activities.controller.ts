@@ -2,11 +2,11 @@
 // dpl.core.processing_activity_id points to. Readable by every authenticated user.
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@wcc/nest-kit';
+import { ApiProblem, ProblemException } from '@wcc/nest-kit';
 import { isProcessingActivityId, processingActivities, processingActivity, processingActivityIds } from '../domain/processing-activities';
 
 @ApiTags('processing activities')
-@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
+@ApiProblem(401, 'No or an invalid bearer token.')
 @Controller('processing-activities')
 export class ProcessingActivitiesController {
   @Get()
@@ -20,7 +20,7 @@ export class ProcessingActivitiesController {
   @ApiOperation({ summary: 'One processing activity', description: 'Resolves urn:nld:workcarechain:verwerkingsactiviteit:<id>.' })
   @ApiParam({ name: 'id', enum: processingActivityIds })
   @ApiResponse({ status: 200, description: 'The processing activity.' })
-  @ApiResponse({ status: 404, description: 'Not in the register.' })
+  @ApiProblem(404, 'Not in the register.')
   one(@Param('id') id: string) {
     if (!isProcessingActivityId(id)) throw ProblemException.notFound(`Processing activity ${id} is not in the register.`);
     return processingActivity(id);

@@ -1,12 +1,12 @@
 // Recomputes the hash chain from the first record and names the first broken link.
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { OrganisationTypes, Roles } from '@wcc/nest-kit';
+import { ApiProblem, OrganisationTypes, Roles } from '@wcc/nest-kit';
 import { DisclosureLog } from '../persistence/disclosure-log';
 
 @ApiTags('disclosures')
-@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
-@ApiResponse({ status: 403, description: 'Not an auditor or privacy officer of the chain.' })
+@ApiProblem(401, 'No or an invalid bearer token.')
+@ApiProblem(403, 'Not an auditor or privacy officer of the chain.')
 @Controller('verification')
 @OrganisationTypes('chain')
 @Roles('auditor', 'privacy-officer')

@@ -5,14 +5,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { CareFundingEvent } from '@wcc/insurer-domain';
-import { type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam, ApiIdempotencyKey } from '@wcc/nest-kit';
+import { ApiProblem, type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam, ApiIdempotencyKey } from '@wcc/nest-kit';
 import { CareFundingStreamCommand } from '../commands/care-funding.commands';
 import { CareFundingQueries, FUNDING_STATUSES, type FundingStatus } from '../queries/care-funding.queries';
 import { GrantCareFundingBody, RefuseCareFundingBody } from './care-funding.schemas';
 
 @ApiTags('care funding')
-@ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
-@ApiResponse({ status: 403, description: 'Not a contract manager of an insurer, or not the insurer the request is addressed to.' })
+@ApiProblem(401, 'No or an invalid bearer token.')
+@ApiProblem(403, 'Not a contract manager of an insurer, or not the insurer the request is addressed to.')
 @Controller('care-fundings')
 @Roles('contract-manager')
 @OrganisationTypes('insurer')
@@ -26,7 +26,7 @@ export class CareFundingController {
   @ApiOperation({ summary: 'Funding requests addressed to my insurer', description: 'Eventually consistent worklist, oldest first.' })
   @ApiQuery({ name: 'status', required: false, enum: FUNDING_STATUSES })
   @ApiResponse({ status: 200, description: 'The funding requests.' })
-  @ApiResponse({ status: 400, description: 'Unknown status.' })
+  @ApiProblem(400, 'Unknown status.')
   list(@CurrentUser() user: AuthenticatedUser, @Query('status', new OneOfQuery('status', FUNDING_STATUSES)) status?: FundingStatus) {
     return this.queries.list(user.organisationId, status);
   }
@@ -35,8 +35,8 @@ export class CareFundingController {
   @ApiOperation({ summary: 'One funding request with its decision, claims and remaining budget' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiResponse({ status: 200, description: 'The funding request.' })
-  @ApiResponse({ status: 400, description: 'The fundingRequestId is not a UUID.' })
-  @ApiResponse({ status: 404, description: 'No such funding request.' })
+  @ApiProblem(400, 'The fundingRequestId is not a UUID.')
+  @ApiProblem(404, 'No such funding request.')
   detail(@CurrentUser() user: AuthenticatedUser, @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string) {
     return this.queries.detail(id, user.organisationId);
   }
@@ -51,9 +51,9 @@ export class CareFundingController {
   })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiResponse({ status: 201, description: 'Granted: { fundingRequestId, version, grantedUnits, grantedAmountCents }.' })
-  @ApiResponse({ status: 400, description: 'Invalid body, above the tariff cap or the request, or a period ending before it starts; names the field.' })
-  @ApiResponse({ status: 404, description: 'No such funding request.' })
-  @ApiResponse({ status: 409, description: 'Already decided, or changed concurrently.' })
+  @ApiProblem(400, 'Invalid body, above the tariff cap or the request, or a period ending before it starts; names the field.')
+  @ApiProblem(404, 'No such funding request.')
+  @ApiProblem(409, 'Already decided, or changed concurrently.')
   async grant(
     @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string,
     @SchemaBody(GrantCareFundingBody) body: Static<typeof GrantCareFundingBody>,
@@ -78,9 +78,9 @@ export class CareFundingController {
   @ApiOperation({ summary: 'Refuse care funding (RefuseCareFunding)', description: 'The reason goes back to the care provider in CareFundingRefused. Honours Idempotency-Key.' })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiResponse({ status: 201, description: 'Refused: { fundingRequestId, version }.' })
-  @ApiResponse({ status: 400, description: 'Invalid body; names the field.' })
-  @ApiResponse({ status: 404, description: 'No such funding request.' })
-  @ApiResponse({ status: 409, description: 'Already decided, or changed concurrently.' })
+  @ApiProblem(400, 'Invalid body; names the field.')
+  @ApiProblem(404, 'No such funding request.')
+  @ApiProblem(409, 'Already decided, or changed concurrently.')
   async refuse(
     @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string,
     @SchemaBody(RefuseCareFundingBody) body: Static<typeof RefuseCareFundingBody>,

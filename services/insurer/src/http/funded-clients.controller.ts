@@ -2,7 +2,7 @@
 // outcome-based contracts and the cost-benefit analysis.
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedUser, CurrentUser, OneOfQuery, OrganisationTypes, Roles } from '@wcc/nest-kit';
+import { ApiProblem, type AuthenticatedUser, CurrentUser, OneOfQuery, OrganisationTypes, Roles } from '@wcc/nest-kit';
 import { FundedClientsQueries } from '../queries/funded-clients.queries';
 
 @ApiTags('funded clients')
@@ -19,9 +19,9 @@ export class FundedClientsController {
   })
   @ApiQuery({ name: 'reachedWork', required: false, enum: ['true', 'false'] })
   @ApiResponse({ status: 200, description: '{ fundedClients, reachedWork, currentlyWorking, clients }' })
-  @ApiResponse({ status: 400, description: 'reachedWork is not true or false.' })
-  @ApiResponse({ status: 401, description: 'No or an invalid bearer token.' })
-  @ApiResponse({ status: 403, description: 'Not a contract manager of an insurer.' })
+  @ApiProblem(400, 'reachedWork is not true or false.')
+  @ApiProblem(401, 'No or an invalid bearer token.')
+  @ApiProblem(403, 'Not a contract manager of an insurer.')
   async list(@CurrentUser() user: AuthenticatedUser, @Query('reachedWork', new OneOfQuery('reachedWork', ['true', 'false'] as const)) reachedWork?: 'true' | 'false') {
     return this.queries.forInsurer(user.organisationId, reachedWork === undefined ? undefined : reachedWork === 'true');
   }
