@@ -91,6 +91,21 @@ describe('outcome tables', () => {
     expect(row).toMatchObject({ starters: 4, lostAJob: 1, secondJob: 1, thirdJob: 0, followed12m: 3, working12m: 3 });
   });
 
+  it('estimates the loss of the first job (Figure 8) and counts contract types (Figure 7)', () => {
+    const m12 = vip(outcomeTable('job-loss', cohort, options)).find((r) => r['month'] === 12)!;
+    // Four first jobs; one lost after two months (1 of 4 at risk), the others last to the as-of date.
+    expect(m12).toMatchObject({ starters: 4, lostByMonth: 1 });
+    expect(m12['incidence']).toBeCloseTo(1 / 4, 12);
+    expect(vip(outcomeTable('contracts', cohort, options))[0]).toMatchObject({ starters: 4, 'temporary-6m': 4, permanent: 0 });
+  });
+
+  it('adds all projects together to the research tables when no project is asked for', () => {
+    const rows = outcomeTable('durability', cohort, options).rows;
+    expect(rows.map((r) => r['project'])).toEqual(['vip-amsterdam', 'ips-nhn', 'exit-rotterdam', 'all-projects']);
+    expect(rows.at(-1)).toMatchObject({ starters: 4 });
+    expect(outcomeTable('durability', cohort, { ...options, project: 'vip-amsterdam' }).rows).toHaveLength(1);
+  });
+
   it('leaves a client out of the research tables once the research consent is withdrawn', () => {
     const movement = vip(outcomeTable('movement', cohort, options));
     expect(movement.every((r) => r['nPaired'] === 0)).toBe(true);

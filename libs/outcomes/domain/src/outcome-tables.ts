@@ -35,7 +35,7 @@ export interface OutcomeTable {
   readonly researchOnly: boolean;
 }
 
-export const tableIds = ['flow', 'dropout', 'exit-reasons', 'time-to-work', 'durability', 'hours', 'movement', 'effect', 'mkba'] as const;
+export const tableIds = ['flow', 'dropout', 'exit-reasons', 'time-to-work', 'durability', 'job-loss', 'contracts', 'hours', 'movement', 'effect', 'mkba'] as const;
 export type TableId = (typeof tableIds)[number];
 
 export interface TableOptions {
@@ -216,10 +216,16 @@ function researchCohorts(all: readonly Trajectory[], o: TableOptions): [ProjectI
   return projectIds.filter((p) => o.project === undefined || o.project === p).map((p) => [p, scoped.filter((t) => t.project === p)]);
 }
 
+/** The projects, and — without a project filter — all of them together (report 002 Table 1's "alle cliënten"), where small projects' cells are withheld. */
+function researchGroups(all: readonly Trajectory[], o: TableOptions): [string, Trajectory[]][] {
+  const byProject = researchCohorts(all, o);
+  return o.project === undefined ? [...byProject, ['all-projects', byProject.flatMap(([, ts]) => ts)]] : byProject;
+}
+
 function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
   const months = o.months ?? 12;
   const rows: Record<string, Cell>[] = [];
-  for (const [project, ts] of researchCohorts(all, o)) {
+  for (const [project, ts] of researchGroups(all, o)) {
     const obs = ts.map((t) => timeToWork(t, o.asOf)).filter((x): x is SurvivalObservation => x !== null);
     const events = obs.filter((x) => x.event);
     for (const m of cumulativeIncidenceByMonth(obs, months)) {
@@ -256,7 +262,7 @@ function workingOn(t: Trajectory, date: IsoDate): boolean {
 }
 
 function durabilityTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
-  const rows = researchCohorts(all, o).map(([project, ts]) => {
+  const rows = researchGroups(all, o).map(([project, ts]) => {
     const starters = ts.filter((t) => paidPlacements(t).some((p) => p.startDate <= o.asOf));
     const firstStart = (t: Trajectory) => paidPlacements(t)[0]!.startDate;
     const lost = starters.filter((t) => paidPlacements(t).some((p) => p.endDate !== null && p.endDate <= o.asOf)).length;
@@ -290,6 +296,60 @@ function durabilityTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
   };
 }
 
+/** Time from the first paid job's start to its end (job loss), censored at the as-of date (report 002 Figure 8). */
+function timeToJobLoss(t: Trajectory, asOf: IsoDate): SurvivalObservation | null {
+  const first = paidPlacements(t).find((p) => p.startDate <= asOf);
+  if (!first) return null;
+  const lost = first.endDate !== null && first.endDate <= asOf;
+  return { time: Math.max(0, monthsBetween(first.startDate, lost ? first.endDate : asOf)), event: lost };
+}
+
+function jobLossTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
+  const rows: Record<string, Cell>[] = [];
+  for (const [project, ts] of researchGroups(all, o)) {
+    const obs = ts.map((t) => timeToJobLoss(t, o.asOf)).filter((x): x is SurvivalObservation => x !== null);
+    for (const m of cumulativeIncidenceByMonth(obs, 12)) {
+      rows.push({ project, month: m.month, starters: obs.length, atRisk: m.atRisk, lostByMonth: obs.filter((x) => x.event && x.time <= m.month).length, incidence: m.incidence, lower95: m.lower95, upper95: m.upper95 });
+    }
+  }
+  return {
+    id: 'job-loss',
+    title: 'Kaplan–Meier: lost the first paid job within 12 months of starting it (report 002 Figure 8 shape)',
+    researchOnly: true,
+    columns: [
+      { key: 'project', label: 'project', kind: 'label' },
+      { key: 'month', label: 'months since the start of work', kind: 'label' },
+      { key: 'starters', label: 'started paid work', kind: 'count' },
+      { key: 'atRisk', label: 'at risk', kind: 'count' },
+      { key: 'lostByMonth', label: 'lost the job by this month', kind: 'count' },
+      { key: 'incidence', label: 'cumulative share lost (1 − S)', kind: 'share', basis: ['starters', 'atRisk', 'lostByMonth'] },
+      { key: 'lower95', label: '95% lower (log-log)', kind: 'share', basis: ['starters', 'atRisk', 'lostByMonth'] },
+      { key: 'upper95', label: '95% upper (log-log)', kind: 'share', basis: ['starters', 'atRisk', 'lostByMonth'] },
+    ],
+    rows,
+    notes: ['Censored at the as-of date while the job lasts.'],
+  };
+}
+
+const CONTRACTS = ['temporary-6m', 'temporary-12m', 'permanent', 'zero-hours', 'work-with-benefit'] as const;
+
+function contractsTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
+  const rows = researchGroups(all, o).map(([project, ts]) => {
+    const first = ts.map((t) => paidPlacements(t).find((p) => p.startDate <= o.asOf)).filter((p): p is PlacementRecord => p !== undefined);
+    const row: Record<string, Cell> = { project, starters: first.length };
+    for (const c of CONTRACTS) row[c] = first.filter((p) => p.contractType === c).length;
+    return row;
+  });
+  return {
+    id: 'contracts',
+    title: 'Contract type of the first paid job (report 002 Figure 7 shape)',
+    researchOnly: true,
+    columns: [{ key: 'project', label: 'project', kind: 'label' }, { key: 'starters', label: 'started paid work', kind: 'count' }, ...CONTRACTS.map((c) => ({ key: c, label: c, kind: 'count' as const }))],
+    rows,
+    notes: ['Trial placements (proefplaatsing) are not paid work and not counted.'],
+  };
+}
+
 /** Report 002 Table 5's groups: ≤ 8, > 8 and ≤ 28, > 28 hours a week. */
 export function hoursGroupOf(hours: number): HoursGroup {
   return hours <= 8 ? 'upTo8' : hours <= 28 ? 'over8UpTo28' : 'over28';
@@ -309,7 +369,7 @@ function liveHours(ts: readonly Trajectory[], asOf: IsoDate): { n: number; count
 }
 
 function hoursTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
-  const rows = researchCohorts(all, o).map(([project, ts]) => {
+  const rows = researchGroups(all, o).map(([project, ts]) => {
     const { n, counts } = liveHours(ts, o.asOf);
     return { project, starters: n, ...counts, upTo8Share: share(counts.upTo8, n), over8UpTo28Share: share(counts.over8UpTo28, n), over28Share: share(counts.over28, n) };
   });
@@ -334,7 +394,7 @@ function hoursTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
 
 function movementTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
   const rows: Record<string, Cell>[] = [];
-  for (const [project, ts] of researchCohorts(all, o)) {
+  for (const [project, ts] of researchGroups(all, o)) {
     for (const measure of ['ladderRung', 'zrmMean'] as const) {
       for (const to of ['6-months', '12-months'] as const) {
         const pairs = ts.map((t) => [t.measurements.baseline, t.measurements[to]] as const).filter((p): p is readonly [NonNullable<(typeof p)[0]>, NonNullable<(typeof p)[1]>] => !!p[0] && !!p[1] && p[1].on <= o.asOf);
@@ -377,7 +437,7 @@ function kmIncidenceAt12(ts: readonly Trajectory[], asOf: IsoDate, minHours: num
 
 function effectTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
   const rows: Record<string, Cell>[] = [];
-  for (const [project, ts] of researchCohorts(all, o)) {
+  for (const [project, ts] of researchGroups(all, o)) {
     for (const [model, minHours] of [
       [workStartModelAllHours, 0],
       [workStartModelOver32h, 32],
@@ -477,6 +537,10 @@ export function outcomeTable(id: TableId, trajectories: readonly Trajectory[], o
       return timeToWorkTable(trajectories, o);
     case 'durability':
       return durabilityTable(trajectories, o);
+    case 'job-loss':
+      return jobLossTable(trajectories, o);
+    case 'contracts':
+      return contractsTable(trajectories, o);
     case 'hours':
       return hoursTable(trajectories, o);
     case 'movement':
