@@ -4,6 +4,7 @@
 //   fault *.broker-restart.int.spec.ts  stops the broker; run alone
 //   audit *.audit.int.spec.ts  reads what all earlier tiers published; runs last
 //   e2e   *.e2e.spec.ts   services started as processes
+//   browser *.browser.spec.ts  the portal in Debian's Chromium over services started as processes
 // SWC compiles the tests because NestJS needs decorator metadata, which esbuild omits.
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
@@ -18,7 +19,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['**/*.spec.ts'], exclude: [...ignored, '**/*.int.spec.ts', '**/*.e2e.spec.ts'] },
+        test: { name: 'unit', include: ['**/*.spec.ts'], exclude: [...ignored, '**/*.int.spec.ts', '**/*.e2e.spec.ts', '**/*.browser.spec.ts'] },
       },
       {
         extends: true,
@@ -65,6 +66,17 @@ export default defineConfig({
           globalSetup: infraSetup,
           testTimeout: 180_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['**/*.browser.spec.ts'],
+          exclude: ignored,
+          globalSetup: infraSetup,
+          testTimeout: 600_000,
+          hookTimeout: 420_000,
         },
       },
     ],

@@ -183,6 +183,9 @@ async function main(): Promise<void> {
       })
     : undefined;
 
+  const portal = services.find((s) => s.name === 'portal');
+  // The address a person opens; the rest is for API users.
+  if (portal) say(`portal: http://127.0.0.1:${portal.port}  (sign in as any demo user)`);
   say('running:');
   say(`  postgres          ${redactUrl(postgres.url)} (${postgres.source})`);
   say(`  kafka             ${kafka.brokers} (${kafka.source})`);

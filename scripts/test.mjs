@@ -8,7 +8,8 @@
 // killed without a chance to clean up (KAFKA_LOCAL_OWNER_PID, see infra/kafka-local).
 //
 // Tiers run as three vitest invocations: everything that can share the broker in
-// parallel; then the fault tier (*.broker-restart.int.spec.ts), which stops and
+// parallel (unit, int, e2e and browser — the portal in Debian's Chromium, which its
+// test installs with apt-get when missing); then the fault tier (*.broker-restart.int.spec.ts), which stops and
 // restarts the broker and so must have it to itself; then the audit tier
 // (*.audit.int.spec.ts), which inspects everything the others published.
 import { spawn } from 'node:child_process';
@@ -142,12 +143,13 @@ brokerStarting = startRunBroker();
 brokerStarting.catch(() => undefined);
 await steps({ name: 'project graph', command: 'npx', args: ['nx', 'show', 'projects', '--json'] });
 // Lint and typecheck need nothing of each other: on two cores they take the time of the longer one.
-await steps({ name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] }, { name: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] });
+await steps({ name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] }, { name: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] }, { name: 'typecheck portal web', command: 'npx', args: ['tsc', '-p', 'services/portal/web/tsconfig.json', '--noEmit'] });
 
 const codes = [];
 try {
   await brokerStarting;
-  codes.push(await vitest('parallel', ['unit', 'int', 'e2e']));
+  // The browser tier (the portal in Chromium) runs with them, so the audit tier also reads what it published.
+  codes.push(await vitest('parallel', ['unit', 'int', 'e2e', 'browser']));
   codes.push(await vitest('fault', ['fault'], ['--passWithNoTests']));
   codes.push(await vitest('audit', ['audit'], ['--passWithNoTests']));
 } catch (err) {

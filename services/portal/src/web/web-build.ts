@@ -34,9 +34,11 @@ export function ensureWebBuild(log: (line: string) => void): void {
   log('building the web app (vite build) …');
   const started = Date.now();
   const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [webRoot] })), 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(webRoot, 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', '--bypass-lock'], {
     cwd: webRoot,
     encoding: 'utf8',
+    // Each build has an output folder of its own (above), so Vite's one-build-per-project lock is not needed.
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   if (result.status !== 0) {
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -52,10 +52,33 @@ export function Loading() {
   );
 }
 
+/** Dutch for the schema validator's common reasons, where the service gave no reasonNl. */
+const DUTCH_REASONS: readonly [RegExp, string][] = [
+  [/^is required$/, 'is verplicht'],
+  [/^must match pattern .*/, 'heeft niet de juiste vorm'],
+  [/^must be one of: (.*)$/, 'moet een van deze waarden zijn: $1'],
+  [/^must be (number|integer)$/, 'moet een getal zijn'],
+  [/^must be boolean$/, 'moet ja of nee zijn'],
+  [/^must be >= (.*)$/, 'moet minstens $1 zijn'],
+  [/^must be > (.*)$/, 'moet groter zijn dan $1'],
+  [/^must be <= (.*)$/, 'mag hoogstens $1 zijn'],
+  [/^must be multiple of (.*)$/, 'moet een veelvoud van $1 zijn'],
+  [/^must NOT have fewer than 1 characters$/, 'mag niet leeg zijn'],
+  [/^must NOT have more than (\d+) characters$/, 'mag hoogstens $1 tekens lang zijn'],
+  [/^must match format "date"$/, 'moet een datum zijn (JJJJ-MM-DD)'],
+  [/^must match format "email"$/, 'moet een e-mailadres zijn'],
+  [/^unknown field$/, 'onbekend veld'],
+];
+
 /** The reason of a field issue in the page's language. */
 export function useReason(): (issue: FieldIssue) => string {
   const { language } = useI18n();
-  return (issue) => (language === 'nl' && issue.reasonNl ? issue.reasonNl : issue.reason);
+  return (issue) => {
+    if (language !== 'nl') return issue.reason;
+    if (issue.reasonNl) return issue.reasonNl;
+    const known = DUTCH_REASONS.find(([pattern]) => pattern.test(issue.reason));
+    return known ? issue.reason.replace(known[0], known[1]) : issue.reason;
+  };
 }
 
 /** A service's refusal: its title and detail, and the field issues no field on the form shows. */
@@ -226,7 +249,6 @@ export function Withheld({ reason }: { readonly reason: 'consent' | 'role' }) {
   const { t } = useI18n();
   return (
     <Paragraph className="wcc-withheld" data-withheld={reason}>
-      <span aria-hidden="true">🔒 </span>
       {reason === 'consent' ? t('notSharedConsent') : t('notSharedRole')}
     </Paragraph>
   );

@@ -22,7 +22,7 @@ interface Page {
 }
 
 const KINDS = ['delivered', 'viewed', 'access-refused', 'overview-provided'];
-const PAGE_SIZE = 25;
+const PAGE_SIZE = 50;
 
 export function AuditScreen() {
   const { t, label, language } = useI18n();
@@ -67,7 +67,7 @@ export function AuditScreen() {
             <Paragraph>{t('noResults')}</Paragraph>
           ) : (
             <Table className="wcc-table" data-testid="disclosures">
-              <TableCaption>
+              <TableCaption className="wcc-visually-hidden">
                 {t('results')} ({page.previous.length * PAGE_SIZE + 1}–{page.previous.length * PAGE_SIZE + page.data.records.length})
               </TableCaption>
               <TableHeader>

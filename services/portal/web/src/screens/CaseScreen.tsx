@@ -77,7 +77,7 @@ function Timeline({ caseId }: { readonly caseId: string }) {
   return (
     <>
       <Table className="wcc-table">
-        <TableCaption>
+        <TableCaption className="wcc-visually-hidden">
           {t('timelineTitle')} — {t('page')} {offset / limit + 1} {t('of')} {pages}
         </TableCaption>
         <TableHeader>
@@ -193,7 +193,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
           <Paragraph>{t('none')}</Paragraph>
         ) : (
           <Table className="wcc-table">
-            <TableCaption>{t('referralsTitle')}</TableCaption>
+            <TableCaption className="wcc-visually-hidden">{t('referralsTitle')}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('colRecipient')}</TableHeaderCell>
@@ -239,7 +239,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
       <Section id="placements" title={t('placementsTitle')}>
         {s.placements.length > 0 ? (
           <Table className="wcc-table">
-            <TableCaption>{t('placementsTitle')}</TableCaption>
+            <TableCaption className="wcc-visually-hidden">{t('placementsTitle')}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('placementNo')}</TableHeaderCell>

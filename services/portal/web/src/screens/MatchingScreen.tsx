@@ -192,7 +192,7 @@ export function MatchingScreen({ caseId }: { readonly caseId: string }) {
           <Paragraph>{t('none')}</Paragraph>
         ) : (
           <Table className="wcc-table">
-            <TableCaption>{t('placementsTitle')}</TableCaption>
+            <TableCaption className="wcc-visually-hidden">{t('placementsTitle')}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('placementNo')}</TableHeaderCell>

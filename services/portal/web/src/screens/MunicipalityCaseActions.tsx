@@ -4,7 +4,7 @@
 import { Button, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { amsterdamDate, servicePost } from '../api';
-import { CheckboxGroup, Notice, ProblemAlert, SelectField, TextField, useFormState } from '../components';
+import { BooleanField, CheckboxGroup, Notice, ProblemAlert, SelectField, TextField, useFormState } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import type { CaseSummary } from './case-types';
 
@@ -12,6 +12,67 @@ const ORG_TYPES = ['municipality', 'care-provider', 'insurer', 'employer-network
 const CATEGORIES = ['identifying', 'work', 'care-summary', 'financial', 'administrative'];
 const PURPOSES = ['chain-coordination', 'care', 'research'];
 const ROUTES = ['home-visit', 'first-psychosis', 'ggz-intake-wish', 'occupational-physician', 'ggz-screening', 'ips', 'matching', 'other'];
+
+const MOMENTS = ['baseline', '6-months', '12-months'];
+const ZRM_DOMAINS: readonly [string, string, string][] = [
+  ['finances', 'Financiën', 'Finances'],
+  ['daytime-activities', 'Dagbesteding', 'Daytime activities'],
+  ['housing', 'Huisvesting', 'Housing'],
+  ['domestic-relations', 'Huiselijke relaties', 'Domestic relations'],
+  ['mental-health', 'Geestelijke gezondheid', 'Mental health'],
+  ['physical-health', 'Lichamelijke gezondheid', 'Physical health'],
+  ['addiction', 'Verslaving', 'Addiction'],
+  ['daily-living-skills', 'ADL-vaardigheden', 'Daily living skills'],
+  ['social-network', 'Sociaal netwerk', 'Social network'],
+  ['community-participation', 'Maatschappelijke participatie', 'Community participation'],
+  ['justice', 'Justitie', 'Justice'],
+];
+
+function MeasurementForm({ caseId, onChanged }: { readonly caseId: string; readonly onChanged: () => void }) {
+  const { t, language } = useI18n();
+  const form = useFormState({ moment: 'baseline', measuredOn: amsterdamDate(), ladderRung: '2', growthPotential: true, zrm: Object.fromEntries(ZRM_DOMAINS.map(([d]) => [d, '3'])) });
+  const [saved, setSaved] = useState(false);
+  const v = form.values;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    void form.submit(
+      () =>
+        servicePost('municipality', `/cases/${caseId}/measurements`, {
+          moment: v.moment,
+          measuredOn: v.measuredOn,
+          ladderRung: Number(v.ladderRung),
+          growthPotential: v.growthPotential,
+          zrm: Object.fromEntries(Object.entries(v.zrm).map(([d, score]) => [d, Number(score)])),
+        }),
+      () => {
+        setSaved(true);
+        onChanged();
+      },
+    );
+  };
+  const scores = ['1', '2', '3', '4', '5'].map((n) => ({ value: n, label: n }));
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="measurement-heading" className="wcc-form">
+      <Heading3 id="measurement-heading">{t('measurementTitle')}</Heading3>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/moment', '/measuredOn', '/ladderRung', '/zrm']} />}
+      {saved && <Notice>{t('measurementSaved')}</Notice>}
+      <SelectField id="measurement-moment" field="/moment" label={t('measurementMoment')} value={v.moment} onChange={form.set('moment')} problem={form.problem} options={MOMENTS.map((m) => ({ value: m, label: t(`moment_${m}` as TextKey) }))} required />
+      <TextField id="measurement-date" field="/measuredOn" type="date" label={t('measuredOn')} value={v.measuredOn} onChange={form.set('measuredOn')} problem={form.problem} required />
+      <SelectField id="measurement-rung" field="/ladderRung" label={t('ladderRung')} value={v.ladderRung} onChange={form.set('ladderRung')} problem={form.problem} options={['1', '2', '3', '4', '5', '6'].map((n) => ({ value: n, label: n }))} required />
+      <BooleanField id="measurement-growth" label={t('growthPotential')} checked={v.growthPotential} onChange={form.set('growthPotential')} />
+      <fieldset className="wcc-zrm">
+        <legend>{t('zrmScores')}</legend>
+        {ZRM_DOMAINS.map(([domain, nl, en]) => (
+          <SelectField key={domain} id={`zrm-${domain}`} field={`/zrm/${domain}`} label={language === 'nl' ? nl : en} value={v.zrm[domain] ?? '3'} onChange={(score) => form.setValues((x) => ({ ...x, zrm: { ...x.zrm, [domain]: score } }))} problem={form.problem} options={scores} />
+        ))}
+      </fieldset>
+      <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+        {form.busy ? t('saving') : t('measurementSubmit')}
+      </Button>
+    </form>
+  );
+}
 
 function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly onChanged: () => void }) {
   const { t, label } = useI18n();
@@ -96,7 +157,7 @@ function ClientOverview({ clientKey }: { readonly clientKey: string }) {
       {overview && (
         <>
           <Table className="wcc-table">
-            <TableCaption>{text(overview.title)}</TableCaption>
+            <TableCaption className="wcc-visually-hidden">{text(overview.title)}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('colWhen')}</TableHeaderCell>
@@ -132,7 +193,7 @@ export function MunicipalityCaseActions({ caseId, summary, onChanged }: { readon
         <Paragraph>{t('none')}</Paragraph>
       ) : (
         <Table className="wcc-table">
-          <TableCaption>{t('consentsTitle')}</TableCaption>
+          <TableCaption className="wcc-visually-hidden">{t('consentsTitle')}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('consentPurpose')}</TableHeaderCell>
@@ -155,6 +216,7 @@ export function MunicipalityCaseActions({ caseId, summary, onChanged }: { readon
       )}
       <ConsentForm caseId={caseId} onChanged={onChanged} />
       <ReferralForm caseId={caseId} onChanged={onChanged} />
+      <MeasurementForm caseId={caseId} onChanged={onChanged} />
       {summary.clientKey && <ClientOverview clientKey={summary.clientKey} />}
     </section>
   );

@@ -2,7 +2,7 @@
 // findings (they stay in the care domain; the form says so) and the work-oriented
 // screening advice that goes to the chain.
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { amsterdamDate, servicePost, serviceGet, type Answer } from '../api';
 import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type Language } from '../i18n';
@@ -67,7 +67,9 @@ function AnswerForms({ referral, onChanged }: { readonly referral: Referral; rea
   );
 }
 
-function ClinicalForm({ referral, onChanged }: { readonly referral: Referral; readonly onChanged: () => void }) {
+type StartScreening = () => Promise<Answer<unknown> | undefined>;
+
+function ClinicalForm({ referral, onChanged, startScreening }: { readonly referral: Referral; readonly onChanged: () => void; readonly startScreening: StartScreening }) {
   const { t } = useI18n();
   const form = useFormState({ code: '', notes: '' });
   const [saved, setSaved] = useState(false);
@@ -75,10 +77,8 @@ function ClinicalForm({ referral, onChanged }: { readonly referral: Referral; re
     event.preventDefault();
     void form.submit(
       async (): Promise<Answer<unknown>> => {
-        if (referral.screening.status === 'not-started') {
-          const started = await servicePost('care-provider', `/referrals/${referral.referralId}/screening/start`, {});
-          if (!started.ok) return started;
-        }
+        const started = await startScreening();
+        if (started && !started.ok) return started;
         return servicePost('care-provider', `/referrals/${referral.referralId}/screening/clinical-findings`, {
           diagnoses: form.values.code.trim() ? [{ system: 'icd-10', code: form.values.code.trim() }] : [],
           ...(form.values.notes.trim() ? { notes: form.values.notes } : {}),
@@ -108,7 +108,7 @@ function ClinicalForm({ referral, onChanged }: { readonly referral: Referral; re
   );
 }
 
-function AdviceForm({ referral, onChanged }: { readonly referral: Referral; readonly onChanged: () => void }) {
+function AdviceForm({ referral, onChanged, startScreening }: { readonly referral: Referral; readonly onChanged: () => void; readonly startScreening: StartScreening }) {
   const { t, label, language } = useI18n();
   const form = useFormState({ advisedRoute: 'ips', workCapacity: '', recommended: '', limitations: [] as string[], contraIndications: false, reviewDate: amsterdamDate(90) });
   const [saved, setSaved] = useState(false);
@@ -117,10 +117,8 @@ function AdviceForm({ referral, onChanged }: { readonly referral: Referral; read
     event.preventDefault();
     void form.submit(
       async (): Promise<Answer<unknown>> => {
-        if (referral.screening.status === 'not-started') {
-          const started = await servicePost('care-provider', `/referrals/${referral.referralId}/screening/start`, {});
-          if (!started.ok) return started;
-        }
+        const started = await startScreening();
+        if (started && !started.ok) return started;
         return servicePost('care-provider', `/referrals/${referral.referralId}/screening/advice`, {
           advisedRoute: v.advisedRoute,
           workCapacityHoursPerWeek: numberOrText(v.workCapacity),
@@ -158,6 +156,7 @@ function AdviceForm({ referral, onChanged }: { readonly referral: Referral; read
 export function ReferralScreen({ referralId }: { readonly referralId: string }) {
   const { t, label } = useI18n();
   const referral = useLoad(() => serviceGet<Referral>('care-provider', `/referrals/${referralId}`), referralId);
+  const screeningStarted = useRef(false);
   const heading = (
     <Heading1 tabIndex={-1}>
       {t('referralTitle')} {referralId.slice(0, 8)}
@@ -166,6 +165,14 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
   if (referral.state === 'loading') return (<>{heading}<Loading /></>);
   if (referral.state === 'error') return (<>{heading}<ProblemAlert problem={referral.problem} /></>);
   const r = referral.data;
+  // Screening starts with the first findings or advice; once started here it is not started again,
+  // whether or not the inbox has caught up yet.
+  const startScreening: StartScreening = async () => {
+    if (r.screening.status !== 'not-started' || screeningStarted.current) return undefined;
+    const answer = await servicePost('care-provider', `/referrals/${r.referralId}/screening/start`, {});
+    if (answer.ok) screeningStarted.current = true;
+    return answer;
+  };
   return (
     <>
       {heading}
@@ -190,11 +197,15 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('colStatus')}</DataListKey>
-          <DataListValue data-testid="referral-status">{label('status', r.status)}</DataListValue>
+          <DataListValue>
+                <span data-testid="referral-status">{label('status', r.status)}</span>
+              </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('screeningTitle')}</DataListKey>
-          <DataListValue data-testid="screening-status">{r.screening.advice ? t('adviceSaved') : r.screening.status}</DataListValue>
+          <DataListValue>
+                <span data-testid="screening-status">{r.screening.advice ? t('adviceSaved') : r.screening.status}</span>
+              </DataListValue>
         </DataListItem>
       </DataList>
       <Paragraph>
@@ -203,8 +214,8 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
       {r.status === 'received' && <AnswerForms referral={r} onChanged={referral.reload} />}
       {r.status === 'accepted' && (
         <>
-          <ClinicalForm referral={r} onChanged={referral.reload} />
-          {!r.screening.advice && <AdviceForm referral={r} onChanged={referral.reload} />}
+          <ClinicalForm referral={r} onChanged={referral.reload} startScreening={startScreening} />
+          {!r.screening.advice && <AdviceForm referral={r} onChanged={referral.reload} startScreening={startScreening} />}
         </>
       )}
     </>

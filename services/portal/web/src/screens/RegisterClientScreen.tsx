@@ -62,7 +62,9 @@ export function RegisterClientScreen() {
           <DataList>
             <DataListItem>
               <DataListKey>{t('bsnMasked')}</DataListKey>
-              <DataListValue data-testid="bsn-masked">{done.masked}</DataListValue>
+              <DataListValue>
+                <span data-testid="bsn-masked">{done.masked}</span>
+              </DataListValue>
             </DataListItem>
           </DataList>
           <Paragraph>

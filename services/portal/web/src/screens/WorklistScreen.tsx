@@ -76,7 +76,7 @@ function CasesSection({ organisationType }: { readonly organisationType: Session
         <Paragraph>{t('noCases')}</Paragraph>
       ) : (
         <Table className="wcc-table">
-          <TableCaption>
+          <TableCaption className="wcc-visually-hidden">
             {t('casesTitle')} ({cases.length} {t('of')} {all.data.total})
           </TableCaption>
           <TableHeader>
@@ -128,7 +128,7 @@ function InboxSection() {
         <Count testId="count-referrals-accepted" label={t('referralsAccepted')} value={items.filter((i) => i.status === 'accepted').length} />
       </div>
       <Table className="wcc-table">
-        <TableCaption>{t('inboxTitle')}</TableCaption>
+        <TableCaption className="wcc-visually-hidden">{t('inboxTitle')}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('referralTitle')}</TableHeaderCell>
@@ -176,7 +176,7 @@ function MatchingSection() {
         <Count testId="count-matchings-active" label={t('matchingsActive')} value={items.filter((m) => m.status !== 'referred' && m.status !== 'declined' && m.status !== 'closed').length} />
       </div>
       <Table className="wcc-table">
-        <TableCaption>{t('matchingTitle')}</TableCaption>
+        <TableCaption className="wcc-visually-hidden">{t('matchingTitle')}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('colCase')}</TableHeaderCell>

@@ -1,0 +1,345 @@
+// The portal in real Chromium against the six services and the portal itself as processes
+// on the real broker and Postgres: one journey through the UI only (the municipality
+// registers, consents and refers; the screener accepts and advises; the account manager
+// logs a placement, a job loss and a second placement; the shared case view shows it;
+// the auditor finds the disclosures), after each step the next user's screen showing the
+// change. Privacy: the employer's screens and every answer their page received hold no
+// care data. axe-core on every screen; one keyboard-only path; screenshots of each screen.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { generateBsn, inDays, printServiceOutput, startServiceProcess, startServiceProcesses, testNamespace, type ServiceProcess } from '@wcc/testing';
+import { axe, launchChromium, openUserBrowser, screenshotFolder, type AxeResult, type UserBrowser } from './testing/browser';
+
+const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'] as const;
+const SOON_MS = 45_000; // a command's effect in another service's screen (over Kafka)
+const DIAGNOSIS = 'F20.0';
+const CLINICAL_NOTE = 'Stemmen horen sinds de zomer; antipsychotica gestart.';
+/** What would tell an employer that, or how, the client is in care. */
+const CARE_DATA = [DIAGNOSIS, 'Stemmen horen', 'antipsychotica', 'first-psychosis', 'eerste psychose', 'ggz-vip-amsterdam', 'personal-functioning', 'working-hours.night', 'advisedRoute":"', 'Concentreren', 'screener-vip'];
+
+const ns = testNamespace();
+let services: ServiceProcess[] = [];
+let portal: ServiceProcess | undefined;
+let browser: Browser | undefined;
+const shots = screenshotFolder();
+const axeResults: AxeResult[] = [];
+const timings: { step: string; ms: number }[] = [];
+
+async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  timings.push({ step, ms: performance.now() - started });
+  return result;
+}
+
+/** Screenshot and axe-core of the screen as the user sees it now; fails on any serious or critical violation. */
+async function screen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const result = await axe(page, name);
+  axeResults.push(result);
+  expect(result.passes, `axe checked nothing on ${name}`).toBeGreaterThan(10);
+  expect(result.seriousOrCritical, `axe on ${name}`).toEqual([]);
+}
+
+async function signIn(user: string): Promise<UserBrowser> {
+  const session = await openUserBrowser(browser!, portal!.baseUrl);
+  await session.page.goto('/');
+  await session.page.locator(`[data-user="${user}"]`).click();
+  await session.page.getByTestId('signed-in-as').waitFor();
+  return session;
+}
+
+/** Reloads until `locator` shows: the change came over Kafka into another service's read model. */
+async function untilShown(page: Page, locator: () => Locator, what: string, timeoutMs = SOON_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await locator().first().isVisible().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} on ${page.url()}`);
+    await page.waitForTimeout(750);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+  }
+}
+
+const field = (page: Page, id: string) => page.locator(`#${id}`);
+const fieldError = (page: Page, id: string) => page.locator(`[data-field-error="${id}"]`);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  services = await startServiceProcesses(SERVICES.map((service) => ({ service, namespace: ns, startTimeoutMs: 240_000 })));
+  const env = Object.fromEntries(services.map((s) => [`PORTAL_${s.service.replace(/-/g, '_').toUpperCase()}_URL`, s.baseUrl]));
+  portal = await startServiceProcess({ service: 'portal', namespace: ns, env, startTimeoutMs: 240_000 });
+  console.log(`portal browser tests: screenshots in ${shots}`);
+}, 420_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([portal, ...services].map((s) => s?.stop() ?? Promise.resolve()));
+  console.log(`\nscreenshots: ${shots}`);
+  console.log(['| step | ms |', '|---|---:|', ...timings.map((t) => `| ${t.step} | ${t.ms.toFixed(0)} |`)].join('\n'));
+  console.log(['| screen | axe rules passed | violations (any impact) | serious/critical |', '|---|---:|---:|---:|', ...axeResults.map((a) => `| ${a.screen} | ${a.passes} | ${a.violations} | ${a.seriousOrCritical.length} |`)].join('\n'));
+});
+
+describe('the portal in Chromium, over the running chain', () => {
+  it('carries one client from registration to a second job, each user seeing the last one’s change, the employer seeing no care data', async (context) => {
+    context.onTestFailed(() => printServiceOutput([portal, ...services]));
+    const bsn = generateBsn();
+
+    // 1. The municipality: sign-in page, worklist, a refused registration that keeps what was typed, then the registration.
+    const sign = await openUserBrowser(browser!, portal!.baseUrl);
+    await sign.page.goto('/');
+    await sign.page.locator('[data-user="amsterdamClientManager"]').waitFor();
+    for (const user of ['amsterdamClientManager', 'amsterdamRegisseur', 'vipScreener', 'wspAmsterdamAccountManager', 'achmeaContractManager', 'chainAuditor', 'chainPrivacyOfficer']) {
+      await expect(sign.page.locator(`[data-user="${user}"]`).count()).resolves.toBe(1);
+    }
+    await screen(sign.page, '01-sign-in');
+    await sign.context.close();
+
+    const municipality = await signIn('amsterdamClientManager');
+    const m = municipality.page;
+    await m.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
+    await m.getByTestId('count-cases').waitFor();
+    await screen(m, '02-municipality-worklist');
+    await m.getByRole('button', { name: 'Switch to English' }).click();
+    await m.getByRole('heading', { level: 1, name: 'Worklist' }).waitFor();
+    expect(await m.locator('html').getAttribute('lang')).toBe('en');
+    await screen(m, '03-municipality-worklist-english');
+    await m.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await m.getByRole('heading', { level: 1, name: 'Werklijst' }).waitFor();
+
+    const caseId = await timed('municipality registers and opens a case', async () => {
+      await m.getByRole('link', { name: 'Cliënt inschrijven' }).click();
+      await field(m, 'bsn').fill('12345');
+      await field(m, 'name').fill('Jesse van Dam');
+      await field(m, 'birthYear').fill('2001');
+      await field(m, 'amount').fill('1250');
+      await m.getByRole('button', { name: 'Inschrijven en zaak openen' }).click();
+      await fieldError(m, 'bsn').waitFor();
+      expect(await field(m, 'bsn').getAttribute('aria-invalid')).toBe('true');
+      expect(await field(m, 'name').inputValue(), 'what the user typed is kept').toBe('Jesse van Dam');
+      await screen(m, '04-municipality-register-refused');
+      await field(m, 'bsn').fill(bsn);
+      await m.getByRole('button', { name: 'Inschrijven en zaak openen' }).click();
+      await m.getByTestId('bsn-masked').waitFor();
+      expect(await m.getByTestId('bsn-masked').textContent()).toBe(`••••••${bsn.slice(-3)}`);
+      expect(await m.locator('body').innerText(), 'the BSN is shown only masked').not.toContain(bsn);
+      await screen(m, '05-municipality-registered');
+      await m.getByTestId('go-to-case').click();
+      return new URL(m.url()).hash.split('/')[2]!;
+    });
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+
+    await timed('municipality records consent and refers to care and to the employer network', async () => {
+      await untilShown(m, () => m.getByRole('heading', { name: 'Toestemming vastleggen' }), 'the case in the case view');
+      const consent = async (types: string[], categories: string[]) => {
+        for (const t of types) await m.locator(`#consent-orgs-${t}`).check();
+        for (const c of categories) await m.locator(`#consent-categories-${c}`).check();
+        await m.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+        await m.getByText('Toestemming vastgelegd.').waitFor();
+        for (const t of types) await m.locator(`#consent-orgs-${t}`).uncheck();
+        for (const c of categories) await m.locator(`#consent-categories-${c}`).uncheck();
+      };
+      await consent(['municipality', 'care-provider', 'insurer'], ['identifying', 'work', 'care-summary', 'financial', 'administrative']);
+      await consent(['employer-network'], ['identifying', 'work', 'administrative']);
+      // A referral without a recipient: the service's field error beside the field, nothing sent.
+      await m.locator('#refer-reason').fill('Jongere uit het VIP-team wil werken; graag screening en IPS.');
+      await m.getByRole('button', { name: 'Verwijzen' }).click();
+      await fieldError(m, 'refer-to').waitFor();
+      expect(await m.locator('#refer-reason').inputValue()).toBe('Jongere uit het VIP-team wil werken; graag screening en IPS.');
+      await screen(m, '06-municipality-referral-refused');
+      await m.locator('#refer-to').fill('ggz-vip-amsterdam');
+      await m.locator('#refer-route').selectOption('first-psychosis');
+      await m.getByRole('button', { name: 'Verwijzen' }).click();
+      await m.getByText('Verwijzing verstuurd.').waitFor();
+      await m.locator('#refer-type').selectOption('employer-network');
+      await m.locator('#refer-to').fill('wsp-amsterdam');
+      await m.locator('#refer-route').selectOption('matching');
+      await m.locator('#refer-reason').fill('Zoekt 16 tot 20 uur per week in de logistiek.');
+      await m.getByRole('button', { name: 'Verwijzen' }).click();
+      await m.getByText('Verwijzing verstuurd.').waitFor();
+    });
+
+    await timed('municipality measures ladder and ZRM twice (a refused repeat keeps the form)', async () => {
+      await m.locator('#measurement-date').fill(inDays(-180));
+      await m.getByRole('button', { name: 'Meting vastleggen' }).click();
+      await m.getByText('Meting vastgelegd.').waitFor();
+      // The baseline again: the service refuses it on the moment field.
+      await m.getByRole('button', { name: 'Meting vastleggen' }).click();
+      await fieldError(m, 'measurement-moment').waitFor();
+      await m.locator('#measurement-moment').selectOption('6-months');
+      await m.locator('#measurement-date').fill(inDays(0));
+      await m.locator('#measurement-rung').selectOption('3');
+      await m.locator('#zrm-daytime-activities').selectOption('4');
+      await m.getByRole('button', { name: 'Meting vastleggen' }).click();
+      await m.getByText('Meting vastgelegd.').waitFor();
+      await untilShown(m, () => m.locator('[data-section="ladder"] svg'), 'the ladder trend chart');
+    });
+
+    // 2. The screener: the referral in the inbox, accepted; clinical findings (stay in care); a refused, then a sent advice.
+    const screener = await signIn('vipScreener');
+    const s = screener.page;
+    await timed('screener sees the referral, accepts it and submits advice', async () => {
+      await untilShown(s, () => s.getByRole('link', { name: /^Verwijzing / }), 'the referral in the screener’s inbox');
+      expect(await s.getByTestId('count-referrals-awaiting').innerText()).toContain('1');
+      await screen(s, '07-screener-worklist');
+      await s.getByRole('link', { name: /^Verwijzing / }).first().click();
+      await s.getByRole('button', { name: 'Accepteren' }).click();
+      await s.getByTestId('referral-status').getByText('geaccepteerd').waitFor();
+      await s.locator('#diagnosis-code').fill(DIAGNOSIS);
+      await s.locator('#clinical-notes').fill(CLINICAL_NOTE);
+      await s.getByRole('button', { name: 'Bevindingen opslaan' }).click();
+      await s.getByText('Klinische bevindingen opgeslagen (alleen binnen de zorg).').waitFor();
+      await s.locator('#work-capacity').fill('veel');
+      await s.getByRole('button', { name: 'Advies versturen' }).click();
+      await fieldError(s, 'work-capacity').waitFor();
+      await screen(s, '08-screener-advice-refused');
+      await s.locator('#work-capacity').fill('20');
+      await s.locator('#recommended-hours').fill('16');
+      await s.locator('#limitations-personal-functioning\\.concentration').check();
+      await s.locator('#limitations-working-hours\\.night-work').check();
+      await s.getByRole('button', { name: 'Advies versturen' }).click();
+      await s.getByTestId('screening-status').getByText('Screeningsadvies verstuurd.').waitFor();
+      await screen(s, '09-screener-referral-advised');
+    });
+
+    // 3. The municipality's case view shows the advice the screener sent.
+    await timed('municipality sees the advice in the shared case', async () => {
+      await untilShown(m, () => m.locator('[data-section="advice"]').getByText('IPS'), 'the advice in the municipality’s case view');
+    });
+
+    // 4. The account manager: the matching request, an employer and vacancy, a placement, a job loss, a second placement.
+    const employer = await signIn('wspAmsterdamAccountManager');
+    const e = employer.page;
+    await timed('account manager accepts the matching, logs a placement, a job loss and a second placement', async () => {
+      await untilShown(e, () => e.getByRole('link', { name: /^Matching / }), 'the matching request in the employer network’s list');
+      await screen(e, '10-employer-worklist');
+      await e.getByRole('link', { name: /^Matching / }).first().click();
+      await e.getByRole('button', { name: 'Matchingsverzoek accepteren' }).click();
+      await e.getByText('Matchingsverzoek geaccepteerd.').waitFor();
+      await e.locator('#employer-name').fill('Logistiek Centrum Westpoort');
+      await e.locator('#employer-sector').fill('logistiek');
+      await e.locator('#contact-person').fill('Murat Keskin');
+      await e.locator('#vacancy-role').fill('Orderpicker');
+      await e.locator('#vacancy-hours').fill('20');
+      await e.getByRole('button', { name: 'Werkgever en vacature toevoegen' }).click();
+      await e.getByText('Werkgever en vacature toegevoegd.').waitFor();
+      await e.getByRole('heading', { name: 'Plaatsing vastleggen' }).waitFor();
+      await e.locator('#placement-hours').fill('20');
+      await e.locator('#placement-wage').fill('14,50');
+      await e.locator('#placement-start').fill(inDays(-60));
+      await e.getByRole('button', { name: 'Plaatsing vastleggen' }).click();
+      await e.getByRole('heading', { name: 'Baanverlies vastleggen' }).waitFor();
+      await screen(e, '11-employer-placed');
+      await e.locator('#jobloss-date').fill(inDays(-20));
+      await e.locator('#jobloss-reason').selectOption('health');
+      await e.getByRole('button', { name: 'Einde plaatsing vastleggen' }).click();
+      await e.getByRole('heading', { name: 'Plaatsing vastleggen' }).waitFor();
+      await e.locator('#placement-hours').fill('24');
+      await e.locator('#placement-wage').fill('14,75');
+      await e.locator('#placement-start').fill(inDays(-5));
+      await e.getByRole('button', { name: 'Plaatsing vastleggen' }).click();
+      await e.getByRole('heading', { name: 'Baanverlies vastleggen' }).waitFor();
+      await expect(e.locator('#placements-heading + table tbody tr, [aria-labelledby="placements-heading"] tbody tr').count()).resolves.toBe(2);
+    });
+
+    // 5. The shared case as the employer network (what is withheld is marked) and as the municipality (both jobs, 1st and 2nd).
+    await timed('the shared case shows both placements to the employer network and the municipality', async () => {
+      await e.goto(`/#/zaak/${caseId}`);
+      await untilShown(e, () => e.locator('[data-placement="2"]'), 'the second placement in the employer network’s case view');
+      await e.locator('[data-withheld="role"]').first().waitFor();
+      await screen(e, '12-employer-shared-case');
+      await untilShown(m, () => m.locator('[data-placement="2"]'), 'the second placement in the municipality’s case view');
+      expect(await m.locator('[data-placement="1"]').innerText()).toContain('beëindigd');
+      await screen(m, '13-municipality-shared-case');
+    });
+
+    // Privacy: nothing of care on any of the employer's screens, nor in any answer their page received.
+    const employerText = await e.locator('body').innerText();
+    // Every answer after sign-in (the sign-in page's list of demo users, the same for everyone, is no case data).
+    const employerAnswers = (await employer.answers()).filter((a) => !a.url.endsWith('/api/dev/users'));
+    expect(employerAnswers.length).toBeGreaterThan(5);
+    for (const word of [...CARE_DATA, 'IPS', 'Zorgsamenvatting']) expect(employerText, `the employer's screen shows "${word}"`).not.toContain(word);
+    for (const answer of employerAnswers) for (const word of CARE_DATA) expect(answer.body, `${answer.url} sent "${word}" to the employer's page`).not.toContain(word);
+    // …while the same words do reach the screener's page, so the check can fail.
+    expect((await screener.answers()).some((a) => a.body.includes('ggz-vip-amsterdam'))).toBe(true);
+
+    // 6. The auditor finds every disclosure of this client.
+    const clientKey = (await m.locator('[data-section="overview"] code').innerText()).trim();
+    const auditor = await signIn('chainAuditor');
+    const a = auditor.page;
+    await timed('auditor finds the disclosures of the client', async () => {
+      await a.getByRole('link', { name: 'Uitwisselingslog', exact: true }).click();
+      await a.locator('#dataSubject').fill(clientKey);
+      /** Searches with this kind until every word shows in the results (the log fills over Kafka). */
+      const searchUntil = async (kind: string, words: readonly string[]) => {
+        await a.locator('#kind').selectOption(kind);
+        const deadline = Date.now() + SOON_MS;
+        for (;;) {
+          await a.getByRole('button', { name: 'Zoeken' }).click();
+          await a.getByRole('heading', { name: 'Resultaten' }).waitFor();
+          const table = a.getByTestId('disclosures');
+          const text = (await table.isVisible()) ? await table.innerText() : '';
+          if (words.every((w) => text.includes(w)) || Date.now() > deadline) {
+            for (const w of words) expect(text, `the ${kind} disclosures of the client`).toContain(w);
+            return;
+          }
+          await a.waitForTimeout(1000);
+        }
+      };
+      // What was delivered to whom: the referrals, the advice to the municipality, the placements.
+      await searchUntil('delivered', ['ggz-vip-amsterdam', 'wsp-amsterdam', 'deliver ClientReferred', 'deliver ScreeningAdviceSubmitted', 'deliver PlacementStarted', 'deliver PlacementEnded']);
+      await screen(a, '14-auditor-exchange-log');
+      // Who viewed the client's data in the shared case: the care provider and the employer network did.
+      await searchUntil('viewed', ['ingezien', 'ggz-vip-amsterdam', 'wsp-amsterdam']);
+      await a.getByRole('button', { name: 'Keten controleren' }).click();
+      await a.getByText('De hashketen van het log is intact.', { exact: false }).waitFor();
+      await screen(a, '15-auditor-chain-verified');
+    });
+    for (const user of [municipality, screener, employer, auditor]) await user.context.close();
+  }, 600_000);
+
+  it('registers a client with the keyboard only', async () => {
+    const session = await openUserBrowser(browser!, portal!.baseUrl);
+    const k = session.page;
+    await k.goto('/');
+    await k.locator('[data-user="amsterdamClientManager"]').waitFor();
+    const tabTo = async (matches: (el: { id: string; text: string; user: string | null }) => boolean, what: string) => {
+      for (let i = 0; i < 60; i++) {
+        await k.keyboard.press('Tab');
+        // A string, since the tests compile without the DOM's types.
+        const focused = await k.evaluate<{ id: string; text: string; user: string | null }>(
+          `(() => { const el = document.activeElement; return { id: el?.id ?? '', text: el?.innerText ?? '', user: el?.getAttribute('data-user') ?? null }; })()`,
+        );
+        if (matches(focused)) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    await tabTo((el) => el.text === 'Direct naar de inhoud', 'the skip link first');
+    await tabTo((el) => el.user === 'amsterdamClientManager', 'the sign-in button');
+    await k.keyboard.press('Enter');
+    await k.getByTestId('signed-in-as').waitFor();
+    await tabTo((el) => el.text === 'Cliënt inschrijven', 'the menu link');
+    await k.keyboard.press('Enter');
+    await k.getByRole('heading', { level: 1, name: 'Cliënt inschrijven en zaak openen' }).waitFor();
+    const bsn = generateBsn();
+    await tabTo((el) => el.id === 'bsn', 'the BSN field');
+    await k.keyboard.type(bsn);
+    await k.keyboard.press('Tab'); // name
+    await k.keyboard.type('Sanne de Vries');
+    await k.keyboard.press('Tab'); // birth year
+    await k.keyboard.type('1996');
+    await k.keyboard.press('Tab'); // sex: the second option with the arrow key
+    await k.keyboard.press('ArrowDown');
+    await tabTo((el) => el.id === 'amount', 'the benefit amount');
+    await k.keyboard.type('1100');
+    await k.keyboard.press('Enter'); // submits the form
+    await k.getByTestId('bsn-masked').waitFor();
+    expect(await k.getByTestId('bsn-masked').textContent()).toBe(`••••••${bsn.slice(-3)}`);
+    await tabTo((el) => el.text === 'Naar de zaak', 'the link to the case');
+    await k.keyboard.press('Enter');
+    await k.getByRole('heading', { level: 1, name: /Gedeelde zaak/ }).waitFor();
+    await screen(k, '16-keyboard-registered-case');
+    await session.context.close();
+  }, 300_000);
+});
