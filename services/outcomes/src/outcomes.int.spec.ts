@@ -176,13 +176,21 @@ describe('the outcomes service over the real bus', () => {
     expect(estimated, 'at least one project with an estimate shown').toBeGreaterThan(0);
   });
 
-  it('exports any table as CSV with withheld cells empty', async () => {
+  it('exports any table as CSV with withheld cells empty, and draws the charts as SVG', async () => {
     const r = await get(`/outcomes/tables/flow/csv?asOf=${AS_OF}`);
     expect(r.status).toBe(200);
     expect(r.type).toMatch(/text\/csv/);
     const [header, ...rows] = r.text.trim().split('\n');
     expect(header).toMatch(/^group,registered,referred,screened,started,placed/);
     expect(rows.map((l) => l.split(',')[0])).toEqual(['exit-rotterdam', 'ips-nhn', 'vip-amsterdam']);
+    for (const chart of ['time-to-work', 'job-loss', 'flow']) {
+      const svg = await get(`/outcomes/charts/${chart}.svg?asOf=${AS_OF}`);
+      expect(svg.status, chart).toBe(200);
+      expect(svg.type).toMatch(/image\/svg\+xml/);
+      expect(svg.text).toMatch(/^<svg [^>]*role="img"/);
+    }
+    expect((await get('/outcomes/charts/mkba.svg?project=ips-nhn')).text).toContain('zorgverzekeraar');
+    expect((await get('/outcomes/charts/mkba.svg')).status).toBe(400);
   });
 
   it('serves the report’s Tables 9–12 reproduced and the consistency findings', async () => {

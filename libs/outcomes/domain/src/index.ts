@@ -9,3 +9,4 @@ export * from './trajectory';
 export * from './projects';
 export * from './outcome-tables';
 export * from './disclosure-control';
+export * from './charts';

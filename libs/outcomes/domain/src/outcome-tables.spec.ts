@@ -133,3 +133,22 @@ describe('outcome tables', () => {
     expect(rows.find((r) => r['row'] === 'client.workIncome')!['withProject']).toBeGreaterThan(0);
   });
 });
+
+describe('charts', () => {
+  it('draws the Kaplan–Meier curves from the suppressed table, a withheld project as a gap', async () => {
+    const { kaplanMeierChart, flowChart, mkbaChart } = await import('./charts');
+    const { computeMkba } = await import('./mkba');
+    const km = kaplanMeierChart(suppressSmallCells(outcomeTable('time-to-work', cohort, options)));
+    expect(km).toMatch(/^<svg /);
+    expect(km).toContain('ips-nhn (withheld or none)');
+    const unsuppressed = kaplanMeierChart(outcomeTable('time-to-work', cohort, options));
+    expect(unsuppressed).toMatch(/<path d="M[^"]+H[^"]+V/);
+    // Suppression removes the steps the 3 events would draw.
+    expect((km.match(/V/g) ?? []).length).toBeLessThan((unsuppressed.match(/V/g) ?? []).length);
+    const flow = flowChart(suppressSmallCells(outcomeTable('flow', cohort, options)));
+    expect(flow).toContain('>6</text>');
+    expect(flow).toContain('withheld (&lt; 5)');
+    const mkba = mkbaChart(computeMkba(parameters002_2016, 'vip-amsterdam'), 'VIP');
+    expect(mkba).toContain('zorgverzekeraar');
+  });
+});

@@ -229,7 +229,8 @@ function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
     const obs = ts.map((t) => timeToWork(t, o.asOf)).filter((x): x is SurvivalObservation => x !== null);
     const events = obs.filter((x) => x.event);
     for (const m of cumulativeIncidenceByMonth(obs, months)) {
-      rows.push({ project, month: m.month, n: obs.length, atRisk: m.atRisk, startedByMonth: events.filter((e) => e.time <= m.month).length, incidence: m.incidence, lower95: m.lower95, upper95: m.upper95 });
+      const none = obs.length === 0;
+      rows.push({ project, month: m.month, n: obs.length, atRisk: m.atRisk, startedByMonth: events.filter((e) => e.time <= m.month).length, incidence: none ? null : m.incidence, lower95: none ? null : m.lower95, upper95: none ? null : m.upper95 });
     }
   }
   return {
@@ -309,7 +310,8 @@ function jobLossTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable
   for (const [project, ts] of researchGroups(all, o)) {
     const obs = ts.map((t) => timeToJobLoss(t, o.asOf)).filter((x): x is SurvivalObservation => x !== null);
     for (const m of cumulativeIncidenceByMonth(obs, 12)) {
-      rows.push({ project, month: m.month, starters: obs.length, atRisk: m.atRisk, lostByMonth: obs.filter((x) => x.event && x.time <= m.month).length, incidence: m.incidence, lower95: m.lower95, upper95: m.upper95 });
+      const none = obs.length === 0;
+      rows.push({ project, month: m.month, starters: obs.length, atRisk: m.atRisk, lostByMonth: obs.filter((x) => x.event && x.time <= m.month).length, incidence: none ? null : m.incidence, lower95: none ? null : m.lower95, upper95: none ? null : m.upper95 });
     }
   }
   return {

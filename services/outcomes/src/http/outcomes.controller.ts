@@ -4,7 +4,11 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OrganisationTypes, ProblemException, Roles } from '@wcc/nest-kit';
 import {
+  computeMkba,
   findings,
+  flowChart,
+  kaplanMeierChart,
+  mkbaChart,
   isTableId,
   outcomeTable,
   parameterSet,
@@ -97,6 +101,30 @@ export class OutcomesController {
     const report = reportConsistencyChecks(q.parameters);
     const live = liveConsistencyChecks(await this.store.trajectories(), q);
     return { parameterSet: q.parameters.id, report: { checks: report.length, findings: findings(report) }, live: { checks: live.length, findings: findings(live) } };
+  }
+
+  @Get('charts/:chart.svg')
+  @ApiOperation({ summary: 'A chart as SVG, drawn from the suppressed tables', description: 'time-to-work (Figure 6), job-loss (Figure 8), flow, mkba (project required: the report’s Tables 9–11 net result per stakeholder).' })
+  @ApiParam({ name: 'chart', enum: ['time-to-work', 'job-loss', 'flow', 'mkba'] })
+  @withTableQueries()
+  @ApiProduces('image/svg+xml')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  async chart(@Param('chart') chart: string, @Query() query: Record<string, unknown>) {
+    switch (chart) {
+      case 'time-to-work':
+        return kaplanMeierChart(await this.suppressed(chart, query));
+      case 'job-loss':
+        return kaplanMeierChart(await this.suppressed(chart, query), 'Kans op verlies van werk / chance of losing the first job (Kaplan–Meier)');
+      case 'flow':
+        return flowChart(await this.suppressed(chart, query));
+      case 'mkba': {
+        const q = readTableQuery(query, today());
+        if (!q.project) throw ProblemException.validation([{ field: 'project', reason: 'the MKBA chart is per project' }]);
+        return mkbaChart(computeMkba(q.parameters, q.project as ProjectId), `MKBA ${q.project}: netto per belanghebbende, 4 jaar (report 002 inputs)`);
+      }
+      default:
+        throw ProblemException.notFound(`Chart ${chart} does not exist; known: time-to-work, job-loss, flow, mkba.`);
+    }
   }
 
   @Get('parameters/:id')
