@@ -254,17 +254,46 @@ describe('the portal in Chromium, over the running chain', () => {
       await screen(m, '13-municipality-shared-case');
     });
 
+    // 6. The MDT reviews the case with the care provider and the employer network at the table and gives the employer network an action.
+    const DECISION = 'Tweede plaatsing loopt; jobcoaching afbouwen na de evaluatie.';
+    await timed('the MDT reviews the case and assigns the employer network an action', async () => {
+      await m.locator('#review-date').fill(inDays(0));
+      await m.locator('#review-time').fill('23:59');
+      await m.getByRole('button', { name: 'Overleg plannen' }).click();
+      await m.getByText('Overleg gepland.').waitFor();
+      await untilShown(m, () => m.getByRole('heading', { name: 'Overleg vastleggen als gehouden' }), 'the scheduled review in the case view');
+      await m.locator('#held-attendees-ggz-vip-amsterdam').check();
+      await m.locator('#held-attendees-wsp-amsterdam').check();
+      await m.locator('#held-categories-care-summary').check();
+      await m.locator('#held-categories-work').check();
+      await m.locator('#held-decisions').fill(DECISION);
+      await m.getByRole('button', { name: 'Overleg vastleggen' }).click();
+      // Care summaries are never discussed with the employer network at the table: refused on that field, the rest kept.
+      await fieldError(m, 'held-categories').waitFor();
+      expect(await m.locator('#held-decisions').inputValue()).toBe(DECISION);
+      await screen(m, '14-municipality-review-refused');
+      await m.locator('#held-categories-care-summary').uncheck();
+      await m.getByRole('button', { name: 'Overleg vastleggen' }).click();
+      await untilShown(m, () => m.getByRole('heading', { name: 'Actie toewijzen' }), 'the held review in the case view');
+      await m.locator('#action-description').fill('Evaluatie met werkgever en jobcoach plannen');
+      await m.locator('#action-owner').selectOption('wsp-amsterdam');
+      await m.getByRole('button', { name: 'Actie toewijzen' }).click();
+      await m.getByText('Actie toegewezen.').waitFor();
+      await e.goto('/#/werklijst');
+      await untilShown(e, () => e.getByTestId('count-open-actions').getByText('1', { exact: true }), 'the open action on the employer network’s worklist');
+    });
+
     // Privacy: nothing of care on any of the employer's screens, nor in any answer their page received.
     const employerText = await e.locator('body').innerText();
     // Every answer after sign-in (the sign-in page's list of demo users, the same for everyone, is no case data).
     const employerAnswers = (await employer.answers()).filter((a) => !a.url.endsWith('/api/dev/users'));
     expect(employerAnswers.length).toBeGreaterThan(5);
     for (const word of [...CARE_DATA, 'IPS', 'Zorgsamenvatting']) expect(employerText, `the employer's screen shows "${word}"`).not.toContain(word);
-    for (const answer of employerAnswers) for (const word of CARE_DATA) expect(answer.body, `${answer.url} sent "${word}" to the employer's page`).not.toContain(word);
+    for (const answer of employerAnswers) for (const word of [...CARE_DATA, 'jobcoaching afbouwen']) expect(answer.body, `${answer.url} sent "${word}" to the employer's page`).not.toContain(word);
     // …while the same words do reach the screener's page, so the check can fail.
     expect((await screener.answers()).some((a) => a.body.includes('ggz-vip-amsterdam'))).toBe(true);
 
-    // 6. The auditor finds every disclosure of this client.
+    // 7. The auditor finds every disclosure of this client.
     const clientKey = (await m.locator('[data-section="overview"] code').innerText()).trim();
     const auditor = await signIn('chainAuditor');
     const a = auditor.page;
@@ -288,13 +317,13 @@ describe('the portal in Chromium, over the running chain', () => {
         }
       };
       // What was delivered to whom: the referrals, the advice to the municipality, the placements.
-      await searchUntil('delivered', ['ggz-vip-amsterdam', 'wsp-amsterdam', 'deliver ClientReferred', 'deliver ScreeningAdviceSubmitted', 'deliver PlacementStarted', 'deliver PlacementEnded']);
-      await screen(a, '14-auditor-exchange-log');
+      await searchUntil('delivered', ['ggz-vip-amsterdam', 'wsp-amsterdam', 'deliver ClientReferred', 'deliver ScreeningAdviceSubmitted', 'deliver PlacementStarted', 'deliver PlacementEnded', 'deliver CaseReviewHeld', 'deliver ReviewActionAssigned']);
+      await screen(a, '15-auditor-exchange-log');
       // Who viewed the client's data in the shared case: the care provider and the employer network did.
       await searchUntil('viewed', ['ingezien', 'ggz-vip-amsterdam', 'wsp-amsterdam']);
       await a.getByRole('button', { name: 'Keten controleren' }).click();
       await a.getByText('De hashketen van het log is intact.', { exact: false }).waitFor();
-      await screen(a, '15-auditor-chain-verified');
+      await screen(a, '16-auditor-chain-verified');
     });
     for (const user of [municipality, screener, employer, auditor]) await user.context.close();
   }, 600_000);
@@ -339,7 +368,7 @@ describe('the portal in Chromium, over the running chain', () => {
     await tabTo((el) => el.text === 'Naar de zaak', 'the link to the case');
     await k.keyboard.press('Enter');
     await k.getByRole('heading', { level: 1, name: /Gedeelde zaak/ }).waitFor();
-    await screen(k, '16-keyboard-registered-case');
+    await screen(k, '17-keyboard-registered-case');
     await session.context.close();
   }, 300_000);
 });

@@ -27,7 +27,7 @@ export function ensureChromium(): string {
 
 export function launchChromium(): Promise<Browser> {
   // --no-sandbox: the tests run as root here, where Chromium's sandbox refuses to start.
-  return chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage'], headless: true });
+  return chromium.launch({ executablePath: ensureChromium(), args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=nl-NL'], headless: true });
 }
 
 export interface Answered {

@@ -29,6 +29,7 @@ import { Loading, ProblemAlert, useLoad, Withheld } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import type { SessionUser } from '../session';
 import type { CaseAnswer, TimelineAnswer } from './case-types';
+import { CaseReviewPanel } from './CaseReviewPanel';
 import { MunicipalityCaseActions } from './MunicipalityCaseActions';
 
 /** Data categories the case view never shows to these organisation types (DOMAIN.md; services/case-view visibility-policy). */
@@ -309,6 +310,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
         </Paragraph>
       </Section>
 
+      {user.organisationType === 'municipality' && <CaseReviewPanel caseId={caseId} summary={s} user={user} onChanged={view.reload} />}
       {user.organisationType === 'municipality' && <MunicipalityCaseActions caseId={caseId} summary={s} onChanged={view.reload} />}
 
       <Section id="timeline" title={t('timelineTitle')}>
