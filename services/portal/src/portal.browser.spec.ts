@@ -16,7 +16,7 @@ const SOON_MS = 45_000; // a command's effect in another service's screen (over 
 const DIAGNOSIS = 'F20.0';
 const CLINICAL_NOTE = 'Stemmen horen sinds de zomer; antipsychotica gestart.';
 /** What would tell an employer that, or how, the client is in care. */
-const CARE_DATA = [DIAGNOSIS, 'Stemmen horen', 'antipsychotica', 'first-psychosis', 'eerste psychose', 'ggz-vip-amsterdam', 'personal-functioning', 'working-hours.night', 'advisedRoute":"', 'Concentreren', 'screener-vip'];
+const CARE_DATA = [DIAGNOSIS, 'Stemmen horen', 'antipsychotica', 'first-psychosis', 'eerste psychose', 'ggz-vip-amsterdam', 'personal-functioning', 'working-hours.night', 'advisedRoute":"', 'Concentreren', 'screener-vip', 'ips-intake', 'achmea'];
 
 const ns = testNamespace();
 let services: ServiceProcess[] = [];
@@ -137,8 +137,8 @@ describe('the portal in Chromium, over the running chain', () => {
         for (const c of categories) await m.locator(`#consent-categories-${c}`).check();
         await m.getByRole('button', { name: 'Toestemming vastleggen' }).click();
         await m.getByText('Toestemming vastgelegd.').waitFor();
-        for (const t of types) await m.locator(`#consent-orgs-${t}`).uncheck();
-        for (const c of categories) await m.locator(`#consent-categories-${c}`).uncheck();
+        // The form empties itself for the next consent.
+        for (const t of types) expect(await m.locator(`#consent-orgs-${t}`).isChecked()).toBe(false);
       };
       await consent(['municipality', 'care-provider', 'insurer'], ['identifying', 'work', 'care-summary', 'financial', 'administrative']);
       await consent(['employer-network'], ['identifying', 'work', 'administrative']);
@@ -206,6 +206,21 @@ describe('the portal in Chromium, over the running chain', () => {
     // 3. The municipality's case view shows the advice the screener sent.
     await timed('municipality sees the advice in the shared case', async () => {
       await untilShown(m, () => m.locator('[data-section="advice"]').getByText('IPS'), 'the advice in the municipality’s case view');
+    });
+
+    // 3b. The screener asks the insurer to fund the IPS intake; the insurer's contract manager grants it.
+    await timed('screener requests funding, the insurer grants it', async () => {
+      await s.locator('#funding-amount').fill('736');
+      await s.getByRole('button', { name: 'Financiering aanvragen' }).click();
+      await s.getByText('Financiering aangevraagd.').waitFor();
+      const insurer = await signIn('achmeaContractManager');
+      const i = insurer.page;
+      await untilShown(i, () => i.getByTestId('count-funding-pending').getByText('1', { exact: true }), 'the funding request on the insurer’s worklist');
+      await screen(i, '09b-insurer-worklist');
+      await i.getByRole('button', { name: 'Toekennen' }).click();
+      await i.locator('[data-funding-status="granted"]').waitFor();
+      await insurer.context.close();
+      await untilShown(m, () => m.locator('[data-section="funding"]').getByText('verleend'), 'the granted funding in the municipality’s case view');
     });
 
     // 4. The account manager: the matching request, an employer and vacancy, a placement, a job loss, a second placement.
@@ -317,13 +332,25 @@ describe('the portal in Chromium, over the running chain', () => {
         }
       };
       // What was delivered to whom: the referrals, the advice to the municipality, the placements.
-      await searchUntil('delivered', ['ggz-vip-amsterdam', 'wsp-amsterdam', 'deliver ClientReferred', 'deliver ScreeningAdviceSubmitted', 'deliver PlacementStarted', 'deliver PlacementEnded', 'deliver CaseReviewHeld', 'deliver ReviewActionAssigned']);
+      await searchUntil('delivered', ['ggz-vip-amsterdam', 'wsp-amsterdam', 'deliver ClientReferred', 'deliver ScreeningAdviceSubmitted', 'deliver PlacementStarted', 'deliver PlacementEnded']);
+      // What reached the employer network: the referral, the review it sat in, the action it owns.
+      await a.locator('#organisationId').fill('wsp-amsterdam');
+      await searchUntil('delivered', ['deliver ClientReferred', 'deliver CaseReviewHeld', 'deliver ReviewActionAssigned']);
+      await a.locator('#organisationId').fill('');
       await screen(a, '15-auditor-exchange-log');
       // Who viewed the client's data in the shared case: the care provider and the employer network did.
       await searchUntil('viewed', ['ingezien', 'ggz-vip-amsterdam', 'wsp-amsterdam']);
       await a.getByRole('button', { name: 'Keten controleren' }).click();
       await a.getByText('De hashketen van het log is intact.', { exact: false }).waitFor();
       await screen(a, '16-auditor-chain-verified');
+    });
+    // 8. The client withdraws the employer network's consent: what the municipality shared is withheld from the employer at once, and marked so.
+    await timed('consent withdrawn: the employer network sees the municipality’s items marked as not shared', async () => {
+      await m.getByRole('button', { name: 'Intrekken: Werkgeversservicepunt' }).click();
+      await untilShown(m, () => m.locator('[data-section="municipality-actions"]').getByText('ingetrokken'), 'the withdrawn consent');
+      await e.goto(`/#/zaak/${caseId}`);
+      await untilShown(e, () => e.locator('[data-section="ladder"] [data-withheld="consent"]'), 'the ladder withheld from the employer network');
+      await screen(e, '18-employer-after-withdrawal');
     });
     for (const user of [municipality, screener, employer, auditor]) await user.context.close();
   }, 600_000);

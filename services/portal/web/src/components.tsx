@@ -23,7 +23,11 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Answer, FieldIssue, Problem } from './api';
 import { useI18n } from './i18n';
 
-export type Loaded<T> = { readonly state: 'loading' } | { readonly state: 'ok'; readonly data: T } | { readonly state: 'error'; readonly problem: Problem };
+export type Loaded<T> =
+  | { readonly state: 'loading' }
+  /** `refreshProblem`: a reload failed; the data shown is the last that loaded (a form on it keeps what was typed). */
+  | { readonly state: 'ok'; readonly data: T; readonly refreshProblem?: Problem }
+  | { readonly state: 'error'; readonly problem: Problem };
 
 /** Loads once per change of `key`; `reload` fetches again. */
 export function useLoad<T>(load: () => Promise<Answer<T>>, key: string): Loaded<T> & { reload: () => void } {
@@ -33,7 +37,10 @@ export function useLoad<T>(load: () => Promise<Answer<T>>, key: string): Loaded<
     let current = true;
     setLoaded((previous) => (previous.state === 'ok' ? previous : { state: 'loading' }));
     void load().then((answer) => {
-      if (current) setLoaded(answer.ok ? { state: 'ok', data: answer.body } : { state: 'error', problem: answer.problem });
+      if (!current) return;
+      setLoaded((previous) =>
+        answer.ok ? { state: 'ok', data: answer.body } : previous.state === 'ok' ? { state: 'ok', data: previous.data, refreshProblem: answer.problem } : { state: 'error', problem: answer.problem },
+      );
     });
     return () => {
       current = false;

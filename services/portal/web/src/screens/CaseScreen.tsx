@@ -145,6 +145,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
   return (
     <>
       {heading}
+      {view.refreshProblem && <ProblemAlert problem={view.refreshProblem} />}
       {withheld && (
         <Alert type="info" className="wcc-withheld-banner">
           <Paragraph>

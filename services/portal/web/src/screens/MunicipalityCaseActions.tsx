@@ -76,7 +76,8 @@ function MeasurementForm({ caseId, onChanged }: { readonly caseId: string; reado
 
 function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly onChanged: () => void }) {
   const { t, label } = useI18n();
-  const form = useFormState({ purpose: 'chain-coordination', organisationTypes: [] as string[], dataCategories: [] as string[], validFrom: amsterdamDate() });
+  const empty = { purpose: 'chain-coordination', organisationTypes: [] as string[], dataCategories: [] as string[], validFrom: amsterdamDate() };
+  const form = useFormState(empty);
   const [saved, setSaved] = useState(false);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,6 +86,8 @@ function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly 
       () => servicePost('municipality', `/cases/${caseId}/consents`, form.values),
       () => {
         setSaved(true);
+        // Recorded: it shows in the table above; the form is ready for the next one.
+        form.setValues(empty);
         onChanged();
       },
     );
@@ -186,9 +189,11 @@ function ClientOverview({ clientKey }: { readonly clientKey: string }) {
 
 export function MunicipalityCaseActions({ caseId, summary, onChanged }: { readonly caseId: string; readonly summary: CaseSummary; readonly onChanged: () => void }) {
   const { t, label } = useI18n();
+  const withdrawal = useFormState({});
   return (
-    <section aria-labelledby="municipality-actions" className="wcc-section">
+    <section aria-labelledby="municipality-actions" className="wcc-section" data-section="municipality-actions">
       <Heading2 id="municipality-actions">{t('consentsTitle')}</Heading2>
+      {withdrawal.problem && <ProblemAlert problem={withdrawal.problem} />}
       {summary.consents.length === 0 ? (
         <Paragraph>{t('none')}</Paragraph>
       ) : (
@@ -200,6 +205,9 @@ export function MunicipalityCaseActions({ caseId, summary, onChanged }: { readon
               <TableHeaderCell scope="col">{t('consentRecipients')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('consentCategories')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
+              <TableHeaderCell scope="col">
+                <span className="wcc-visually-hidden">{t('withdraw')}</span>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -209,6 +217,18 @@ export function MunicipalityCaseActions({ caseId, summary, onChanged }: { readon
                 <TableCell>{c.organisationTypes.map((o) => t(`orgType_${o}` as TextKey) ?? o).join(', ')}</TableCell>
                 <TableCell>{c.dataCategories.map((d) => label('cat', d)).join(', ')}</TableCell>
                 <TableCell>{label('status', c.status)}</TableCell>
+                <TableCell>
+                  {c.status === 'granted' && (
+                    <Button
+                      appearance="subtle-button"
+                      disabled={withdrawal.busy}
+                      aria-label={`${t('withdraw')}: ${c.organisationTypes.map((o) => t(`orgType_${o}` as TextKey)).join(', ')}`}
+                      onClick={() => void withdrawal.submit(() => servicePost('municipality', `/cases/${caseId}/consents/${c.consentId}/withdraw`, {}), onChanged)}
+                    >
+                      {t('withdraw')}
+                    </Button>
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -153,6 +153,48 @@ function AdviceForm({ referral, onChanged, startScreening }: { readonly referral
   );
 }
 
+const INSTRUMENTS = ['ips-intake', 'job-coaching', 'dbc-care-product'];
+
+function FundingRequestForm({ referral }: { readonly referral: Referral }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ insurerId: 'achmea', instrument: 'ips-intake', units: '8', amount: '', periodFrom: amsterdamDate(), periodTo: amsterdamDate(182) });
+  const [saved, setSaved] = useState(false);
+  const v = form.values;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const amount = numberOrText(v.amount);
+    void form.submit(
+      () =>
+        servicePost('care-provider', `/referrals/${referral.referralId}/funding-requests`, {
+          insurerId: v.insurerId.trim(),
+          instrument: v.instrument,
+          units: numberOrText(v.units),
+          amountCents: typeof amount === 'number' ? Math.round(amount * 100) : amount,
+          periodFrom: v.periodFrom,
+          periodTo: v.periodTo,
+        }),
+      () => setSaved(true),
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="funding-heading" className="wcc-form">
+      <Heading2 id="funding-heading">{t('fundingRequestTitle')}</Heading2>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/insurerId', '/instrument', '/units', '/amountCents', '/periodFrom', '/periodTo']} />}
+      {saved && <Notice>{t('fundingRequested')}</Notice>}
+      <TextField id="funding-insurer" field="/insurerId" label={t('insurerId')} value={v.insurerId} onChange={form.set('insurerId')} problem={form.problem} required />
+      <SelectField id="funding-instrument" field="/instrument" label={t('instrument')} value={v.instrument} onChange={form.set('instrument')} problem={form.problem} options={INSTRUMENTS.map((i) => ({ value: i, label: label('instrument', i) }))} required />
+      <TextField id="funding-units" field="/units" label={t('units')} value={v.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
+      <TextField id="funding-amount" field="/amountCents" label={t('amountEuro')} value={v.amount} onChange={form.set('amount')} problem={form.problem} inputMode="decimal" required />
+      <TextField id="funding-from" field="/periodFrom" type="date" label={t('periodFrom')} value={v.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
+      <TextField id="funding-to" field="/periodTo" type="date" label={t('periodTo')} value={v.periodTo} onChange={form.set('periodTo')} problem={form.problem} required />
+      <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
+        {t('fundingRequestSubmit')}
+      </Button>
+    </form>
+  );
+}
+
 export function ReferralScreen({ referralId }: { readonly referralId: string }) {
   const { t, label } = useI18n();
   const referral = useLoad(() => serviceGet<Referral>('care-provider', `/referrals/${referralId}`), referralId);
@@ -216,6 +258,7 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
         <>
           <ClinicalForm referral={r} onChanged={referral.reload} startScreening={startScreening} />
           {!r.screening.advice && <AdviceForm referral={r} onChanged={referral.reload} startScreening={startScreening} />}
+          <FundingRequestForm referral={r} />
         </>
       )}
     </>

@@ -1,9 +1,10 @@
 // Werklijst: the open work of the signed-in user's organisation, with counts, from the
 // services' own lists (the case view for everyone who holds cases, the referral inbox
 // for care, the matching list for the employer network, the funding requests for the insurer).
-import { DataBadge, Heading1, Heading2, Link, NumberBadge, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { serviceGet } from '../api';
-import { Loading, ProblemAlert, useLoad } from '../components';
+import { Button, ButtonGroup, DataBadge, Heading1, Heading2, Heading3, Link, NumberBadge, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { serviceGet, servicePost } from '../api';
+import { Loading, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import { href } from '../router';
 import type { SessionUser } from '../session';
@@ -41,8 +42,14 @@ interface Matching {
 }
 interface FundingRequest {
   fundingRequestId: string;
-  status?: string;
-  decision?: string;
+  caseId: string;
+  careProviderId: string;
+  instrument: string;
+  status: string;
+  requestedUnits: number;
+  requestedAmountCents: number;
+  requestedPeriod: { from: string; to: string };
+  granted: { units: number; amountCents: number } | null;
 }
 
 function Count({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }) {
@@ -209,18 +216,95 @@ function MatchingSection() {
   );
 }
 
+const REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'];
+
+/** The insurer's decision on one request: grant (units and period as asked, editable) or refuse with a reason. */
+function FundingDecision({ request, onDecided }: { readonly request: FundingRequest; readonly onDecided: () => void }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ units: String(request.requestedUnits), periodFrom: request.requestedPeriod.from, periodTo: request.requestedPeriod.to, reasonCode: 'not-covered', reason: '' });
+  const [refusing, setRefusing] = useState(false);
+  const id = request.fundingRequestId.slice(0, 8);
+  const grant = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(() => servicePost('insurer', `/care-fundings/${request.fundingRequestId}/grant`, { grantedUnits: numberOrText(form.values.units), periodFrom: form.values.periodFrom, periodTo: form.values.periodTo }), onDecided);
+  };
+  const refuse = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(() => servicePost('insurer', `/care-fundings/${request.fundingRequestId}/refuse`, { reasonCode: form.values.reasonCode, reason: form.values.reason }), onDecided);
+  };
+  return (
+    <div className="wcc-form" data-funding={request.fundingRequestId}>
+      <Heading3>
+        {label('instrument', request.instrument)} · {request.careProviderId} · {request.requestedUnits} × · € {(request.requestedAmountCents / 100).toFixed(2)} ({id})
+      </Heading3>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/grantedUnits', '/periodFrom', '/periodTo', '/reasonCode', '/reason']} />}
+      <form onSubmit={grant} noValidate aria-label={`${t('grant')} ${id}`}>
+        <TextField id={`grant-units-${id}`} field="/grantedUnits" label={t('units')} value={form.values.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
+        <TextField id={`grant-from-${id}`} field="/periodFrom" type="date" label={t('periodFrom')} value={form.values.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
+        <TextField id={`grant-to-${id}`} field="/periodTo" type="date" label={t('periodTo')} value={form.values.periodTo} onChange={form.set('periodTo')} problem={form.problem} required />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+            {t('grant')}
+          </Button>
+          <Button appearance="secondary-action-button" aria-expanded={refusing} onClick={() => setRefusing(!refusing)}>
+            {t('refuse')}…
+          </Button>
+        </ButtonGroup>
+      </form>
+      {refusing && (
+        <form onSubmit={refuse} noValidate aria-label={`${t('refuse')} ${id}`}>
+          <SelectField id={`refuse-code-${id}`} field="/reasonCode" label={t('declineReasonCode')} value={form.values.reasonCode} onChange={form.set('reasonCode')} problem={form.problem} options={REFUSAL_REASONS.map((r) => ({ value: r, label: label('refusal', r) }))} required />
+          <TextField id={`refuse-reason-${id}`} field="/reason" label={t('declineReason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} multiline required />
+          <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+            {t('refuse')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
+
 function FundingSection() {
-  const { t } = useI18n();
-  const fundings = useLoad(() => serviceGet<FundingRequest[] | { items: FundingRequest[] }>('insurer', '/care-fundings'), 'fundings');
+  const { t, label } = useI18n();
+  const fundings = useLoad(() => serviceGet<FundingRequest[]>('insurer', '/care-fundings'), 'fundings');
   if (fundings.state === 'loading') return <Loading />;
   if (fundings.state === 'error') return <ProblemAlert problem={fundings.problem} />;
-  const items = Array.isArray(fundings.data) ? fundings.data : fundings.data.items;
+  const items = fundings.data;
+  const pending = items.filter((f) => f.status === 'requested');
   return (
-    <section aria-labelledby="funding-heading">
+    <section aria-labelledby="funding-heading" className="wcc-section">
       <Heading2 id="funding-heading">{t('fundingTitle')}</Heading2>
       <div className="wcc-counts">
-        <Count testId="count-funding-pending" label={t('fundingPending')} value={items.filter((f) => (f.status ?? f.decision) === 'requested' || (f.status ?? f.decision) === 'pending').length} />
+        <Count testId="count-funding-pending" label={t('fundingPending')} value={pending.length} />
       </div>
+      {pending.map((request) => (
+        <FundingDecision key={request.fundingRequestId} request={request} onDecided={fundings.reload} />
+      ))}
+      {items.length > pending.length && (
+        <Table className="wcc-table">
+          <TableCaption className="wcc-visually-hidden">{t('fundingDecided')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('instrument')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('units')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items
+              .filter((f) => f.status !== 'requested')
+              .map((f) => (
+                <TableRow key={f.fundingRequestId} data-funding-status={f.status}>
+                  <TableCell>{label('instrument', f.instrument)}</TableCell>
+                  <TableCell>{f.careProviderId}</TableCell>
+                  <TableCell>{label('status', f.status)}</TableCell>
+                  <TableCell>{f.granted?.units ?? '—'}</TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      )}
     </section>
   );
 }
