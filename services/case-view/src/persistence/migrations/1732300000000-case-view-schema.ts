@@ -1,0 +1,81 @@
+// Explicit DDL instead of synchronize: the schema is reviewed like code, and a
+// deployment never guesses at a change. TypeORM records it in case_view.migrations.
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CaseViewSchema1732300000000 implements MigrationInterface {
+  name = 'CaseViewSchema1732300000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`create table case_view.timeline_entries (
+      event_id text primary key,
+      case_id text not null,
+      client_key text not null,
+      type text not null,
+      producer text not null,
+      name text not null,
+      occurred_at text not null,
+      sequence text,
+      data jsonb not null,
+      field_categories jsonb not null,
+      headline_category text not null,
+      producer_organisation_id text,
+      addressee_organisation_ids jsonb not null default '[]',
+      summary_nl text not null,
+      summary_en text not null,
+      source_topic text not null,
+      source_partition integer not null,
+      source_offset bigint not null
+    )`);
+    await runner.query(`create index timeline_entries_case on case_view.timeline_entries (case_id)`);
+    await runner.query(`create index timeline_entries_parties on case_view.timeline_entries (producer_organisation_id)`);
+    await runner.query(`create table case_view.consents (
+      case_id text not null,
+      consent_id text not null,
+      purpose text not null,
+      organisation_types jsonb not null,
+      data_categories jsonb not null,
+      valid_from text,
+      valid_to text,
+      granted_at text,
+      withdrawn_at text,
+      primary key (case_id, consent_id)
+    )`);
+    await runner.query(`create table case_view.case_summaries (
+      case_id text primary key,
+      client_key text,
+      municipality_id text,
+      phase text,
+      regie_owner_user_id text,
+      regie_organisation_id text,
+      latest_ladder_rung integer,
+      ladder_trend text,
+      latest_zrm_average double precision,
+      zrm_trend text,
+      open_referrals integer not null,
+      earliest_open_referral_deadline text,
+      advised_route text,
+      placements integer not null,
+      working boolean not null,
+      funding_status text not null,
+      ending text,
+      open_actions integer not null,
+      earliest_open_action_due text,
+      item_count integer not null,
+      last_item_at text,
+      summary jsonb not null
+    )`);
+    await runner.query(`create index case_summaries_municipality on case_view.case_summaries (municipality_id)`);
+    await runner.query(`create table case_view.partition_checkpoints (
+      topic text not null,
+      "partition" integer not null,
+      last_offset bigint not null,
+      last_event_id text not null,
+      updated_at timestamptz not null,
+      primary key (topic, "partition")
+    )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('drop table if exists case_view.partition_checkpoints, case_view.case_summaries, case_view.consents, case_view.timeline_entries');
+  }
+}
