@@ -111,6 +111,16 @@ describe('outcome tables', () => {
     expect(movement.every((r) => r['nPaired'] === 0)).toBe(true);
   });
 
+  it('uses a research consent only within its validity', () => {
+    const expiring = client(10, [
+      ...opened('2024-01-01').filter((f) => f.type !== 'ConsentGranted'),
+      { type: 'ConsentGranted', consentId: 'r-exp', purpose: 'research', on: '2024-01-01', validTo: '2024-12-31' },
+    ]);
+    const n = (asOf: string) => vip(outcomeTable('time-to-work', [expiring], { ...options, asOf })).find((r) => r['month'] === 0)!['n'];
+    expect(n('2024-06-30')).toBe(1);
+    expect(n('2025-06-30')).toBe(0);
+  });
+
   it('suppresses counts of 1–4 and what is computed from them, keeps zeros, and writes CSV', () => {
     const table = suppressSmallCells(outcomeTable('flow', cohort, options));
     const [row] = vip(table);

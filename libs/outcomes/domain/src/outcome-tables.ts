@@ -14,7 +14,7 @@ import { computeMkba } from './mkba';
 import { hoursGroups, projectIds, type HoursGroup, type ParameterSet, type ProjectId, type ReportBenefitType } from './parameters/report-002-2016';
 import { ageBandOf, effectIndicator, workStartModelAllHours, workStartModelOver32h, type WorkStartModel } from './parameters/work-start-model-002';
 import { mkbaRowKeys } from './published/report-tables';
-import { monthsBetween, type IsoDate, type PlacementRecord, type Trajectory } from './trajectory';
+import { monthsBetween, researchConsentInForce, type IsoDate, type PlacementRecord, type Trajectory } from './trajectory';
 
 export type ColumnKind = 'label' | 'count' | 'share' | 'mean' | 'value';
 export interface Column {
@@ -54,9 +54,6 @@ const groupKeyOf = (t: Trajectory, by: 'project' | 'municipality' | 'cohort'): s
 const share = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-function hasResearchConsent(t: Trajectory): boolean {
-  return t.researchConsents.length > 0;
-}
 
 /** Paid work: every placement except an unpaid trial placement (proefplaatsing). */
 export function paidPlacements(t: Trajectory): PlacementRecord[] {
@@ -212,7 +209,7 @@ export function timeToWork(t: Trajectory, asOf: IsoDate, minHours = 0): Survival
 }
 
 function researchCohorts(all: readonly Trajectory[], o: TableOptions): [ProjectId, Trajectory[]][] {
-  const scoped = inScope(all, o).filter(hasResearchConsent);
+  const scoped = inScope(all, o).filter((t) => researchConsentInForce(t, o.asOf));
   return projectIds.filter((p) => o.project === undefined || o.project === p).map((p) => [p, scoped.filter((t) => t.project === p)]);
 }
 

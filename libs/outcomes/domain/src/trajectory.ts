@@ -9,7 +9,7 @@ export type IsoDate = string;
 export type TrajectoryFact =
   | { readonly type: 'ClientRegistered'; readonly municipalityId: string; readonly birthYear: number; readonly sex: 'female' | 'male' | 'x'; readonly education: 'low' | 'mid' | 'high'; readonly benefitType: string; readonly benefitMonthlyAmountCents: number }
   | { readonly type: 'CaseOpened'; readonly municipalityId: string; readonly on: IsoDate }
-  | { readonly type: 'ConsentGranted'; readonly consentId: string; readonly purpose: string; readonly on: IsoDate }
+  | { readonly type: 'ConsentGranted'; readonly consentId: string; readonly purpose: string; readonly on: IsoDate; readonly validTo?: IsoDate }
   | { readonly type: 'ConsentWithdrawn'; readonly consentId: string; readonly purpose: string; readonly on: IsoDate }
   | { readonly type: 'ClientReferred'; readonly referralId: string; readonly toOrganisationId: string; readonly toOrganisationType: 'care-provider' | 'employer-network'; readonly on: IsoDate }
   | { readonly type: 'ReferralAccepted'; readonly referralId: string; readonly organisationId: string; readonly organisationType: 'care-provider' | 'employer-network'; readonly on: IsoDate }
@@ -44,6 +44,12 @@ export interface Measurement {
   readonly on: IsoDate;
 }
 
+export interface ResearchConsent {
+  readonly consentId: string;
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate | null;
+}
+
 export interface Trajectory {
   readonly caseId: string;
   readonly clientKey: string;
@@ -67,8 +73,8 @@ export interface Trajectory {
   readonly benefitEnded: { readonly reason: string; readonly on: IsoDate } | null;
   readonly closed: { readonly reason: string; readonly on: IsoDate } | null;
   readonly measurements: Readonly<Partial<Record<'baseline' | '6-months' | '12-months', Measurement>>>;
-  /** Research consents in force (ids): the research tables use a client only while one is. */
-  readonly researchConsents: readonly string[];
+  /** Research consents not withdrawn, with their validity: the research tables use a client only while one is in force. */
+  readonly researchConsents: readonly ResearchConsent[];
 }
 
 export function emptyTrajectory(caseId: string, clientKey: string): Trajectory {
@@ -115,9 +121,11 @@ export function evolveTrajectory(state: Trajectory, fact: TrajectoryFact, projec
     case 'CaseOpened':
       return { ...state, municipalityId: fact.municipalityId, startedOn: earliest(state.startedOn, fact.on) };
     case 'ConsentGranted':
-      return fact.purpose === 'research' && !state.researchConsents.includes(fact.consentId) ? { ...state, researchConsents: [...state.researchConsents, fact.consentId] } : state;
+      return fact.purpose === 'research' && !state.researchConsents.some((c) => c.consentId === fact.consentId)
+        ? { ...state, researchConsents: [...state.researchConsents, { consentId: fact.consentId, validFrom: fact.on, validTo: fact.validTo ?? null }] }
+        : state;
     case 'ConsentWithdrawn':
-      return fact.purpose === 'research' ? { ...state, researchConsents: state.researchConsents.filter((id) => id !== fact.consentId) } : state;
+      return fact.purpose === 'research' ? { ...state, researchConsents: state.researchConsents.filter((c) => c.consentId !== fact.consentId) } : state;
     case 'ClientReferred': {
       const project = fact.toOrganisationType === 'care-provider' ? projectOf(fact.toOrganisationId) : null;
       return { ...state, referredOn: earliest(state.referredOn, fact.on), project: state.project ?? project };
@@ -170,6 +178,11 @@ export function evolveTrajectory(state: Trajectory, fact: TrajectoryFact, projec
       return never;
     }
   }
+}
+
+/** Whether a research consent is in force on the date (granted, not withdrawn, within its validity). */
+export function researchConsentInForce(t: Trajectory, on: IsoDate): boolean {
+  return t.researchConsents.some((c) => c.validFrom <= on && (c.validTo === null || c.validTo >= on));
 }
 
 /** Month of start (cohort), "2015-03". */

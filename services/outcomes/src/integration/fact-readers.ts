@@ -69,7 +69,7 @@ export const factReaders: ReadonlyMap<string, FactReader> = new Map([
     benefitMonthlyAmountCents: d.benefitMonthlyAmountCents,
   })),
   reader(caseOpenedV1, (d) => ({ type: 'CaseOpened', municipalityId: d.municipalityId, on: day(d.occurredAt) })),
-  reader(consentGrantedV1, (d) => ({ type: 'ConsentGranted', consentId: d.consentId, purpose: d.purpose, on: d.validFrom })),
+  reader(consentGrantedV1, (d) => ({ type: 'ConsentGranted', consentId: d.consentId, purpose: d.purpose, on: d.validFrom, ...(d.validTo ? { validTo: d.validTo } : {}) })),
   reader(consentWithdrawnV1, (d) => ({ type: 'ConsentWithdrawn', consentId: d.consentId, purpose: d.purpose, on: day(d.occurredAt) })),
   reader(clientReferredV1, (d) => ({ type: 'ClientReferred', referralId: d.referralId, toOrganisationId: d.toOrganisationId, toOrganisationType: d.toOrganisationType, on: day(d.occurredAt) })),
   reader(referralAcceptedV1, (d) => ({ type: 'ReferralAccepted', referralId: d.referralId, organisationId: d.organisationId, organisationType: 'care-provider', on: day(d.occurredAt) })),
