@@ -4,3 +4,4 @@ export * from './event-store';
 export * from './upcasting';
 export * from './postgres-event-store';
 export * from './kurrent-event-store';
+export * from './schema-migrations';

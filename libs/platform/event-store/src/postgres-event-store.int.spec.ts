@@ -28,12 +28,12 @@ describe('PostgresEventStore specifics', () => {
     const stores = Array.from({ length: 4 }, () => new PostgresEventStore(db.pool, { schema: 'migrated_together' }));
     await Promise.all(stores.map((s) => s.migrate()));
     await stores[0]?.migrate();
-    const { rows } = await db.pool.query<{ id: number }>('select id from migrated_together.migrations order by id');
-    expect(rows.map((r) => r.id)).toEqual([1]);
+    const { rows } = await db.pool.query<{ id: string }>("select id from wcc_migrations.applied where component = 'event-store:migrated_together' order by id");
+    expect(rows.map((r) => Number(r.id))).toEqual([1]);
     const tables = await db.pool.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'migrated_together' order by table_name",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['events', 'migrations', 'streams']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['events', 'streams']);
   });
 
   it('keeps stores in different schemas apart', async () => {

@@ -15,6 +15,7 @@
 // (transaction id, position) order. A transaction that commits late therefore holds
 // readers back instead of being skipped.
 import pg from 'pg';
+import { migrateSchema } from './schema-migrations';
 import {
   ConcurrencyConflictError,
   type AppendResult,
@@ -82,9 +83,6 @@ const MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
-
-/** Arbitrary first key of the two-key advisory lock, so other lock users cannot collide with us. */
-const MIGRATION_LOCK_CLASS = 0x57_43_43_45; // 'WCCE'
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -168,29 +166,13 @@ export class PostgresEventStore implements EventStore {
   /** Creates or upgrades the schema; safe to call from every process at start-up. */
   async migrate(): Promise<void> {
     const s = this.schema;
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      // Two processes starting together must not both run the same migration.
-      await client.query('select pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_CLASS, s]);
-      await client.query(`create schema if not exists ${s}`);
-      await client.query(
-        `create table if not exists ${s}.migrations (id int primary key, name text not null, applied_at timestamptz not null default now())`,
-      );
-      const { rows } = await client.query<{ id: number }>(`select id from ${s}.migrations`);
-      const applied = new Set(rows.map((r) => r.id));
-      for (const migration of MIGRATIONS) {
-        if (applied.has(migration.id)) continue;
-        await client.query(migration.sql(s));
-        await client.query(`insert into ${s}.migrations (id, name) values ($1, $2)`, [migration.id, migration.name]);
-      }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await migrateSchema(
+      this.pool,
+      `event-store:${s}`,
+      [{ id: 1, name: 'streams and events', sql: `create schema if not exists ${s}; ${MIGRATIONS[0]!.sql(s)}` }, ...MIGRATIONS.slice(1).map((m) => ({ id: m.id, name: m.name, sql: m.sql(s) }))],
+      // Stores made before the shared ledger recorded their migrations in <schema>.migrations.
+      { adoptFrom: { table: `${s}.migrations`, query: `select id, name from ${s}.migrations` } },
+    );
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {

@@ -8,9 +8,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Partitioners, type Admin, type Consumer, type ConsumerConfig, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import type pg from 'pg';
 import { deadLetterTopicOf, findIntegrationEvent, type IntegrationEventDefinition } from '@wcc/contracts';
+import { migrateSchema } from '@wcc/event-store';
 import { decodeCloudEvent, type CloudEvent } from './cloudevents';
 import { backoffDelay, defaultLogger, errorText, type MessagingLogger } from './logger';
-import { migrateMessagingTable, sqlSchemaName } from './relay-checkpoints';
+import { sqlSchemaName } from './relay-checkpoints';
 
 export interface ReceivedIntegrationEvent<T = unknown> {
   readonly cloudEvent: CloudEvent<T>;
@@ -101,19 +102,22 @@ export class IntegrationConsumer {
 
   /** Creates the inbox table; safe to run on every start. */
   async migrate(): Promise<void> {
-    await migrateMessagingTable(
-      this.options.pool,
-      `create schema if not exists ${this.schema};
-       create table if not exists ${this.inbox} (
-         consumer_group text not null,
-         message_id text not null,
-         topic text not null,
-         "partition" integer not null,
-         "offset" bigint not null,
-         processed_at timestamptz not null default now(),
-         primary key (consumer_group, message_id)
-       )`,
-    );
+    await migrateSchema(this.options.pool, `inbox:${this.inbox}`, [
+      {
+        id: 1,
+        name: 'inbox',
+        sql: `create schema if not exists ${this.schema};
+          create table if not exists ${this.inbox} (
+            consumer_group text not null,
+            message_id text not null,
+            topic text not null,
+            "partition" integer not null,
+            "offset" bigint not null,
+            processed_at timestamptz not null default now(),
+            primary key (consumer_group, message_id)
+          )`,
+      },
+    ]);
   }
 
   /** Joins the group and starts consuming; resolves once the group is joined. */

@@ -2,7 +2,7 @@
 // PostgreSQL as the events, written only after Kafka acknowledged, and never moved
 // backwards, so a late write from a stale relay cannot cause a second replay.
 import type pg from 'pg';
-import { START, type GlobalCursor } from '@wcc/event-store';
+import { migrateSchema, START, type GlobalCursor } from '@wcc/event-store';
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
@@ -10,22 +10,6 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
 export function sqlSchemaName(schema: string): string {
   if (!identifier.test(schema)) throw new Error(`Schema name "${schema}" must be a lower-case SQL identifier`);
   return schema;
-}
-
-/** Serialises concurrent migrations of the messaging tables (create … if not exists races otherwise). */
-export async function migrateMessagingTable(pool: pg.Pool, ddl: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await client.query(`select pg_advisory_xact_lock(hashtext('wcc.messaging.migrate'))`);
-    await client.query(ddl);
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 export class RelayCheckpoints {
@@ -41,16 +25,19 @@ export class RelayCheckpoints {
   }
 
   async migrate(): Promise<void> {
-    await migrateMessagingTable(
-      this.pool,
-      `create schema if not exists ${this.schema};
-       create table if not exists ${this.table} (
-         relay_name text primary key,
-         transaction_id bigint not null,
-         position bigint not null,
-         updated_at timestamptz not null default now()
-       )`,
-    );
+    await migrateSchema(this.pool, `relay-checkpoints:${this.schema}`, [
+      {
+        id: 1,
+        name: 'relay checkpoints',
+        sql: `create schema if not exists ${this.schema};
+          create table if not exists ${this.table} (
+            relay_name text primary key,
+            transaction_id bigint not null,
+            position bigint not null,
+            updated_at timestamptz not null default now()
+          )`,
+      },
+    ]);
   }
 
   async load(relayName: string): Promise<GlobalCursor> {

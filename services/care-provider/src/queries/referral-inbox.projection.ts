@@ -7,10 +7,10 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy, 
 import type pg from 'pg';
 import type { CareProviderDomainEvent } from '../integration/care-provider.mapping';
 import { assertNever } from '@wcc/domain-kit';
-import type { EventStore, RecordedEvent } from '@wcc/event-store';
+import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL, type HandledCommand } from '@wcc/nest-kit';
 
-const MIGRATIONS = `
+const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'referral inbox', sql: `
   create table if not exists cp_referrals (
     referral_id text primary key,
     organisation_id text not null,
@@ -84,7 +84,7 @@ const MIGRATIONS = `
     answered_at timestamptz
   );
   create index if not exists cp_care_claims_by_funding on cp_care_claims (funding_request_id);
-`;
+` }];
 
 const STREAM_PREFIXES = ['referral-', 'care-funding-', 'care-claim-'];
 

@@ -1,13 +1,13 @@
 // The TypeORM side of the case view: a DataSource on the service's database, schema
-// case_view, migrations run explicitly (synchronize is off). Consumers write inside the
+// case_view; its tables come from the platform's migration mechanism (synchronize is
+// off, TypeORM runs no migrations). Consumers write inside the
 // inbox transaction of the platform's pg pool; entityManagerOn() lets TypeORM work on
 // that very connection, so a projected row and its inbox row commit together.
-import type pg from 'pg';
+import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { migrateSchema } from '@wcc/event-store';
+import { caseViewMigrations, typeOrmLedger } from './case-view.migrations';
 import { CASE_VIEW_SCHEMA, caseViewEntities } from './entities';
-import { CaseViewSchema1732300000000 } from './migrations/1732300000000-case-view-schema';
-import { ConsentRecipients1764750000000 } from './migrations/1764750000000-consent-recipients';
-import { ConsentIpsDisclosure1764760000000 } from './migrations/1764760000000-consent-ips-disclosure';
 
 export function caseViewDataSource(url: string): DataSource {
   return new DataSource({
@@ -15,8 +15,6 @@ export function caseViewDataSource(url: string): DataSource {
     url,
     schema: CASE_VIEW_SCHEMA,
     entities: caseViewEntities,
-    migrations: [CaseViewSchema1732300000000, ConsentRecipients1764750000000, ConsentIpsDisclosure1764760000000],
-    migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
     poolSize: 5,
@@ -24,24 +22,20 @@ export function caseViewDataSource(url: string): DataSource {
   });
 }
 
-/** Creates the schema and runs pending migrations, one instance at a time. */
-export async function migrateCaseView(dataSource: DataSource): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+/** Creates the schema and applies pending migrations (serialised across instances by migrateSchema). */
+export async function migrateCaseView(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1, application_name: 'wcc-case-view-migrate' });
   try {
-    await runner.query(`select pg_advisory_lock(hashtext('wcc.case-view.migrate'))`);
-    await runner.query(`create schema if not exists ${CASE_VIEW_SCHEMA}`);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateSchema(pool, 'case-view', caseViewMigrations, { adoptFrom: typeOrmLedger });
   } finally {
-    await runner.query(`select pg_advisory_unlock(hashtext('wcc.case-view.migrate'))`).catch(() => undefined);
-    await runner.release();
+    await pool.end();
   }
 }
 
 export async function openCaseViewDataSource(url: string): Promise<DataSource> {
+  await migrateCaseView(url);
   const dataSource = caseViewDataSource(url);
   await dataSource.initialize();
-  await migrateCaseView(dataSource);
   return dataSource;
 }
 

@@ -4,11 +4,11 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { assertNever } from '@wcc/domain-kit';
 import type { EmployerEvent, MatchingEvent } from '@wcc/employer-network-domain';
-import type { EventStore, RecordedEvent } from '@wcc/event-store';
+import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 import type pg from 'pg';
 
-const DDL = `
+const DDL: readonly SchemaMigration[] = [{ id: 1, name: 'read models', sql: `
   create table if not exists employers (
     employer_id uuid primary key,
     organisation_id text not null,
@@ -58,7 +58,7 @@ const DDL = `
     updated_at timestamptz not null
   );
   create index if not exists matchings_by_organisation on matchings (organisation_id, status);
-`;
+` }];
 
 type ProjectedEvent = EmployerEvent | MatchingEvent;
 

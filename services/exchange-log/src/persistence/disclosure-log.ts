@@ -4,6 +4,7 @@
 // working memory the register needs (who referred, which insurer) and may change.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
+import { migrateSchema, type SchemaMigration } from '@wcc/event-store';
 import { PG_POOL } from '@wcc/nest-kit';
 import { type CaseKnowledge } from '../domain/case-knowledge';
 import type { DisclosureRecord, DisclosureRecordFields } from '../domain/disclosure-record';
@@ -12,7 +13,7 @@ import { ChainVerifier, chainRecords, emptyChain, type VerificationResult } from
 /** pg_advisory_xact_lock key of the chain's tail (any bigint; fixed forever). */
 const CHAIN_LOCK = 7_513_015_001;
 
-const DDL = `
+const DDL: readonly SchemaMigration[] = [{ id: 1, name: 'disclosure records', sql: `
 create table if not exists disclosure_records (
   position bigint primary key check (position > 0),
   id uuid not null unique,
@@ -62,7 +63,7 @@ create table if not exists exchange_case_knowledge (
   updated_at timestamptz not null default now()
 );
 create index if not exists exchange_case_knowledge_subject on exchange_case_knowledge (data_subject_index);
-`;
+` }];
 
 const COLUMNS = [
   'position',
@@ -142,18 +143,7 @@ export class DisclosureLog implements OnModuleInit {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select pg_advisory_xact_lock(hashtext('wcc.exchange-log.migrate'))`);
-      await client.query(DDL);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await migrateSchema(this.pool, 'exchange-log', DDL);
   }
 
   /**

@@ -5,11 +5,12 @@
 // (report 002 ch. 5: care costs €180.68 a month before work, €83.02 after).
 import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
+import { migrateSchema, type SchemaMigration } from '@wcc/event-store';
 import { placementEndedV1, placementStartedV1, type PlacementEndedV1, type PlacementStartedV1 } from '@wcc/contracts';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { PG_POOL, type IntegrationEventConsumer } from '@wcc/nest-kit';
 
-export const PLACEMENT_MIGRATIONS = `
+export const PLACEMENT_MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'client placements', sql: `
   create table if not exists insurer_client_placements (
     placement_id uuid primary key,
     case_id uuid not null,
@@ -19,7 +20,7 @@ export const PLACEMENT_MIGRATIONS = `
     updated_at timestamptz not null default now()
   );
   create index if not exists insurer_client_placements_by_client on insurer_client_placements (client_key);
-`;
+` }];
 
 @Injectable()
 export class EmployerNetworkConsumer implements IntegrationEventConsumer, OnModuleInit {
@@ -27,7 +28,7 @@ export class EmployerNetworkConsumer implements IntegrationEventConsumer, OnModu
   constructor(@Inject(forwardRef(() => PG_POOL)) private readonly pool: pg.Pool) {}
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(PLACEMENT_MIGRATIONS);
+    await migrateSchema(this.pool, 'insurer-client-placements', PLACEMENT_MIGRATIONS);
   }
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {

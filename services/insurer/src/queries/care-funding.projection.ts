@@ -5,11 +5,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { assertNever } from '@wcc/domain-kit';
-import type { EventStore, RecordedEvent } from '@wcc/event-store';
+import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { CARE_FUNDING_STREAM, type CareFundingEvent } from '@wcc/insurer-domain';
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 
-const MIGRATIONS = `
+const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'care fundings', sql: `
   create table if not exists insurer_care_fundings (
     funding_request_id uuid primary key,
     case_id uuid not null,
@@ -39,7 +39,7 @@ const MIGRATIONS = `
   );
   create index if not exists insurer_care_fundings_by_insurer on insurer_care_fundings (insurer_id, status, received_at);
   create index if not exists insurer_care_fundings_by_client on insurer_care_fundings (client_key);
-`;
+` }];
 
 async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void> {
   if (!recorded.streamId.startsWith(`${CARE_FUNDING_STREAM}-`)) return;

@@ -3,11 +3,11 @@
 // when the list is asked for, against that moment.
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type pg from 'pg';
-import type { EventStore, RecordedEvent } from '@wcc/event-store';
+import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 import { caseDecider, caseReviewDecider, dateInAmsterdam, type CaseEvent } from '@wcc/municipality-domain';
 
-const MIGRATIONS = `
+const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case list', sql: `
   create table if not exists municipality_cases (
     case_id uuid primary key,
     municipality_id text not null,
@@ -28,7 +28,7 @@ const MIGRATIONS = `
     status text not null
   );
   create index if not exists municipality_case_referrals_by_case on municipality_case_referrals (case_id);
-`;
+` }];
 
 export interface CaseListItem {
   readonly caseId: string;

@@ -5,7 +5,7 @@
 // overdue is decided when asked, against that moment.
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type pg from 'pg';
-import type { EventStore, RecordedEvent } from '@wcc/event-store';
+import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL, type HandledCommand } from '@wcc/nest-kit';
 import {
   caseReviewDecider,
@@ -20,7 +20,7 @@ import {
 
 const REVIEW_STREAM_PREFIX = `${caseReviewDecider.streamType}-`;
 
-const MIGRATIONS = `
+const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case reviews', sql: `
   create table if not exists municipality_case_reviews (
     review_id uuid primary key,
     case_id uuid not null,
@@ -46,7 +46,7 @@ const MIGRATIONS = `
     outcome text
   );
   create index if not exists municipality_review_actions_by_municipality on municipality_review_actions (municipality_id, status, due_date);
-`;
+` }];
 
 export interface ReviewActionListItem {
   readonly actionId: string;

@@ -3,7 +3,7 @@
 // transaction, so a crash replays nothing twice and skips nothing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { START, type EventStore, type GlobalCursor, type RecordedEvent } from '@wcc/event-store';
+import { migrateSchema, START, type EventStore, type GlobalCursor, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 
 export type Projection = (event: RecordedEvent, tx: pg.PoolClient) => Promise<void>;
 
@@ -12,8 +12,8 @@ export interface LocalProjectorOptions {
   readonly store: EventStore;
   readonly pool: pg.Pool;
   readonly project: Projection;
-  /** DDL for the read-model tables; run once at start, before the first event. */
-  readonly migrations?: string;
+  /** The read-model tables' migrations (component `projector:<name>`); applied at start, before the first event. */
+  readonly migrations?: readonly SchemaMigration[];
   readonly batchSize?: number;
   readonly idleDelayMs?: number;
 }
@@ -27,20 +27,15 @@ export class LocalProjector {
   constructor(private readonly options: LocalProjectorOptions) {}
 
   async migrate(): Promise<void> {
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('begin');
-      await client.query(`select pg_advisory_xact_lock(hashtext('wcc.projector.migrate'))`);
-      await client.query(`create table if not exists projector_checkpoints (
-        projector_name text primary key, transaction_id bigint not null, position bigint not null, updated_at timestamptz not null default now())`);
-      if (this.options.migrations) await client.query(this.options.migrations);
-      await client.query('commit');
-    } catch (err) {
-      await client.query('rollback').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    await migrateSchema(this.options.pool, 'projector-checkpoints', [
+      {
+        id: 1,
+        name: 'projector checkpoints',
+        sql: `create table if not exists projector_checkpoints (
+          projector_name text primary key, transaction_id bigint not null, position bigint not null, updated_at timestamptz not null default now())`,
+      },
+    ]);
+    if (this.options.migrations) await migrateSchema(this.options.pool, `projector:${this.options.name}`, this.options.migrations);
   }
 
   async start(): Promise<void> {
