@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { outcomeTable, parameters002_2016, tableIds, type Trajectory } from '@wcc/outcomes-domain';
 import { factReaders } from '../src/integration/fact-readers';
-import { OUTCOMES_DDL, OutcomesStore, type IncomingFact } from '../src/persistence/outcomes-store';
+import { migrateSchema } from '@wcc/event-store';
+import { OUTCOMES_MIGRATIONS, OutcomesStore, type IncomingFact } from '../src/persistence/outcomes-store';
 import { eventsOf, planCohort } from '../src/testing/cohort';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '500' }, workers: { type: 'string', default: '2' }, sample: { type: 'string', default: '50000' } } });
@@ -43,7 +44,7 @@ async function scratchDatabase(admin: pg.Client, adminUrl: string): Promise<{ na
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: workers + 1 });
-  await pool.query(OUTCOMES_DDL);
+  await migrateSchema(pool, 'outcomes', OUTCOMES_MIGRATIONS);
   return { name, pool };
 }
 

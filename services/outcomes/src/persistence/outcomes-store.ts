@@ -5,13 +5,14 @@
 // should follow (another topic overtook it) makes the case be folded again from its facts.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
+import { migrateSchema, type SchemaMigration } from '@wcc/event-store';
 import { PG_POOL } from '@wcc/nest-kit';
 import { emptyTrajectory, evolveTrajectory, projectRegistryDemo2015, projectResolver, type Trajectory, type TrajectoryFact } from '@wcc/outcomes-domain';
 
 /** Two-key advisory locks of this namespace serialise the folds of one case. */
 const CASE_LOCK_NAMESPACE = 7_007;
 
-export const OUTCOMES_DDL = `
+export const OUTCOMES_MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'facts and trajectories', sql: `
 create table if not exists outcome_facts (
   event_id text primary key,
   case_id text not null,
@@ -30,7 +31,7 @@ create table if not exists outcome_trajectories (
   updated_at timestamptz not null default now()
 );
 create index if not exists outcome_trajectories_project on outcome_trajectories (project);
-`;
+` }];
 
 export interface IncomingFact {
   readonly eventId: string;
@@ -47,7 +48,7 @@ export class OutcomesStore implements OnModuleInit {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async onModuleInit(): Promise<void> {
-    await this.pool.query(OUTCOMES_DDL);
+    await migrateSchema(this.pool, 'outcomes', OUTCOMES_MIGRATIONS);
   }
 
   /** Applies one fact on the caller's transaction (the consumer's inbox transaction). 'duplicate' when its event was applied before. */
