@@ -31,6 +31,7 @@ import type { SessionUser } from '../session';
 import type { CaseAnswer, TimelineAnswer } from './case-types';
 import { CaseReviewPanel } from './CaseReviewPanel';
 import { MunicipalityCaseActions } from './MunicipalityCaseActions';
+import { LIMITATIONS } from './ReferralScreen';
 
 /** Data categories the case view never shows to these organisation types (DOMAIN.md; services/case-view visibility-policy). */
 const NEVER_SHOWN: Readonly<Record<string, readonly string[]>> = {
@@ -114,7 +115,7 @@ function Timeline({ caseId }: { readonly caseId: string }) {
 }
 
 export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly user: SessionUser }) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const view = useLoad(() => serviceGet<CaseAnswer>('case-view', `/cases/${caseId}`), caseId);
   const heading = (
     <Heading1 tabIndex={-1}>
@@ -227,7 +228,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
             {item('advisedRoute', label('route', s.screeningAdvice.advisedRoute))}
             {item('workCapacity', s.screeningAdvice.workCapacityHoursPerWeek)}
             {item('recommendedHours', s.screeningAdvice.recommendedHoursPerWeek)}
-            {item('limitations', s.screeningAdvice.functionalLimitations.join(', ') || t('none'))}
+            {item('limitations', s.screeningAdvice.functionalLimitations.map((code) => LIMITATIONS[code]?.[language] ?? code).join(', ') || t('none'))}
             {item('contraIndications', yesNo(s.screeningAdvice.contraIndications))}
             {item('reviewDate', s.screeningAdvice.reviewDate)}
           </DataList>

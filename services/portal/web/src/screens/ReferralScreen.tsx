@@ -22,7 +22,7 @@ interface Referral {
 
 const DECLINE_REASONS = ['no-capacity', 'not-eligible', 'client-unreachable', 'client-refused', 'referred-elsewhere', 'other'];
 const ADVISED_ROUTES = ['ips', 'reintegration', 'care-first', 'not-now'];
-const LIMITATIONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+export const LIMITATIONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   'personal-functioning.concentration': { nl: 'Concentreren van de aandacht', en: 'Concentrating attention' },
   'personal-functioning.pace': { nl: 'Handelingstempo', en: 'Pace of work' },
   'personal-functioning.deadlines-and-peaks': { nl: 'Deadlines of productiepieken', en: 'Deadlines or production peaks' },

@@ -220,7 +220,8 @@ const REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justificati
 
 /** The insurer's decision on one request: grant (units and period as asked, editable) or refuse with a reason. */
 function FundingDecision({ request, onDecided }: { readonly request: FundingRequest; readonly onDecided: () => void }) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
+  const euro = (cents: number) => (cents / 100).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
   const form = useFormState({ units: String(request.requestedUnits), periodFrom: request.requestedPeriod.from, periodTo: request.requestedPeriod.to, reasonCode: 'not-covered', reason: '' });
   const [refusing, setRefusing] = useState(false);
   const id = request.fundingRequestId.slice(0, 8);
@@ -235,7 +236,7 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
   return (
     <div className="wcc-form" data-funding={request.fundingRequestId}>
       <Heading3>
-        {label('instrument', request.instrument)} · {request.careProviderId} · {request.requestedUnits} × · € {(request.requestedAmountCents / 100).toFixed(2)} ({id})
+        {label('instrument', request.instrument)} · {request.careProviderId} · {request.requestedUnits} × · {euro(request.requestedAmountCents)} ({id})
       </Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/grantedUnits', '/periodFrom', '/periodTo', '/reasonCode', '/reason']} />}
       <form onSubmit={grant} noValidate aria-label={`${t('grant')} ${id}`}>
