@@ -1,5 +1,6 @@
 // Where the six services answer. `npm start` runs them on their fixed ports; tests and
-// deployments name each with PORTAL_<SERVICE>_URL (e.g. PORTAL_CASE_VIEW_URL).
+// deployments name each with its PORTAL_<SERVICE>_URL, listed below so an operator can
+// find them.
 export const PORTAL_SERVICES = {
   municipality: 3001,
   'care-provider': 3002,
@@ -15,8 +16,17 @@ export function isPortalService(name: string): name is PortalServiceName {
   return Object.prototype.hasOwnProperty.call(PORTAL_SERVICES, name);
 }
 
+export const PORTAL_SERVICE_URL_VARIABLES: Readonly<Record<PortalServiceName, string>> = {
+  municipality: 'PORTAL_MUNICIPALITY_URL',
+  'care-provider': 'PORTAL_CARE_PROVIDER_URL',
+  'employer-network': 'PORTAL_EMPLOYER_NETWORK_URL',
+  insurer: 'PORTAL_INSURER_URL',
+  'case-view': 'PORTAL_CASE_VIEW_URL',
+  'exchange-log': 'PORTAL_EXCHANGE_LOG_URL',
+};
+
 export function serviceUrl(name: PortalServiceName, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env[`PORTAL_${name.replace(/-/g, '_').toUpperCase()}_URL`];
+  const configured = env[PORTAL_SERVICE_URL_VARIABLES[name]];
   return (configured ?? `http://127.0.0.1:${PORTAL_SERVICES[name]}`).replace(/\/$/, '');
 }
 
