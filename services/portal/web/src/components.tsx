@@ -1,6 +1,7 @@
 // The portal's building blocks on top of the NL Design System (Utrecht) components: form
 // fields that show the service's field error beside the field, the refusal of a service
-// as a readable alert, loading state and the "not shared with your organisation" mark.
+// as a readable alert, loading state, a table's caption and column heads, and the "not
+// shared with your organisation" mark.
 import {
   Alert,
   Checkbox,
@@ -14,6 +15,10 @@ import {
   Paragraph,
   Select,
   SelectOption,
+  TableCaption,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
   Textarea,
   Textbox,
   UnorderedList,
@@ -289,4 +294,22 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
 export function numberOrText(value: string): number | string {
   const trimmed = value.trim().replace(',', '.');
   return trimmed !== '' && !Number.isNaN(Number(trimmed)) ? Number(trimmed) : value;
+}
+
+/** A table's caption (for screen readers; the section heading says it on screen) and its column heads. */
+export function TableHead({ caption, columns }: { readonly caption: string; readonly columns: readonly string[] }) {
+  return (
+    <>
+      <TableCaption className="wcc-visually-hidden">{caption}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column) => (
+            <TableHeaderCell key={column} scope="col">
+              {column}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+    </>
+  );
 }

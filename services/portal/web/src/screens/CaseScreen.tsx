@@ -25,7 +25,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState, type ReactNode } from 'react';
 import { serviceGet } from '../api';
-import { Loading, ProblemAlert, useLoad, Withheld } from '../components';
+import { Loading, ProblemAlert, TableHead, useLoad, Withheld } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import type { SessionUser } from '../session';
 import type { CaseAnswer, TimelineAnswer } from './case-types';
@@ -196,15 +196,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
           <Paragraph>{t('none')}</Paragraph>
         ) : (
           <Table className="wcc-table">
-            <TableCaption className="wcc-visually-hidden">{t('referralsTitle')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('colRecipient')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colRoute')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colDeadline')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead caption={t('referralsTitle')} columns={[t('colRecipient'), t('colRoute'), t('colDeadline'), t('colStatus')]} />
             <TableBody>
               {s.referrals.map((r) => (
                 <TableRow key={r.referralId}>
@@ -242,17 +234,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
       <Section id="placements" title={t('placementsTitle')}>
         {s.placements.length > 0 ? (
           <Table className="wcc-table">
-            <TableCaption className="wcc-visually-hidden">{t('placementsTitle')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('placementNo')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('employer')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('startDate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('lastReview')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('endReason')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead caption={t('placementsTitle')} columns={[t('placementNo'), t('employer'), t('startDate'), t('colStatus'), t('lastReview'), t('endReason')]} />
             <TableBody>
               {s.placements.map((p) => (
                 <TableRow key={p.placementId} data-placement={p.sequence ?? ''}>

@@ -1,10 +1,10 @@
 // The employer network's case: accept the matching request, add an employer and vacancy,
 // log a placement (the service numbers it 1st, 2nd, 3rd) and a job loss. Nothing here
 // comes from care: the employer network's own service answers only what it holds.
-import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { amsterdamDate, serviceGet, servicePost, type Answer } from '../api';
-import { BooleanField, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
+import { BooleanField, Loading, Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
@@ -192,15 +192,7 @@ export function MatchingScreen({ caseId }: { readonly caseId: string }) {
           <Paragraph>{t('none')}</Paragraph>
         ) : (
           <Table className="wcc-table">
-            <TableCaption className="wcc-visually-hidden">{t('placementsTitle')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('placementNo')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('vacancyRole')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('startDate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead caption={t('placementsTitle')} columns={[t('placementNo'), t('vacancyRole'), t('startDate'), t('colStatus')]} />
             <TableBody>
               {m.placements.map((p) => (
                 <TableRow key={p.placementId}>

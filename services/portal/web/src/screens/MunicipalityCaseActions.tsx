@@ -4,7 +4,7 @@
 import { Button, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { amsterdamDate, servicePost } from '../api';
-import { BooleanField, CheckboxGroup, Notice, ProblemAlert, SelectField, TextField, useFormState } from '../components';
+import { BooleanField, CheckboxGroup, Notice, ProblemAlert, SelectField, TableHead, TextField, useFormState } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import type { CaseSummary } from './case-types';
 
@@ -160,14 +160,7 @@ function ClientOverview({ clientKey }: { readonly clientKey: string }) {
       {overview && (
         <>
           <Table className="wcc-table">
-            <TableCaption className="wcc-visually-hidden">{text(overview.title)}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('colWhen')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colRecipient')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('colActivity')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead caption={text(overview.title)} columns={[t('colWhen'), t('colRecipient'), t('colActivity')]} />
             <TableBody>
               {overview.entries.map((entry, i) => (
                 <TableRow key={i}>

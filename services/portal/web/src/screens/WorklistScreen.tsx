@@ -4,7 +4,7 @@
 import { Button, ButtonGroup, DataBadge, Heading1, Heading2, Heading3, Link, NumberBadge, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { serviceGet, servicePost } from '../api';
-import { Loading, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
+import { Loading, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import { href } from '../router';
 import type { SessionUser } from '../session';
@@ -135,16 +135,7 @@ function InboxSection() {
         <Count testId="count-referrals-accepted" label={t('referralsAccepted')} value={items.filter((i) => i.status === 'accepted').length} />
       </div>
       <Table className="wcc-table">
-        <TableCaption className="wcc-visually-hidden">{t('inboxTitle')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('referralTitle')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colRoute')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colDeadline')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead caption={t('inboxTitle')} columns={[t('referralTitle'), t('colFrom'), t('colRoute'), t('colDeadline'), t('colStatus')]} />
         <TableBody>
           {items.map((item) => (
             <TableRow key={item.referralId}>
@@ -183,16 +174,7 @@ function MatchingSection() {
         <Count testId="count-matchings-active" label={t('matchingsActive')} value={items.filter((m) => m.status !== 'referred' && m.status !== 'declined' && m.status !== 'closed').length} />
       </div>
       <Table className="wcc-table">
-        <TableCaption className="wcc-visually-hidden">{t('matchingTitle')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('colCase')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colDeadline')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('colPlacements')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead caption={t('matchingTitle')} columns={[t('colCase'), t('colFrom'), t('colDeadline'), t('colStatus'), t('colPlacements')]} />
         <TableBody>
           {items.map((m) => (
             <TableRow key={m.caseId}>
@@ -283,15 +265,7 @@ function FundingSection() {
       ))}
       {items.length > pending.length && (
         <Table className="wcc-table">
-          <TableCaption className="wcc-visually-hidden">{t('fundingDecided')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('instrument')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('colFrom')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('colStatus')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('units')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead caption={t('fundingDecided')} columns={[t('instrument'), t('colFrom'), t('colStatus'), t('units')]} />
           <TableBody>
             {items
               .filter((f) => f.status !== 'requested')
