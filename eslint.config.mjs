@@ -1,5 +1,5 @@
 // Type-aware linting plus the architecture as rules: Nx tags on two axes
-// (scope:<context>|shared, type:app|domain|contract|platform|testing) decide who may
+// (scope:<context>|shared, type:app|domain|projection|contract|platform|testing) decide who may
 // import whom. See STYLE.md in the shared folder for the reasoning.
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
@@ -16,10 +16,14 @@ function boundaries({ inTests }) {
     allow: [],
     depConstraints: [
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: driverPackages },
+      // The pure logic of a read side (the case view, the exchange log): as pure as a domain,
+      // but integration events are its input, so it reads them through the contracts. A
+      // write context's domain stays free of them (its events are private; mappings translate).
+      { sourceTag: 'type:projection', onlyDependOnLibsWithTags: ['type:projection', 'type:domain', 'type:contract'], bannedExternalImports: driverPackages },
       { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract'], bannedExternalImports: driverPackages },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:domain', ...testing] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:contract', 'type:domain'] },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:platform', 'type:testing'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:projection', 'type:contract', 'type:platform', 'type:testing'] },
       { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
       // A context reaches another context only through its published contracts.
       ...contexts.map((c) => ({ sourceTag: `scope:${c}`, onlyDependOnLibsWithTags: [`scope:${c}`, 'scope:shared', 'type:contract'] })),

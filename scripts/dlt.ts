@@ -27,7 +27,10 @@ const kafka = new Kafka({ clientId: 'wcc-dlt', brokers, logLevel: logLevel.NOTHI
 function table(letters: readonly DeadLetter[]): string {
   if (letters.length === 0) return 'no dead letters\n';
   return letters
-    .map((l) => `${l.id}\n  group ${l.consumerGroup}, from ${l.originalTopic}[${l.originalPartition}]@${l.originalOffset}, ${l.cloudEventType ?? 'not a CloudEvent'} ${l.cloudEventId ?? ''}${l.replays ? `, replayed ${l.replays}×` : ''}\n  reason: ${l.reason}\n`)
+    .map(
+      (l) =>
+        `${l.id}\n  group ${l.consumerGroup}, from ${l.originalTopic}[${l.originalPartition}]@${l.originalOffset}, ${l.cloudEventType ?? 'not a CloudEvent'} ${l.cloudEventId ?? ''}${l.replays ? `, replayed ${l.replays}×` : ''}\n  reason: ${l.reason}\n`,
+    )
     .join('');
 }
 

@@ -81,7 +81,7 @@ async function loadDemo(urls: Partial<Record<DemoServiceName, string>>): Promise
     say(`demo data skipped: ${missing.join(', ')} not running`);
     return undefined;
   }
-  say('loading the demo data set through the services\' HTTP APIs (--no-demo skips this) …');
+  say("loading the demo data set through the services' HTTP APIs (--no-demo skips this) …");
   const result = await loadDemoData({ urls, log: say });
   say(`demo data: ${result.loaded} of ${result.plan.clients.length} clients loaded in ${result.seconds.toFixed(0)} s (VIP Amsterdam, IPS NHN under Amsterdam, ExIT Rotterdam)`);
   for (const failure of result.failed) say(`  ! ${failure.error}`);

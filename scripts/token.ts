@@ -49,7 +49,6 @@ if (unknown.length) fail(`unknown role(s): ${unknown.join(', ')}`);
 const type = (values.type ?? TYPE_OF_ROLE[roles[0]!]) as OrganisationType;
 if (!ORGANISATION_TYPES.includes(type)) fail(`unknown organisation type: ${type}`);
 
-void signDevelopmentToken(
-  { userId: values.user ?? `${values.org}-${roles[0]}`, organisationId: values.org, organisationType: type, roles },
-  { expiresIn: values.expires },
-).then((token) => process.stdout.write(`${token}\n`));
+void signDevelopmentToken({ userId: values.user ?? `${values.org}-${roles[0]}`, organisationId: values.org, organisationType: type, roles }, { expiresIn: values.expires }).then((token) =>
+  process.stdout.write(`${token}\n`),
+);

@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { asyncApiGenerateCommand, renderAsyncApiYaml } from '../scripts/asyncapi-yaml';
+import { channelAddressOf } from './asyncapi/asyncapi-document';
 import { deadLetterTopicOf } from './core/topics';
 import { integrationEvents } from './registry';
 import { allTopics } from './topics';
@@ -31,11 +32,19 @@ describe('contracts/asyncapi.yaml', () => {
   });
 
   it('has a channel for every topic and its dead-letter topic', () => {
-    const addresses = parsed.document?.channels().all().map((channel) => channel.address()) ?? [];
+    const addresses =
+      parsed.document
+        ?.channels()
+        .all()
+        .map((channel) => channel.address()) ?? [];
     for (const topic of allTopics) {
-      expect(addresses).toContain(topic);
-      expect(addresses).toContain(deadLetterTopicOf(topic));
+      expect(addresses).toContain(channelAddressOf(integrationEvents, topic));
+      expect(addresses).toContain(deadLetterTopicOf(channelAddressOf(integrationEvents, topic)));
     }
+    // Delivered per organisation: one channel with an {organisation} parameter, never the declared topic itself.
+    expect(addresses).toContain('wcc.municipality.to-care-provider.{organisation}.v1');
+    expect(addresses).not.toContain('wcc.municipality.to-care-provider.v1');
+    expect(addresses).toContain('wcc.employer-network.to-insurer.v1');
   });
 
   it('describes every registered event on its topic, with its schema and CloudEvents headers', () => {
@@ -49,8 +58,10 @@ describe('contracts/asyncapi.yaml', () => {
       expect(message?.payload).toEqual(JSON.parse(JSON.stringify(definition.schema)));
       expect(message?.headers.properties['ce_type']?.const).toBe(definition.type);
       expect(message?.headers.required).toEqual(expect.arrayContaining(['ce_id', 'ce_source', 'ce_type', 'ce_specversion', 'ce_time', 'ce_sequence', 'content-type']));
-      const channel = Object.values(document.channels).find((candidate) => candidate.address === definition.topic);
-      expect(Object.keys(channel?.messages ?? {})).toContain(`${definition.name}V${definition.version}`);
+      for (const topic of definition.topics) {
+        const channel = Object.values(document.channels).find((candidate) => candidate.address === channelAddressOf(integrationEvents, topic));
+        expect(Object.keys(channel?.messages ?? {}), `${definition.type} on ${topic}`).toContain(`${definition.name}V${definition.version}`);
+      }
     }
   });
 
@@ -66,14 +77,25 @@ describe('contracts/asyncapi.yaml', () => {
     }
   });
 
-  it('has a send operation by each producer for the events it publishes', () => {
+  it('has a send operation by each producer for the events it publishes, on every topic it routes them to', () => {
     const operations = parsed.document?.operations().all() ?? [];
     for (const definition of integrationEvents) {
       const sending = operations.filter(
-        (operation) => operation.action() === 'send' && operation.messages().all().some((message) => message.name() === definition.type),
+        (operation) =>
+          operation.action() === 'send' &&
+          operation
+            .messages()
+            .all()
+            .some((message) => message.name() === definition.type),
       );
-      expect(sending.map((operation) => operation.channels().all()[0]?.address())).toEqual([definition.topic]);
-      expect(sending[0]?.tags().all().map((tag) => tag.name())).toEqual([definition.producer]);
+      expect(sending.map((operation) => operation.channels().all()[0]?.address()).sort()).toEqual(definition.topics.map((topic) => channelAddressOf(integrationEvents, topic)).sort());
+      for (const operation of sending)
+        expect(
+          operation
+            .tags()
+            .all()
+            .map((tag) => tag.name()),
+        ).toEqual([definition.producer]);
     }
   });
 });

@@ -3,13 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  describeIncompatibleChange,
-  incompatibilitiesSinceRelease,
-  type ReleasedSnapshot,
-  releasedSnapshotFileName,
-  releasedSnapshotOf,
-} from './compatibility/released-snapshot';
+import { describeIncompatibleChange, incompatibilitiesSinceRelease, type ReleasedSnapshot, releasedSnapshotFileName, releasedSnapshotOf } from './compatibility/released-snapshot';
 import { integrationEvents } from './registry';
 import { clientReferredV1 } from './municipality/client-referred';
 

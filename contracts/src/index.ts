@@ -3,6 +3,10 @@
 export * from './core/cloud-events';
 export { type DataCategory, dataCategories, dataCategoryKeyword, dataCategoryOf, field, isDataCategory } from './core/data-category';
 export {
+  addresseeField,
+  type AudienceDelivery,
+  type AudienceRoute,
+  type AudienceRoutes,
   type CareInvolvement,
   careInvolvements,
   type IntegrationEventDefinition,
@@ -29,6 +33,7 @@ export {
   personalDataInText,
   significantNameWords,
 } from './core/personal-data-in-text';
+export { careWordsIn, type CareWordFinding } from './core/care-vocabulary';
 export { findPrivacyViolations, privacyViolationOf } from './core/privacy-guard';
 export { type ProducerContext, producerContexts } from './core/producer-context';
 export { topicNamePattern } from './core/topics';

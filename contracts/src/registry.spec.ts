@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { dataCategories } from './core/data-category';
-import { allTopics, deadLetterTopicOf, findIntegrationEvent, integrationEvents, topics } from './index';
+import { allTopics, chainTopics, deadLetterTopicOf, findIntegrationEvent, integrationEvents, topics, type AudienceOnlyEventKey } from './index';
+
+// Every member of the type, no more: `satisfies` refuses a missing or an unknown key.
+const audienceOnly = {
+  'municipality:ClientReferredForMatching': true,
+  'employer-network:ClientStartedWork': true,
+  'employer-network:ClientLeftWork': true,
+} satisfies Record<AudienceOnlyEventKey, true>;
 
 describe('integration event registry', () => {
+  it('names as AudienceOnlyEventKey exactly the events that are on no chain topic', () => {
+    const offChain = integrationEvents.filter((d) => !(chainTopics as readonly string[]).includes(d.topic)).map((d) => `${d.producer}:${d.name}`);
+    expect(offChain.sort()).toEqual(Object.keys(audienceOnly).sort());
+  });
+
   it('holds the first events of a trajectory', () => {
     expect(integrationEvents.map((definition) => definition.name)).toEqual(
       expect.arrayContaining(['ClientReferred', 'ConsentGranted', 'ConsentWithdrawn', 'ReferralAccepted', 'ReferralDeclined', 'ScreeningAdviceSubmitted']),
@@ -26,7 +38,13 @@ describe('integration event registry', () => {
 
   it('keeps everything the care provider says about a client in the care-summary or administrative categories', () => {
     const screening = findIntegrationEvent('nl.workcarechain.care-provider.screening-advice-submitted.v1');
-    expect(screening?.categories).toMatchObject({ advisedRoute: 'care-summary', workCapacityHoursPerWeek: 'care-summary', functionalLimitations: 'care-summary', contraIndications: 'care-summary', reviewDate: 'care-summary' });
+    expect(screening?.categories).toMatchObject({
+      advisedRoute: 'care-summary',
+      workCapacityHoursPerWeek: 'care-summary',
+      functionalLimitations: 'care-summary',
+      contraIndications: 'care-summary',
+      reviewDate: 'care-summary',
+    });
   });
 
   it('finds a definition by its CloudEvents type and nothing for an unknown one', () => {

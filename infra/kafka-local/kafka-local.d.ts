@@ -12,6 +12,9 @@ export declare function answersMetadata(brokers: string, timeoutMs?: number): Pr
  * is stopped by a watchdog once that process has exited, however it ended.
  */
 export declare function ensureLocalKafka(options?: { timeoutMs?: number; ownerPid?: number }): Promise<{ brokers: string; startedHere: boolean; pid?: number }>;
-export declare function stopLocalKafka(): Promise<boolean>;
+/** SIGTERM by default (a controlled shutdown); `{ signal: 'SIGKILL' }` kills it outright, as a crash would. */
+export declare function stopLocalKafka(options?: { readonly signal?: 'SIGTERM' | 'SIGKILL' }): Promise<boolean>;
 /** The pid of the broker kafka-local started on this port, when it is running. */
 export declare function runningPid(): number | undefined;
+/** A fresh KRaft cluster id (for KAFKA_LOCAL_CLUSTER). */
+export declare function newClusterId(): string;

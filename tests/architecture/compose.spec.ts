@@ -32,9 +32,7 @@ const platformSource = sourcesUnder(path.join(root, 'libs', 'platform'))
 /** Every way the compose file disagrees with services/, as sentences. */
 function composeProblems(services: Record<string, ComposeService>): string[] {
   const problems: string[] = [];
-  const onDisk = fs.existsSync(path.join(root, 'services'))
-    ? fs.readdirSync(path.join(root, 'services')).filter((n) => fs.existsSync(path.join(root, 'services', n, 'src', 'main.ts')))
-    : [];
+  const onDisk = fs.existsSync(path.join(root, 'services')) ? fs.readdirSync(path.join(root, 'services')).filter((n) => fs.existsSync(path.join(root, 'services', n, 'src', 'main.ts'))) : [];
   for (const name of onDisk) if (!(name in services)) problems.push(`services/${name} has no compose entry`);
   for (const [name, service] of Object.entries(services).filter(([n]) => !infrastructure.has(n))) {
     if (!service.build) problems.push(`${name} is not built from the Dockerfile`);
@@ -71,8 +69,6 @@ describe('docker-compose.yml', () => {
       'no-such-service': { build: { context: '.' }, environment: { PORT: '1' } },
       'unbuilt-service': { image: 'busybox' },
     };
-    expect(composeProblems(broken)).toEqual(
-      expect.arrayContaining(['no-such-service does not exist under services/', 'unbuilt-service is not built from the Dockerfile']),
-    );
+    expect(composeProblems(broken)).toEqual(expect.arrayContaining(['no-such-service does not exist under services/', 'unbuilt-service is not built from the Dockerfile']));
   });
 });

@@ -4,13 +4,32 @@
 // a municipality, a care, an employer and an insurer user — each must see exactly what
 // it may — and the exchange log (as the chain auditor) must have protocolled the
 // crossing. The time from a command's answer to its effect in the case view is measured
-// and printed as a table (p50/p95).
+// and printed as a table (p50/p95). Then, on the same running chain, a poison message on
+// every topic any service consumes: each consuming group dead-letters it with its reason
+// and goes on with the next message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDevelopmentToken, type Role } from '@wcc/nest-kit';
 import type { OrganisationType } from '@wcc/domain-kit';
-import { bsnLikeNumbersIn, callJson, eventually, generateBsn, startServiceProcess, testNamespace, type JsonResponse, type ServiceProcess } from '@wcc/testing';
+import { randomUUID } from 'node:crypto';
+import { consumedTopicsFor, consumedTopicsOf, deadLetterTopicOf, integrationEvents, type IntegrationEventDefinition } from '@wcc/contracts';
+import { encodeCloudEvent } from '@wcc/messaging';
+import { readTopicsToEnd } from '@wcc/runtime';
+import { connectedTestProducer } from '@wcc/service-testing';
+import {
+  bsnLikeNumbersIn,
+  callJson,
+  eventually,
+  generateBsn,
+  reportFault,
+  startServiceProcess,
+  testKafka,
+  testNamespace,
+  testOrganisations,
+  type JsonResponse,
+  type ServiceProcess,
+} from '@wcc/testing';
 
-const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'] as const;
+const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log', 'outcomes'] as const;
 type ServiceName = (typeof SERVICES)[number];
 
 const MUNICIPALITY = 'gemeente-amsterdam';
@@ -183,7 +202,12 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       const employer = await caseView(caseId, tokens.employer);
       const insurer = await caseView(caseId, tokens.insurer);
       const municipality = await caseView(caseId, tokens.municipality);
-      for (const [who, view] of [['municipality', municipality], ['care', care], ['employer', employer], ['insurer', insurer]] as const) {
+      for (const [who, view] of [
+        ['municipality', municipality],
+        ['care', care],
+        ['employer', employer],
+        ['insurer', insurer],
+      ] as const) {
         // Diagnoses and clinical notes never leave the care provider, not even to itself through the shared view; no BSN anywhere.
         expect(view.raw, `${who} after ${stepName}`).not.toContain(DIAGNOSIS);
         expect(view.raw, `${who} after ${stepName}`).not.toContain('stemmen horen');
@@ -194,7 +218,10 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
         expect(employer.summary.screeningAdvice, `employer after ${stepName}`).toBeNull();
         expect(employer.summary.zrm, `employer after ${stepName}`).toBeNull();
         expect(employer.summary.ips, `employer after ${stepName}`).toBeNull();
-        expect(employer.summary.referrals.every((r) => r.route === null), `employer after ${stepName}`).toBe(true);
+        expect(
+          employer.summary.referrals.every((r) => r.route === null),
+          `employer after ${stepName}`,
+        ).toBe(true);
         expect(employer.summary.funding.requests, `employer after ${stepName}`).toEqual([]);
       }
       // The insurer funds care: who and how much, never the advice or the work.
@@ -311,7 +338,11 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     summary = await step(
       'GGZ accepts',
       async () => {
-        await eventually(async () => ((await read('care-provider', `/referrals/${careReferralId}`, tokens.care)).status === 200 ? true : undefined), 'the referral in the GGZ inbox', VISIBLE_WITHIN_MS);
+        await eventually(
+          async () => ((await read('care-provider', `/referrals/${careReferralId}`, tokens.care)).status === 200 ? true : undefined),
+          'the referral in the GGZ inbox',
+          VISIBLE_WITHIN_MS,
+        );
         await command('care-provider', `/referrals/${careReferralId}/accept`, tokens.care);
       },
       id,
@@ -388,7 +419,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
             toOrganisationId: EMPLOYER_NETWORK,
             toOrganisationType: 'employer-network',
             route: 'matching',
-            reason: 'IPS-begeleider schat cliënt matchbaar in; zoekt 16 tot 20 uur.',
+            reason: 'Trajectbegeleider schat cliënt matchbaar in; zoekt 16 tot 20 uur.',
             replyDeadline: daysFromToday(10),
           })
         )['referralId'] as string;
@@ -409,9 +440,9 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
         contact: { person: 'Murat Keskin', email: 'werving@lc-westpoort.example' },
       })
     )['employerId'] as string;
-    const vacancyId = (
-      await command('employer-network', `/employers/${employerId}/vacancies`, tokens.employer, { role: 'Orderpicker', hoursPerWeek: 20, taskDemands: ['scanner gebruiken'] })
-    )['vacancyId'] as string;
+    const vacancyId = (await command('employer-network', `/employers/${employerId}/vacancies`, tokens.employer, { role: 'Orderpicker', hoursPerWeek: 20, taskDemands: ['scanner gebruiken'] }))[
+      'vacancyId'
+    ] as string;
     summary = await step(
       'matching accepted',
       async () => {
@@ -449,7 +480,10 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     );
     views = await invariants('placement');
     expect(views.employer.summary!.placements.map((p) => p.placementId)).toEqual([firstPlacementId]);
-    expect(views.care.summary!.placements.map((p) => p.placementId), 'the care provider follows the work on consent').toEqual([firstPlacementId]);
+    expect(
+      views.care.summary!.placements.map((p) => p.placementId),
+      'the care provider follows the work on consent',
+    ).toEqual([firstPlacementId]);
     await protocolled(clientKey, 'deliver PlacementStarted', MUNICIPALITY);
     await protocolled(clientKey, 'deliver PlacementStarted', INSURER);
 
@@ -469,7 +503,8 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       (s) => s.placements.some((p) => p.placementId === firstPlacementId && p.lastReviewMonth === 3),
     );
     await invariants('3-month review');
-    await protocolled(clientKey, 'deliver PlacementReviewed', MUNICIPALITY);
+    // A review goes to no partner's service: the municipality reads it in the case view (protocolled as a view).
+    await protocolled(clientKey, 'deliver PlacementReviewed', 'wcc-case-view');
 
     // 10. Job loss for health reasons: kept at the employer network, the chain hears 'other'.
     summary = await step(
@@ -505,9 +540,9 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     summary = await step(
       'MDT review with action',
       async () => {
-        reviewId = (
-          await command('municipality', `/cases/${caseId}/reviews`, tokens.municipality, { scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), chairUserId: 'regisseur-e2e-01' })
-        )['reviewId'] as string;
+        reviewId = (await command('municipality', `/cases/${caseId}/reviews`, tokens.municipality, { scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), chairUserId: 'regisseur-e2e-01' }))[
+          'reviewId'
+        ] as string;
         await command('municipality', `/reviews/${reviewId}/held`, tokens.municipality, {
           heldOn: today,
           attendees: [
@@ -531,13 +566,16 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     expect(summary.actions[0]!.ownerOrganisationId).toBe(EMPLOYER_NETWORK);
     views = await invariants('MDT review');
     expect(views.municipality.raw, 'decision texts stay at the municipality').not.toContain('jobcoaching afbouwen');
-    expect(views.employer.summary!.actions.map((a) => a.ownerOrganisationId), 'the employer network sees the action it owns').toEqual([EMPLOYER_NETWORK]);
+    expect(
+      views.employer.summary!.actions.map((a) => a.ownerOrganisationId),
+      'the employer network sees the action it owns',
+    ).toEqual([EMPLOYER_NETWORK]);
     // …but not the review itself: a care provider sat at the table, and that is care data.
     expect(views.employer.summary!.reviews, 'the review with a care provider at the table').toEqual([]);
-    // The meeting disclosed work data to each partner at the table; the action went to its owner.
+    // The meeting disclosed work data to each partner at the table; the action's owner reads it in the case view.
     await protocolled(clientKey, 'deliver CaseReviewHeld', CARE_PROVIDER);
     await protocolled(clientKey, 'deliver CaseReviewHeld', EMPLOYER_NETWORK);
-    await protocolled(clientKey, 'deliver ReviewActionAssigned', EMPLOYER_NETWORK);
+    await protocolled(clientKey, 'deliver ReviewActionAssigned', 'wcc-case-view');
 
     // 13. Outflow to work: the benefit ends, the case closes.
     summary = await step(
@@ -561,17 +599,126 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     );
     expect(summary.ending?.reasonCode).toBe('outflow-to-work');
     views = await invariants('case closed');
-    for (const recipient of [CARE_PROVIDER, EMPLOYER_NETWORK, INSURER]) await protocolled(clientKey, 'deliver CaseClosed', recipient);
+    // The closure goes to no partner's service; the partners read it in the case view.
+    await protocolled(clientKey, 'deliver CaseClosed', 'wcc-case-view');
 
     // Every view of another organisation's data was itself protocolled, and the log holds no BSN, diagnosis or clear client key.
     const { records } = await disclosuresOf(clientKey);
     for (const viewer of [CARE_PROVIDER, EMPLOYER_NETWORK, INSURER]) {
-      expect(records.some((r) => r.disclosure_kind === 'viewed' && r.recipient_organisation_id === viewer && r.status_code === 'OK'), `views by ${viewer}`).toBe(true);
+      expect(
+        records.some((r) => r.disclosure_kind === 'viewed' && r.recipient_organisation_id === viewer && r.status_code === 'OK'),
+        `views by ${viewer}`,
+      ).toBe(true);
     }
-    expect(records.some((r) => r.disclosure_kind === 'access-refused' && r.recipient_organisation_id === EMPLOYER_NETWORK), 'the employer network was refused before consent').toBe(true);
+    expect(
+      records.some((r) => r.disclosure_kind === 'access-refused' && r.recipient_organisation_id === EMPLOYER_NETWORK),
+      'the employer network was refused before consent',
+    ).toBe(true);
     await noPersonalDataInLog();
 
     console.log(`\n${latencyTable()}\n(${commandsSent} commands, ${latencies.length} measured steps)`);
     expect(latencies.every((l) => l.ms < VISIBLE_WITHIN_MS)).toBe(true);
   }, 600_000);
+});
+
+describe('a poison message on every topic a service consumes, on the same running chain', () => {
+  it('is dead-lettered with its reason by every group that reads the topic, and each group processes the message after it', async () => {
+    // Every topic the bus lets a service consume (declared once in contracts/src/bus-access.ts),
+    // with a good message for it: a contract event whose example travels on it. Topics
+    // delivered per organisation are taken for the organisation the example addresses, one
+    // of those the processes serve (testOrganisations).
+    const served = (service: ServiceName): readonly string[] => {
+      const variable = `${service.toUpperCase().replace(/-/g, '_')}_ORGANISATION_IDS` as keyof typeof testOrganisations;
+      return testOrganisations[variable] ?? [];
+    };
+    const readers = SERVICES.flatMap((service) =>
+      consumedTopicsOf(service).map((declared) => {
+        const physical = new Set(consumedTopicsFor(declared, served(service)));
+        const definition = integrationEvents.find((d) => d.topicsOf(d.example).some((t) => physical.has(t)));
+        expect(definition, `a contract event whose example travels on ${declared} to ${service}`).toBeDefined();
+        return { service, topic: definition!.topicsOf(definition!.example).find((t) => physical.has(t))!, definition: definition! };
+      }),
+    );
+    const topics = new Map<string, IntegrationEventDefinition>(readers.map((r) => [r.topic, r.definition]));
+    const producer = await connectedTestProducer('poison-producer');
+    const sent = new Map<string, { poisonId: string; goodId: string; partition: number; goodOffset: bigint }>();
+    try {
+      for (const [topic, definition] of topics) {
+        const caseId = randomUUID();
+        const data = { ...(definition.example as Record<string, unknown>), caseId };
+        const good = encodeCloudEvent(
+          {
+            specversion: '1.0',
+            id: randomUUID(),
+            source: 'urn:nld:oin:00000001823288444000:systeem:poison-test',
+            type: definition.type,
+            time: new Date().toISOString(),
+            datacontenttype: 'application/json',
+            data,
+          },
+          caseId,
+        );
+        // The poison: the same headers, a body that is not JSON. Same key, so the same partition, just before the good one.
+        const poisonId = randomUUID();
+        const poison = { key: caseId, value: Buffer.from('{"caseId": "' + caseId + '", truncated'), headers: { ...good.headers, ce_id: poisonId } };
+        const [result] = await producer.send({ topic: ns.topic(topic), acks: -1, messages: [poison, good] });
+        sent.set(topic, { poisonId, goodId: String(good.headers!['ce_id']), partition: result!.partition, goodOffset: BigInt(result!.baseOffset!) + 1n });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+
+    const kafka = testKafka('poison-check');
+    const admin = kafka.admin();
+    await admin.connect();
+    const rows: string[] = [];
+    try {
+      for (const { service, topic } of readers) {
+        const { poisonId, goodId, partition, goodOffset } = sent.get(topic)!;
+        const groupPrefix = `${ns.groupPrefix}${service}.`;
+        const letter = await eventually(
+          async () => {
+            const { messages } = await readTopicsToEnd(kafka, [ns.topic(deadLetterTopicOf(topic))], { timeoutMs: 10_000 });
+            return messages.find((m) => m.headers['ce_id'] === poisonId && String(m.headers['dlq_consumer_group']).startsWith(groupPrefix));
+          },
+          `${service}'s dead letter of the poison on ${topic}`,
+          60_000,
+        );
+        const reason = String(letter.headers['dlq_reason']);
+        expect(reason, `${service} on ${topic}: a reason a person can act on`).toMatch(/JSON|parse|decode/i);
+        expect(letter.headers['dlq_original_topic']).toBe(ns.topic(topic));
+        const groupId = String(letter.headers['dlq_consumer_group']);
+        // The group moved past the good message, and did not dead-letter it.
+        await eventually(
+          async () => {
+            const [offsets] = await admin.fetchOffsets({ groupId, topics: [ns.topic(topic)] });
+            const committed = BigInt(offsets?.partitions.find((p) => p.partition === partition)?.offset ?? '-1');
+            return committed > goodOffset ? committed : undefined;
+          },
+          `${groupId} to process the message after the poison on ${topic}`,
+          60_000,
+        );
+        const { messages } = await readTopicsToEnd(kafka, [ns.topic(deadLetterTopicOf(topic))], { timeoutMs: 10_000 });
+        expect(
+          messages.filter((m) => m.headers['ce_id'] === goodId && m.headers['dlq_consumer_group'] === groupId),
+          `${groupId} dead-lettered the good message`,
+        ).toEqual([]);
+        rows.push(`| ${service.padEnd(16)} | ${topic.padEnd(40)} | ${reason.slice(0, 60).padEnd(60)} |`);
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    console.log(`\n[poison] ${readers.length} (service, topic) pairs: poison dead-lettered with its reason, the next message processed\n${rows.join('\n')}`);
+    reportFault({
+      fault: `a poison message before a good one on each of ${readers.length} (service, topic) pairs`,
+      test: 'tests/e2e/trajectory.e2e.spec.ts',
+      acknowledged: topics.size,
+      events: topics.size * 2,
+      lost: 0,
+      duplicatedEffects: 0,
+      redelivered: 0,
+      recoveredMs: null,
+    });
+    expect(rows.length).toBe(readers.length);
+  }, 300_000);
 });

@@ -175,7 +175,8 @@ async function check(name: ServiceName, c: BadInputCase): Promise<string | undef
   if (response.status !== 413 && !op.documented.has(response.status)) wrong.push(`status ${response.status} is not documented for the operation`);
   if (!/^application\/problem\+json/.test(response.headers.get('content-type') ?? '')) wrong.push(`content-type ${response.headers.get('content-type')}`);
   if (problem['status'] !== response.status) wrong.push(`problem status ${String(problem['status'])}`);
-  if (response.status === 400 && c.fields && !namesField(problem['errors'], c.fields, c.reason)) wrong.push(`errors do not name ${c.fields.join(' or ')}${c.reason ? ` with a reason matching ${String(c.reason)}` : ''}`);
+  if (response.status === 400 && c.fields && !namesField(problem['errors'], c.fields, c.reason))
+    wrong.push(`errors do not name ${c.fields.join(' or ')}${c.reason ? ` with a reason matching ${String(c.reason)}` : ''}`);
   if (wrong.length === 0) return undefined;
   return `${op.method} ${path.length > 120 ? `${path.slice(0, 120)}…` : path} — ${c.name}: ${wrong.join('; ')} — got ${text.slice(0, 300)}`;
 }
@@ -198,9 +199,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (summary.length > 0) {
-    const rows = summary.map(
-      (r) => `${r.service.padEnd(18)} ${String(r.operations).padStart(10)} ${String(r.cases).padStart(6)} ${String(r.passed).padStart(7)}  ${r.outboundText.join(', ') || '-'}`,
-    );
+    const rows = summary.map((r) => `${r.service.padEnd(18)} ${String(r.operations).padStart(10)} ${String(r.cases).padStart(6)} ${String(r.passed).padStart(7)}  ${r.outboundText.join(', ') || '-'}`);
     console.log(
       [
         'bad input per service',

@@ -6,17 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePortPair, startOwnedBroker } from '@wcc/testing';
+import { freePortPair, processAlive, startOwnedBroker } from '@wcc/testing';
 import { answersMetadata } from '@wcc/kafka-local';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -34,7 +25,7 @@ describe('kafka-local: a broker owned by a process', () => {
 
   afterAll(() => {
     owner?.kill('SIGKILL');
-    if (brokerPid !== undefined && alive(brokerPid)) process.kill(brokerPid, 'SIGKILL');
+    if (brokerPid !== undefined && processAlive(brokerPid)) process.kill(brokerPid, 'SIGKILL');
     fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
@@ -45,10 +36,10 @@ describe('kafka-local: a broker owned by a process', () => {
     owner = started.owner;
     brokerPid = started.pid;
     expect(started).toMatchObject({ brokers: `127.0.0.1:${port}`, startedHere: true });
-    expect(alive(started.pid), 'the broker runs while its owner does').toBe(true);
+    expect(processAlive(started.pid), 'the broker runs while its owner does').toBe(true);
 
     owner.kill('SIGKILL');
-    expect(await until(() => !alive(started.pid), 45_000), `broker pid ${started.pid} still runs after its owner was killed`).toBe(true);
+    expect(await until(() => !processAlive(started.pid), 45_000), `broker pid ${started.pid} still runs after its owner was killed`).toBe(true);
     expect(await answersMetadata(started.brokers, 1000), 'nothing answers on the port any more').toBe(false);
     // The watchdog removes the pid file just after it saw the process end (it polls).
     expect(await until(() => !fs.existsSync(path.join(stateDir, `kafka-${port}.pid`)), 10_000), 'the pid file is gone').toBe(true);

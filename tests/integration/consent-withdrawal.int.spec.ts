@@ -58,7 +58,13 @@ describe('consent withdrawal takes effect before its answer', () => {
       'standing consent',
     );
     ok(
-      await post(`/cases/${caseId}/referrals`, { toOrganisationId: CARE_PROVIDER, toOrganisationType: 'care-provider', route: 'ggz-screening', reason: 'Screening gevraagd.', replyDeadline: inDays(14) }),
+      await post(`/cases/${caseId}/referrals`, {
+        toOrganisationId: CARE_PROVIDER,
+        toOrganisationType: 'care-provider',
+        route: 'ggz-screening',
+        reason: 'Screening gevraagd.',
+        replyDeadline: inDays(14),
+      }),
       'refer',
     );
     ok(
@@ -69,7 +75,19 @@ describe('consent withdrawal takes effect before its answer', () => {
         growthPotential: true,
         // As a client of the HTTP API writes it: the 11 ZRM domains.
         zrm: Object.fromEntries(
-          ['finances', 'daytime-activities', 'housing', 'domestic-relations', 'mental-health', 'physical-health', 'addiction', 'daily-living-skills', 'social-network', 'community-participation', 'justice'].map((d) => [d, 3]),
+          [
+            'finances',
+            'daytime-activities',
+            'housing',
+            'domestic-relations',
+            'mental-health',
+            'physical-health',
+            'addiction',
+            'daily-living-skills',
+            'social-network',
+            'community-participation',
+            'justice',
+          ].map((d) => [d, 3]),
         ),
       }),
       'measure the ladder',

@@ -4,14 +4,7 @@
 // case. Each service runs as its own Node process with its own database; they share
 // nothing but the topics (one namespace for both).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  careProviderCaseEventsTopic,
-  findIntegrationEvent,
-  referralAcceptedV1,
-  referralDeclinedV1,
-  screeningAdviceSubmittedV1,
-  screeningStartedV1,
-} from '@wcc/contracts';
+import { careProviderCaseEventsTopic, findIntegrationEvent, referralAcceptedV1, referralDeclinedV1, screeningAdviceSubmittedV1, screeningStartedV1 } from '@wcc/contracts';
 import { signDevelopmentToken } from '@wcc/nest-kit';
 import {
   callJson,

@@ -25,19 +25,23 @@
 // services.
 import type { IHeaders } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { allTopics, findIntegrationEvent } from '@wcc/contracts';
+import { clientReferredV1, findIntegrationEvent, isContractTopic } from '@wcc/contracts';
 import { decodeCloudEvent } from '@wcc/messaging';
 import { personalDataIn, readTopicsToEnd, testKafka, type SnapshotMessage } from '@wcc/testing';
 
 /** One namespace token and its dash, e.g. `t3f9a1c0-` or `cvsmoke-`. */
 const namespacePrefix = /^[A-Za-z0-9_]+-$/;
 
-/** The contract topic a namespaced physical topic is, or undefined when it is not one (or not namespaced). */
+/**
+ * The contract topic a namespaced physical topic is — a listed topic, or an organisation's
+ * own member of a listed audience topic ('…wcc.municipality.to-care-provider.ggz-delfland.v1')
+ * — or undefined when it is not one (or not namespaced).
+ */
 function contractTopicOf(physical: string): string | undefined {
-  for (const topic of allTopics) {
-    if (physical.endsWith(topic) && namespacePrefix.test(physical.slice(0, -topic.length))) return topic;
-  }
-  return undefined;
+  const at = physical.indexOf('wcc.');
+  if (at <= 0 || !namespacePrefix.test(physical.slice(0, at))) return undefined;
+  const topic = physical.slice(at);
+  return isContractTopic(topic) ? topic : undefined;
 }
 
 /** Published by an outbox relay: `ce_sequence` is the stored event's global position. */
@@ -59,9 +63,11 @@ function contractProblemsOf(message: SnapshotMessage, contractTopic: string): st
   const { type, data } = decoded.event;
   const definition = findIntegrationEvent(type);
   if (!definition) return [...problems, `type ${type} is declared by no contract`];
-  if (definition.topic !== contractTopic) problems.push(`${type} belongs on ${definition.topic}, not ${contractTopic}`);
+  if (!definition.appearsOn(contractTopic)) problems.push(`${type} belongs on ${definition.topics.join(' or ')}, not ${contractTopic}`);
   const checked = definition.validate(data);
   if (!checked.ok) problems.push(`${type} does not fit its contract: ${checked.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  // On an audience topic only what this occurrence's data addresses to that organisation (or, where it goes to every one, that partner type).
+  else if (definition.appearsOn(contractTopic) && !definition.topicsOf(checked.value).includes(contractTopic)) problems.push(`${type} with this data is not addressed to ${contractTopic}`);
   else if (message.key !== definition.caseIdOf(checked.value)) problems.push(`${type} is keyed ${message.key ?? 'null'}, not by its case id`);
   return problems;
 }
@@ -78,8 +84,8 @@ describe('no personal data on the bus', () => {
       return contractTopic === undefined ? [] : [{ topic, contractTopic }];
     });
     const leftOut = everyTopic.filter((t) => !t.startsWith('__') && contractTopicOf(t) === undefined);
-    const bare = leftOut.filter((t) => (allTopics as readonly string[]).includes(t));
-    const nested = leftOut.filter((t) => !t.endsWith('.dlt') && !bare.includes(t) && allTopics.some((c) => t.endsWith(c)));
+    const bare = leftOut.filter((t) => isContractTopic(t));
+    const nested = leftOut.filter((t) => !t.endsWith('.dlt') && !bare.includes(t) && t.includes('wcc.') && isContractTopic(t.slice(t.indexOf('wcc.'))));
 
     const snapshot = await readTopicsToEnd(
       kafka,
@@ -147,7 +153,18 @@ describe('no personal data on the bus', () => {
     const withName = all(message('4', valid.value.replace('"reasonCode"', '"lastName":"Jansen","reasonCode"')));
     expect(withName).toMatch(/field 'lastName' is named like/);
     expect(withName).toMatch(/does not fit its contract/);
-    expect(all(message('5'), 'wcc.municipality.case-events.v1')).toMatch(/belongs on wcc.care-provider.case-events.v1/);
+    expect(all(message('5'), 'wcc.municipality.case-events.v1')).toMatch(/belongs on wcc.care-provider.case-events.v1 or wcc.care-provider.to-municipality.v1/);
+    // A referral to the employer network on a care provider's own topic: misrouted.
+    const delfland = 'wcc.municipality.to-care-provider.ggz-delfland.v1';
+    const toEmployer = { ...clientReferredV1.example, toOrganisationType: 'employer-network', toOrganisationId: 'wsp-rijnmond', route: 'matching' };
+    const misrouted: SnapshotMessage = { ...message('9', JSON.stringify(toEmployer)), key: toEmployer.caseId, topic: delfland, headers: { ...valid.headers, ce_type: clientReferredV1.type } };
+    expect(all(misrouted, delfland)).toMatch(/with this data is not addressed to wcc.municipality.to-care-provider.ggz-delfland.v1/);
+    expect(all({ ...misrouted, value: JSON.stringify(clientReferredV1.example) }, delfland)).toBe('');
+    // A referral to one care provider on another's topic, or on the declared topic every care provider could read: misrouted.
+    const nhn = 'wcc.municipality.to-care-provider.ggz-nhn.v1';
+    expect(all({ ...misrouted, value: JSON.stringify(clientReferredV1.example), topic: nhn }, nhn)).toMatch(/with this data is not addressed to wcc.municipality.to-care-provider.ggz-nhn.v1/);
+    expect(all({ ...misrouted, value: JSON.stringify(clientReferredV1.example) }, 'wcc.municipality.to-care-provider.v1')).toMatch(/belongs on .*not wcc.municipality.to-care-provider.v1/);
+    expect(contractTopicOf(`t1a2b3c4d-${nhn}`)).toBe(nhn);
     expect(all({ ...message('6'), key: 'another-key' })).toMatch(/not by its case id/);
     expect(all(message('7', '{"caseId": "'))).toMatch(/does not fit|JSON/);
     // UUIDs whose first group is eight digits are not BSNs.

@@ -1,10 +1,13 @@
 // The AsyncAPI 3.0 description of the bus, built from the registry so it cannot
-// drift from the declarations: one channel per topic (and its dead-letter twin),
+// drift from the declarations: one channel per topic (and its dead-letter twin; an
+// event routed to audiences appears on its chain topic's channel and on theirs),
 // one message per event type with its JSON Schema as payload and the CloudEvents
-// binary-mode headers, one send operation per producing context and topic.
+// binary-mode headers, one send operation per producing context and topic. An audience
+// topic delivered per addressed organisation is one channel with an {organisation}
+// parameter: wcc.<producer>.to-<partner>.{organisation}.v1.
 import { cloudEventsSpecVersion, integrationEventContentType } from '../core/cloud-events';
 import type { IntegrationEventDefinition } from '../core/integration-event';
-import { deadLetterTopicOf } from '../core/topics';
+import { audienceOfTopic, deadLetterTopicOf } from '../core/topics';
 
 const kafkaBindingVersion = '0.5.0';
 
@@ -29,6 +32,25 @@ export function deadLetterChannelIdOf(channelId: string): string {
   return `${channelId}DeadLetter`;
 }
 
+/** Whether some event reaches this declared audience topic's partners per addressed organisation. */
+function isPerOrganisation(events: readonly IntegrationEventDefinition[], topic: string): boolean {
+  const audience = audienceOfTopic(topic);
+  return audience !== undefined && events.some((definition) => definition.topics.includes(topic) && definition.deliveries[audience] === 'addressed-organisation');
+}
+
+/** The channel address of a declared topic: itself, or its members' address with an {organisation} parameter. */
+export function channelAddressOf(events: readonly IntegrationEventDefinition[], topic: string): string {
+  return isPerOrganisation(events, topic) ? topic.replace(/\.(v[1-9][0-9]*)$/, '.{organisation}.$1') : topic;
+}
+
+const organisationParameter = {
+  organisation: {
+    description:
+      'The id of the organisation the events are addressed to, as a topic-name segment (organisationTopicSegment: a-z, 0-9 and - kept, any other character as _ and the hex of its UTF-8 bytes).',
+    examples: ['ggz-delfland', 'gemeente-rotterdam'],
+  },
+};
+
 export function buildAsyncApiDocument({ events, topics }: AsyncApiInput): Json {
   const channels: Json = {};
   const operations: Json = {};
@@ -37,31 +59,41 @@ export function buildAsyncApiDocument({ events, topics }: AsyncApiInput): Json {
   for (const definition of events) messages[componentMessageIdOf(definition)] = messageOf(definition);
 
   for (const [channelId, topic] of Object.entries(topics)) {
-    const onTopic = events.filter((definition) => definition.topic === topic);
+    const onTopic = events.filter((definition) => definition.topics.includes(topic));
     const producers = [...new Set(onTopic.map((definition) => definition.producer))];
+    const audience = audienceOfTopic(topic);
+    const perOrganisation = isPerOrganisation(events, topic);
+    const address = channelAddressOf(events, topic);
+    // A parameterised channel is many topics: no single Kafka topic binding.
+    const binding = (name: string) => ({ kafka: perOrganisation ? { bindingVersion: kafkaBindingVersion } : { topic: name, bindingVersion: kafkaBindingVersion } });
     channels[channelId] = {
-      address: topic,
-      title: topic,
-      description: `Integration events published by the ${producers.join(', ') || 'no'} context, keyed by case id so a case's events keep their order.`,
+      address,
+      title: address,
+      description:
+        audience === undefined
+          ? `Everything the ${producers.join(', ') || 'no'} context publishes about a case, for the chain's processors (case view, exchange log, outcomes), keyed by case id so a case's events keep their order.`
+          : perOrganisation
+            ? `What the ${producers.join(', ')} context addresses to one ${audience} organisation, on that organisation's own topic: only its deployment (its own principal) reads it. Keyed by case id; the same CloudEvent (id) as on the chain topic, or the ${audience}'s own minimal copy.`
+            : `What the ${producers.join(', ')} context publishes for every ${audience} organisation, because it cannot name the addressee without learning what it must not (see the events' descriptions): nothing that reveals care. Keyed by case id.`,
+      ...(perOrganisation ? { parameters: organisationParameter } : {}),
       messages: Object.fromEntries(onTopic.map((definition) => [messageIdOf(definition), { $ref: `#/components/messages/${componentMessageIdOf(definition)}` }])),
-      bindings: { kafka: { topic, bindingVersion: kafkaBindingVersion } },
+      bindings: binding(topic),
     };
     channels[deadLetterChannelIdOf(channelId)] = {
-      address: deadLetterTopicOf(topic),
-      title: deadLetterTopicOf(topic),
-      description: `Messages from ${topic} that a consumer could not accept (unreadable, unknown type or invalid data), parked with the reason for a person to act on.`,
+      address: deadLetterTopicOf(address),
+      title: deadLetterTopicOf(address),
+      description: `Messages from ${address} that a consumer could not accept (unreadable, unknown type or invalid data), parked with the reason for a person to act on.`,
+      ...(perOrganisation ? { parameters: organisationParameter } : {}),
       messages: { DeadLetter: { $ref: '#/components/messages/DeadLetter' } },
-      bindings: { kafka: { topic: deadLetterTopicOf(topic), bindingVersion: kafkaBindingVersion } },
+      bindings: binding(deadLetterTopicOf(topic)),
     };
     for (const producer of producers) {
       operations[`${camel(producer)}Sends${pascal(channelId)}`] = {
         action: 'send',
-        title: `${producer} publishes on ${topic}`,
+        title: `${producer} publishes on ${address}`,
         summary: `The ${producer} context publishes these integration events through its outbox.`,
         channel: { $ref: `#/channels/${channelId}` },
-        messages: onTopic
-          .filter((definition) => definition.producer === producer)
-          .map((definition) => ({ $ref: `#/channels/${channelId}/messages/${messageIdOf(definition)}` })),
+        messages: onTopic.filter((definition) => definition.producer === producer).map((definition) => ({ $ref: `#/channels/${channelId}/messages/${messageIdOf(definition)}` })),
         tags: [{ name: producer }],
       };
     }

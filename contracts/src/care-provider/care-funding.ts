@@ -37,6 +37,7 @@ export const careFundingRequestedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
+  audiences: { insurer: { to: (request) => request.insurerId } },
   description: 'The care provider asked a health insurer to fund an instrument for a client over a period.',
   schema: requestedSchema,
   example: {
@@ -73,6 +74,7 @@ export const careClaimSubmittedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
+  audiences: { insurer: { to: (request) => request.insurerId } },
   description: 'The care provider claimed delivered care against a funding request.',
   schema: claimSchema,
   example: {

@@ -1,4 +1,5 @@
 import { careClaimSubmittedV1, careFundingRequestedV1 } from './care-funding';
+import { clientDischargedV1 } from './client-discharged';
 import { ipsIntakeSessionHeldV1, ipsJobCoachAssignedV1 } from './ips';
 import { referralAcceptedV1, referralDeclinedV1 } from './referral-answered';
 import { screeningAdviceSubmittedV1 } from './screening-advice-submitted';
@@ -6,6 +7,7 @@ import { screeningStartedV1 } from './screening-started';
 import { treatmentEpisodeEndedV1, treatmentEpisodeStartedV1 } from './treatment-episode';
 
 export * from './care-funding';
+export * from './client-discharged';
 export * from './ips';
 export * from './referral-answered';
 export * from './screening-advice-submitted';
@@ -22,6 +24,7 @@ export const careProviderEvents = [
   ipsIntakeSessionHeldV1,
   treatmentEpisodeStartedV1,
   treatmentEpisodeEndedV1,
+  clientDischargedV1,
   careFundingRequestedV1,
   careClaimSubmittedV1,
 ] as const;

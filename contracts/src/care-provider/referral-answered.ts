@@ -2,12 +2,13 @@
 // rejections must be communicated back to the referrer (report 002 §3.4.1).
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
 import { careProviderCaseEventsTopic } from './topics';
 
 const answer = {
   referralId: field('administrative', Type.String({ format: 'uuid' })),
   organisationId: field('administrative', Type.String({ minLength: 1, maxLength: 64, description: 'The answering care provider.' })),
+  addressedTo: addresseeField('The referring municipality, to which the answer goes.'),
 };
 
 const acceptedSchema = eventData({
@@ -23,6 +24,7 @@ export const referralAcceptedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
+  audiences: { municipality: { to: (answer) => answer.addressedTo } },
   description: 'The care provider accepted a referral.',
   schema: acceptedSchema,
   example: {
@@ -31,6 +33,7 @@ export const referralAcceptedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-05T11:00:00Z',
     referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
     organisationId: 'ggz-delfland',
+    addressedTo: 'gemeente-rotterdam',
     plannedStart: '2025-03-12',
   },
 });
@@ -52,6 +55,7 @@ export const referralDeclinedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
+  audiences: { municipality: { to: (answer) => answer.addressedTo } },
   description: 'The care provider declined a referral; the reason goes back to the referrer.',
   schema: declinedSchema,
   example: {
@@ -60,6 +64,7 @@ export const referralDeclinedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-05T11:00:00Z',
     referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
     organisationId: 'ggz-delfland',
+    addressedTo: 'gemeente-rotterdam',
     reasonCode: 'no-capacity',
     reason: 'No screening capacity before the deadline; please refer to the regional team.',
   },

@@ -3,7 +3,7 @@
 // guard refuses such fields here.
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
 import { careProviderCaseEventsTopic } from './topics';
 
 export const advisedRoutes = ['ips', 'reintegration', 'care-first', 'not-now'] as const;
@@ -52,6 +52,7 @@ const schema = eventData({
   adviceId: field('administrative', Type.String({ format: 'uuid' })),
   referralId: field('administrative', Type.String({ format: 'uuid' })),
   organisationId: field('administrative', Type.String({ minLength: 1, maxLength: 64, description: 'The screening care provider.' })),
+  addressedTo: addresseeField('The referring municipality, to which the advice goes.'),
   advisedRoute: field('care-summary', stringEnum(advisedRoutes)),
   workCapacityHoursPerWeek: field('care-summary', Type.Number({ minimum: 0, maximum: 40, description: 'Hours per week the client can work now.' })),
   recommendedHoursPerWeek: Type.Optional(field('care-summary', Type.Number({ minimum: 0, maximum: 40, description: 'Hours per week to start with.' }))),
@@ -68,6 +69,7 @@ export const screeningAdviceSubmittedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
+  audiences: { municipality: { to: (advice) => advice.addressedTo } },
   description: 'The care provider submitted work-oriented screening advice: route, work capacity and functional limitations. Never a diagnosis.',
   schema,
   example: {
@@ -77,6 +79,7 @@ export const screeningAdviceSubmittedV1 = defineIntegrationEvent({
     adviceId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4',
     referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
     organisationId: 'ggz-delfland',
+    addressedTo: 'gemeente-rotterdam',
     advisedRoute: 'ips',
     workCapacityHoursPerWeek: 16,
     recommendedHoursPerWeek: 12,

@@ -14,16 +14,7 @@ export const viewerOrganisationTypes = ['municipality', 'care-provider', 'insure
 export type ViewerOrganisationType = (typeof viewerOrganisationTypes)[number];
 
 /** The roles of the chain's users (the token's roles), as the case view checked them. */
-export const viewerRoles = [
-  'client-manager',
-  'regisseur',
-  'screener',
-  'ips-worker',
-  'contract-manager',
-  'account-manager',
-  'auditor',
-  'privacy-officer',
-] as const;
+export const viewerRoles = ['client-manager', 'regisseur', 'screener', 'ips-worker', 'contract-manager', 'account-manager', 'auditor', 'privacy-officer'] as const;
 export type ViewerRole = (typeof viewerRoles)[number];
 
 /** Which screen showed the data: the case list, one case's summary, or its timeline. */
@@ -31,8 +22,7 @@ export const caseViews = ['case-list', 'case-summary', 'case-timeline'] as const
 export type CaseViewKind = (typeof caseViews)[number];
 
 const organisationId = Type.String({ minLength: 1, maxLength: 64 });
-const categoryList = (description: string) =>
-  Type.Array(stringEnum(dataCategories), { minItems: 1, uniqueItems: true, description });
+const categoryList = (description: string) => Type.Array(stringEnum(dataCategories), { minItems: 1, uniqueItems: true, description });
 
 const viewer = {
   viewId: field('administrative', Type.String({ format: 'uuid', description: 'One request of one viewer; a case list yields one record per case under the same id.' })),
@@ -47,10 +37,7 @@ const viewer = {
 const viewedSchema = eventData({
   ...viewer,
   dataCategoriesShown: field('administrative', categoryList("Categories of other organisations' data that were shown.")),
-  producingOrganisationIds: field(
-    'administrative',
-    Type.Array(organisationId, { minItems: 1, uniqueItems: true, description: 'The organisations whose data was shown.' }),
-  ),
+  producingOrganisationIds: field('administrative', Type.Array(organisationId, { minItems: 1, uniqueItems: true, description: 'The organisations whose data was shown.' })),
   consentIds: field(
     'administrative',
     Type.Array(Type.String({ format: 'uuid' }), {
@@ -69,8 +56,7 @@ export const caseViewedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'case-view',
   topic: caseViewCaseEventsTopic,
-  description:
-    "A user of one organisation was shown data of a client's case that other organisations produced: which categories, whose, on which consent, for which purpose.",
+  description: "A user of one organisation was shown data of a client's case that other organisations produced: which categories, whose, on which consent, for which purpose.",
   schema: viewedSchema,
   example: {
     caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71',
@@ -93,10 +79,7 @@ export const caseViewedV1 = defineIntegrationEvent({
 const refusedSchema = eventData({
   ...viewer,
   refusedDataCategories: field('administrative', categoryList('Categories that were withheld because no active consent covered them.')),
-  producingOrganisationIds: field(
-    'administrative',
-    Type.Array(organisationId, { minItems: 1, uniqueItems: true, description: 'The organisations whose items were withheld.' }),
-  ),
+  producingOrganisationIds: field('administrative', Type.Array(organisationId, { minItems: 1, uniqueItems: true, description: 'The organisations whose items were withheld.' })),
   itemsWithheld: field('administrative', Type.Integer({ minimum: 1 })),
   reason: field('administrative', stringEnum(['no-consent'], { description: 'Why: no active chain-coordination consent covers the organisation type and category.' })),
 });

@@ -11,7 +11,13 @@ const released: JsonSchema = {
     hours: { type: 'integer', minimum: 0, maximum: 40, 'x-data-category': 'care-summary' },
     note: { type: 'string', maxLength: 500, 'x-data-category': 'administrative' },
     limitations: { type: 'array', items: { type: 'string', enum: ['social', 'hours'] }, 'x-data-category': 'care-summary' },
-    contract: { anyOf: [{ const: 'temporary', type: 'string' }, { const: 'permanent', type: 'string' }], 'x-data-category': 'work' },
+    contract: {
+      anyOf: [
+        { const: 'temporary', type: 'string' },
+        { const: 'permanent', type: 'string' },
+      ],
+      'x-data-category': 'work',
+    },
   },
 };
 
@@ -38,7 +44,15 @@ describe('findIncompatibilities', () => {
     ['adding an enum value', (s) => (s.properties['route']!['enum'] = ['ips', 'reintegration', 'care-first'])],
     ['widening integer to number', (s) => (s.properties['hours']!['type'] = 'number')],
     ['loosening a bound', (s) => (s.properties['note']!['maxLength'] = 1000)],
-    ['adding an alternative', (s) => (s.properties['contract']!['anyOf'] = [{ const: 'temporary', type: 'string' }, { const: 'permanent', type: 'string' }, { const: 'zero-hours', type: 'string' }])],
+    [
+      'adding an alternative',
+      (s) =>
+        (s.properties['contract']!['anyOf'] = [
+          { const: 'temporary', type: 'string' },
+          { const: 'permanent', type: 'string' },
+          { const: 'zero-hours', type: 'string' },
+        ]),
+    ],
     ['rewording a description', (s) => (s.properties['note']!['description'] = 'Free text for the receiver.')],
   ])('accepts %s', (_change, edit) => {
     expect(findIncompatibilities(released, changed(edit))).toEqual([]);
@@ -82,7 +96,10 @@ describe('findIncompatibilities', () => {
   });
 
   it('names the field and what happened in its message', () => {
-    const [change] = findIncompatibilities(released, changed((s) => (s.properties['route']!['enum'] = ['ips'])));
+    const [change] = findIncompatibilities(
+      released,
+      changed((s) => (s.properties['route']!['enum'] = ['ips'])),
+    );
     expect(change?.message).toBe('enum value(s) "reintegration" removed');
   });
 });

@@ -6,7 +6,16 @@ import { defineIntegrationEvent, eventData, integrationEventType } from './integ
 const envelope = { caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71', clientKey: 'ck_7Qm2xV9pLr4TnB8s', occurredAt: '2025-03-03T09:15:00Z' };
 
 function spec(properties: Parameters<typeof eventData>[0], example: Record<string, unknown>) {
-  return { name: 'PlacementProbed', revealsCareInvolvement: 'never' as const, version: 1, producer: 'employer-network' as const, topic: 'wcc.employer-network.case-events.v1', description: 'A test event.', schema: eventData(properties), example: { ...envelope, ...example } };
+  return {
+    name: 'PlacementProbed',
+    revealsCareInvolvement: 'never' as const,
+    version: 1,
+    producer: 'employer-network' as const,
+    topic: 'wcc.employer-network.case-events.v1',
+    description: 'A test event.',
+    schema: eventData(properties),
+    example: { ...envelope, ...example },
+  };
 }
 
 describe('defineIntegrationEvent', () => {
@@ -29,6 +38,74 @@ describe('defineIntegrationEvent', () => {
       }
       expect(defineIntegrationEvent({ ...base, producer, topic, revealsCareInvolvement: 'always' }).revealsCareInvolvement).toBe('always');
     }
+  });
+
+  it("routes to the addressed organisation's own topic only what its data addresses, and lists every topic it is declared on", () => {
+    const base = {
+      ...spec(
+        { toOrganisationType: field('administrative', Type.String()), toOrganisationId: field('administrative', Type.String()), insurerId: field('administrative', Type.String()) },
+        { toOrganisationType: 'care-provider', toOrganisationId: 'ggz-delfland', insurerId: 'Zilveren.Kruis' },
+      ),
+      producer: 'municipality' as const,
+      topic: 'wcc.municipality.case-events.v1',
+      revealsCareInvolvement: 'depends-on-data' as const,
+    };
+    const definition = defineIntegrationEvent({
+      ...base,
+      audiences: { 'care-provider': { to: (d) => (d.toOrganisationType === 'care-provider' ? String(d.toOrganisationId) : undefined) }, insurer: { to: (d) => String(d['insurerId']) } },
+    });
+    expect(definition.audiences).toEqual(['care-provider', 'insurer']);
+    expect(definition.deliveries).toEqual({ 'care-provider': 'addressed-organisation', insurer: 'addressed-organisation' });
+    expect(definition.topics).toEqual(['wcc.municipality.case-events.v1', 'wcc.municipality.to-care-provider.v1', 'wcc.municipality.to-insurer.v1']);
+    expect(definition.topicsOf(definition.example)).toEqual([
+      'wcc.municipality.case-events.v1',
+      'wcc.municipality.to-care-provider.ggz-delfland.v1',
+      'wcc.municipality.to-insurer._5ailveren_2e_4bruis.v1',
+    ]);
+    expect(definition.topicsOf({ ...definition.example, toOrganisationType: 'employer-network' })).toEqual(['wcc.municipality.case-events.v1', 'wcc.municipality.to-insurer._5ailveren_2e_4bruis.v1']);
+    // An id that cannot be addressed (a space) is addressed to no one: the chain topic, never a failed relay.
+    expect(definition.topicsOf({ ...definition.example, insurerId: 'Zilveren Kruis' })).toEqual(['wcc.municipality.case-events.v1', 'wcc.municipality.to-care-provider.ggz-delfland.v1']);
+    expect(defineIntegrationEvent(base).topicsOf(base.example)).toEqual(['wcc.municipality.case-events.v1']);
+    // It may appear on an organisation's topic of a declared audience, never on the declared topic itself.
+    expect(definition.appearsOn('wcc.municipality.to-care-provider.ggz-elders.v1')).toBe(true);
+    expect(definition.appearsOn('wcc.municipality.to-care-provider.v1')).toBe(false);
+    expect(definition.appearsOn('wcc.municipality.to-employer-network.wsp-rijnmond.v1')).toBe(false);
+  });
+
+  it('sends to every organisation of a type only what reveals no care, and only with a reason', () => {
+    const placement = { ...spec({}, {}), topic: 'wcc.employer-network.to-insurer.v1' };
+    const everyInsurer = defineIntegrationEvent({ ...placement, audiences: { insurer: { toEveryOrganisation: 'the producer does not know the insurer' } } });
+    expect(everyInsurer.topicsOf(everyInsurer.example)).toEqual(['wcc.employer-network.to-insurer.v1']);
+    expect(everyInsurer.appearsOn('wcc.employer-network.to-insurer.v1')).toBe(true);
+    expect(everyInsurer.appearsOn('wcc.employer-network.to-insurer.achmea.v1')).toBe(false);
+    expect(() => defineIntegrationEvent({ ...placement, audiences: { insurer: { toEveryOrganisation: ' ' } } })).toThrow(/without saying why/);
+    expect(() =>
+      defineIntegrationEvent({
+        ...spec({}, {}),
+        producer: 'care-provider',
+        revealsCareInvolvement: 'always',
+        topic: 'wcc.care-provider.case-events.v1',
+        audiences: { insurer: { toEveryOrganisation: 'convenient' } },
+      }),
+    ).toThrow(/goes to the organisation it is addressed to, not to every insurer/);
+  });
+
+  it('refuses to address the employer network with anything that reveals care, and an audience that is its own producer', () => {
+    const to = { to: () => 'wsp-rijnmond' };
+    const toEmployer = { ...spec({}, {}), producer: 'municipality' as const, topic: 'wcc.municipality.case-events.v1', audiences: { 'employer-network': to } };
+    expect(() => defineIntegrationEvent({ ...toEmployer, revealsCareInvolvement: 'depends-on-data' })).toThrow(
+      /may reveal care involvement \('depends-on-data'\), so it is not addressed to the employer network/,
+    );
+    const advice = spec({ advisedRoute: field('care-summary', Type.String()) }, { advisedRoute: 'ips' });
+    expect(() => defineIntegrationEvent({ ...advice, producer: 'municipality', topic: 'wcc.municipality.to-employer-network.v1', audiences: { 'employer-network': to } })).toThrow(
+      /field\(s\) advisedRoute are care-summary data/,
+    );
+    expect(() =>
+      defineIntegrationEvent({ ...spec({}, {}), revealsCareInvolvement: 'always', producer: 'care-provider', topic: 'wcc.care-provider.case-events.v1', audiences: { 'employer-network': to } }),
+    ).toThrow(/not addressed to the employer network/);
+    expect(() => defineIntegrationEvent({ ...spec({}, {}), audiences: { 'employer-network': to } })).toThrow(/audience 'employer-network' is its own producer/);
+    expect(() => defineIntegrationEvent({ ...spec({}, {}), topic: 'wcc.employer-network.to-municipality.v1', audiences: { insurer: to } })).toThrow(/routes to municipality and no other audience/);
+    expect(defineIntegrationEvent({ ...toEmployer, revealsCareInvolvement: 'never' }).topics).toEqual(['wcc.municipality.case-events.v1', 'wcc.municipality.to-employer-network.v1']);
   });
 
   it('refuses a top-level field without a data category', () => {
@@ -58,7 +135,10 @@ describe('defineIntegrationEvent', () => {
 
   it('reports every fault of a bad payload with its JSON Pointer path', () => {
     const definition = defineIntegrationEvent(
-      spec({ startDate: field('work', Type.String({ format: 'date' })), contract: field('work', Type.Object({ hours: Type.Integer() }, { additionalProperties: false })) }, { startDate: '2025-04-01', contract: { hours: 24 } }),
+      spec(
+        { startDate: field('work', Type.String({ format: 'date' })), contract: field('work', Type.Object({ hours: Type.Integer() }, { additionalProperties: false })) },
+        { startDate: '2025-04-01', contract: { hours: 24 } },
+      ),
     );
 
     const result = definition.validate({ ...envelope, clientKey: '123456789', startDate: 'tomorrow', contract: { hours: 'many' }, name: 'J. Jansen' });

@@ -20,7 +20,8 @@
 // numeric codes without DSM or a diagnosis word before them; names of anyone but the
 // client; addresses and birth dates.
 
-export const freeTextFindingKinds = ['bsn', 'icd-10', 'dsm', 'email', 'phone', 'known-name'] as const;
+/** 'care-word' only where free text reaches the employer network (see care-vocabulary.ts); personalDataInText never returns it. */
+export const freeTextFindingKinds = ['bsn', 'icd-10', 'dsm', 'email', 'phone', 'known-name', 'care-word'] as const;
 export type FreeTextFindingKind = (typeof freeTextFindingKinds)[number];
 
 export interface FreeTextFinding {
@@ -48,6 +49,10 @@ export const freeTextFindingReasons: Readonly<Record<FreeTextFindingKind, { read
   email: { en: 'contains an e-mail address', nl: 'bevat een e-mailadres' },
   phone: { en: 'contains a Dutch phone number', nl: 'bevat een Nederlands telefoonnummer' },
   'known-name': { en: "contains the client's name", nl: 'bevat de naam van de cliënt' },
+  'care-word': {
+    en: 'names GGZ care, a mental-health condition, a diagnosis or an admission, which the employer network may not learn; describe the client in work terms',
+    nl: 'noemt GGZ-zorg, een psychische aandoening, een diagnose of een opname, wat het werkgeversnetwerk niet mag weten; beschrijf de cliënt in termen van werk',
+  },
 };
 
 // ---------------------------------------------------------------------------------
@@ -284,7 +289,38 @@ export function dutchPhoneNumbersIn(text: string): string[] {
  * Name particles (tussenvoegsels and their neighbours' equivalents): "van der Berg" is
  * found by "Berg"; "van", "der" and "den" are everyday words and never refused alone.
  */
-const nameParticles = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'te', 'op', 'in', 'aan', 'bij', 'uit', 'von', 'vom', 'zu', 'le', 'la', 'les', 'du', 'da', 'dos', 'das', 'del', 'della', 'di', 'el', 'al', 'bin', 'ben']);
+const nameParticles = new Set([
+  'van',
+  'der',
+  'den',
+  'de',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  'op',
+  'in',
+  'aan',
+  'bij',
+  'uit',
+  'von',
+  'vom',
+  'zu',
+  'le',
+  'la',
+  'les',
+  'du',
+  'da',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'el',
+  'al',
+  'bin',
+  'ben',
+]);
 
 /** Lower case without diacritics, so "José" and "jose" compare equal. */
 function folded(word: string): string {

@@ -5,12 +5,36 @@ import { defineIntegrationEvent, eventData } from './integration-event';
 import { findPrivacyViolations, privacyViolationOf } from './privacy-guard';
 
 describe('privacy guard', () => {
-  it.each(['bsn', 'BSN', 'clientBsn', 'bsn_hash', 'burgerservicenummer', 'citizenServiceNumber', 'name', 'Name', 'firstName', 'LASTNAME', 'last_name', 'fullName', 'clientName', 'attendeeNames', 'achternaam', 'diagnosis', 'primaryDiagnosis', 'diagnoseCode', 'dsm', 'dsm5Code', 'icd10', 'ICD', 'clinicalNote', 'clinical_notes', 'dateOfBirth', 'birthDate'])(
-    'refuses %s',
-    (propertyName) => {
-      expect(privacyViolationOf(propertyName)).toBeDefined();
-    },
-  );
+  it.each([
+    'bsn',
+    'BSN',
+    'clientBsn',
+    'bsn_hash',
+    'burgerservicenummer',
+    'citizenServiceNumber',
+    'name',
+    'Name',
+    'firstName',
+    'LASTNAME',
+    'last_name',
+    'fullName',
+    'clientName',
+    'attendeeNames',
+    'achternaam',
+    'diagnosis',
+    'primaryDiagnosis',
+    'diagnoseCode',
+    'dsm',
+    'dsm5Code',
+    'icd10',
+    'ICD',
+    'clinicalNote',
+    'clinical_notes',
+    'dateOfBirth',
+    'birthDate',
+  ])('refuses %s', (propertyName) => {
+    expect(privacyViolationOf(propertyName)).toBeDefined();
+  });
 
   it.each(['clientKey', 'caseId', 'organisationName', 'employerName', 'jobsNeeded', 'birthYear', 'advisedRoute', 'reason', 'functionalLimitations', 'dataCategories'])('allows %s', (propertyName) => {
     expect(privacyViolationOf(propertyName)).toBeUndefined();

@@ -33,21 +33,7 @@ const forbiddenPhrases: readonly (readonly string[])[] = [
 ];
 
 /** A `…name` property is only allowed when it names something other than a person. */
-const nonPersonNameQualifiers = new Set([
-  'organisation',
-  'organization',
-  'employer',
-  'municipality',
-  'team',
-  'project',
-  'product',
-  'instrument',
-  'role',
-  'vacancy',
-  'event',
-  'topic',
-  'channel',
-]);
+const nonPersonNameQualifiers = new Set(['organisation', 'organization', 'employer', 'municipality', 'team', 'project', 'product', 'instrument', 'role', 'vacancy', 'event', 'topic', 'channel']);
 
 /** Splits `firstName`, `first_name`, `first-name`, `FIRSTNAME2` into lower-case words. */
 export function wordsOf(propertyName: string): string[] {

@@ -7,7 +7,7 @@ import { employerNetworkEvents } from './index';
 import { placementEndedV1, placementReviewedV1, placementStartedV1 } from './placement';
 
 describe('employer-network integration events', () => {
-  it('are registered with their own types on the employer-network topic', () => {
+  it("are registered with their own types on the employer-network topic, but for the insurer's own copies of a placement", () => {
     expect(employerNetworkEvents.map((d) => d.type)).toEqual([
       'nl.workcarechain.employer-network.referral-accepted.v1',
       'nl.workcarechain.employer-network.referral-declined.v1',
@@ -15,10 +15,12 @@ describe('employer-network integration events', () => {
       'nl.workcarechain.employer-network.placement-started.v1',
       'nl.workcarechain.employer-network.placement-reviewed.v1',
       'nl.workcarechain.employer-network.placement-ended.v1',
+      'nl.workcarechain.employer-network.client-started-work.v1',
+      'nl.workcarechain.employer-network.client-left-work.v1',
     ]);
     for (const definition of employerNetworkEvents) {
       expect(findIntegrationEvent(definition.type)).toBe(definition);
-      expect(definition.topic).toBe('wcc.employer-network.case-events.v1');
+      expect(definition.topic).toBe(definition.name.startsWith('Client') ? 'wcc.employer-network.to-insurer.v1' : 'wcc.employer-network.case-events.v1');
     }
   });
 

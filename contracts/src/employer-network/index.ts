@@ -1,5 +1,5 @@
 import { matchingStatusChangedV1 } from './matching-status-changed';
-import { placementEndedV1, placementReviewedV1, placementStartedV1 } from './placement';
+import { clientLeftWorkV1, clientStartedWorkV1, placementEndedV1, placementReviewedV1, placementStartedV1 } from './placement';
 import { employerNetworkReferralAcceptedV1, employerNetworkReferralDeclinedV1 } from './referral-answered';
 
 export * from './matching-status-changed';
@@ -14,4 +14,6 @@ export const employerNetworkEvents = [
   placementStartedV1,
   placementReviewedV1,
   placementEndedV1,
+  clientStartedWorkV1,
+  clientLeftWorkV1,
 ] as const;

@@ -3,8 +3,8 @@
 // the end of the case: matching reopens and the next job takes the next sequence.
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
-import { employerNetworkCaseEventsTopic } from './topics';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { employerNetworkCaseEventsTopic, employerNetworkToInsurerTopic } from './topics';
 
 /** Report 002 Figure 7, plus the klimopbaan (work while keeping the benefit) and the proefplaatsing. */
 export const placementContractTypes = ['permanent', 'temporary-6m', 'temporary-12m', 'zero-hours', 'work-with-benefit', 'trial-placement'] as const;
@@ -32,8 +32,12 @@ const placement = {
   placementId: field('administrative', Type.String({ format: 'uuid' })),
 };
 
+/** The municipality whose referral the placement answers: the addressee of PlacementStarted and PlacementEnded. */
+const referringMunicipality = { addressedTo: addresseeField('The referring municipality, to which the placement is reported.') };
+
 const startedSchema = eventData({
   ...placement,
+  ...referringMunicipality,
   sequence: field('work', Type.Integer({ minimum: 1, description: '1 for the first job of the case, 2 for the job after the first job loss, …' })),
   employerId: field('administrative', Type.String({ format: 'uuid' })),
   employerName: field('work', Type.String({ minLength: 1, maxLength: 200 })),
@@ -55,6 +59,8 @@ export const placementStartedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
+  // The insurer gets ClientStartedWork instead: that a job started and when, nothing of the employer, role or wage.
+  audiences: { municipality: { to: (placement) => placement.addressedTo } },
   description: 'The client started a job (the sequence-th of the case): employer, role, contract type, hours and wage, so the benefit can be adjusted.',
   schema: startedSchema,
   example: {
@@ -62,6 +68,7 @@ export const placementStartedV1 = defineIntegrationEvent({
     clientKey: 'ck_7Qm2xV9pLr4TnB8s',
     occurredAt: '2025-04-01T09:00:00Z',
     organisationId: 'wsp-rijnmond',
+    addressedTo: 'gemeente-rotterdam',
     placementId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
     sequence: 1,
     employerId: '7d1c3c4e-2f7b-4c0a-9d55-1a2b3c4d5e6f',
@@ -112,6 +119,7 @@ export const placementReviewedV1 = defineIntegrationEvent({
 
 const endedSchema = eventData({
   ...placement,
+  ...referringMunicipality,
   endDate: field('work', Type.String({ format: 'date' })),
   reason: field('work', stringEnum(publishedPlacementEndReasons, { description: "Why the job ended. A health reason is published as 'other'." })),
 });
@@ -124,6 +132,7 @@ export const placementEndedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
+  audiences: { municipality: { to: (placement) => placement.addressedTo } },
   description: "Job loss: the placement ended on endDate for a reason (health reasons are published as 'other'). Matching reopens.",
   schema: endedSchema,
   example: {
@@ -131,8 +140,77 @@ export const placementEndedV1 = defineIntegrationEvent({
     clientKey: 'ck_7Qm2xV9pLr4TnB8s',
     occurredAt: '2025-10-01T16:00:00Z',
     organisationId: 'wsp-rijnmond',
+    addressedTo: 'gemeente-rotterdam',
     placementId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
     endDate: '2025-09-30',
     reason: 'contract-not-renewed',
+  },
+});
+
+// The insurer's copies of a placement's start and end, on its own audience topic: whether a
+// funded client reached work and for how long is what outcome-based contracts and the
+// insurer's cost-benefit analysis need (report 002 ch. 5); the employer, role, hours, wage
+// and the reason a job ended are not. The full events stay on the chain topic.
+const startedWorkSchema = eventData({
+  ...placement,
+  startDate: field('work', Type.String({ format: 'date' })),
+});
+
+export type ClientStartedWorkV1 = Static<typeof startedWorkSchema>;
+
+export const clientStartedWorkV1 = defineIntegrationEvent({
+  name: 'ClientStartedWork',
+  revealsCareInvolvement: 'never',
+  version: 1,
+  producer: 'employer-network',
+  topic: employerNetworkToInsurerTopic,
+  // Every insurer's deployment reads these: the employer network does not know the client's
+  // insurer and must not learn it (which insurer funds care says the client is in care),
+  // and no party that knows both routes them (see README, "Topics per audience"). What
+  // travels is minimal: a placement id and dates, no employer, role, hours, wage or reason.
+  audiences: {
+    insurer: { toEveryOrganisation: "The employer network does not know, and must not learn, which insurer funds the client's care; the event says only that a job started or ended and when." },
+  },
+  description: "The client started a job on startDate: the insurer's copy of PlacementStarted, without employer, role, hours or wage.",
+  schema: startedWorkSchema,
+  example: {
+    caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71',
+    clientKey: 'ck_7Qm2xV9pLr4TnB8s',
+    occurredAt: '2025-07-01T10:00:00Z',
+    organisationId: 'wsp-rijnmond',
+    placementId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    startDate: '2025-07-01',
+  },
+});
+
+const leftWorkSchema = eventData({
+  ...placement,
+  endDate: field('work', Type.String({ format: 'date' })),
+});
+
+export type ClientLeftWorkV1 = Static<typeof leftWorkSchema>;
+
+export const clientLeftWorkV1 = defineIntegrationEvent({
+  name: 'ClientLeftWork',
+  revealsCareInvolvement: 'never',
+  version: 1,
+  producer: 'employer-network',
+  topic: employerNetworkToInsurerTopic,
+  // Every insurer's deployment reads these: the employer network does not know the client's
+  // insurer and must not learn it (which insurer funds care says the client is in care),
+  // and no party that knows both routes them (see README, "Topics per audience"). What
+  // travels is minimal: a placement id and dates, no employer, role, hours, wage or reason.
+  audiences: {
+    insurer: { toEveryOrganisation: "The employer network does not know, and must not learn, which insurer funds the client's care; the event says only that a job started or ended and when." },
+  },
+  description: "The client's job ended on endDate: the insurer's copy of PlacementEnded, without the reason.",
+  schema: leftWorkSchema,
+  example: {
+    caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71',
+    clientKey: 'ck_7Qm2xV9pLr4TnB8s',
+    occurredAt: '2025-10-01T16:00:00Z',
+    organisationId: 'wsp-rijnmond',
+    placementId: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    endDate: '2025-09-30',
   },
 });

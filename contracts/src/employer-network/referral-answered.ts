@@ -2,12 +2,13 @@
 // its reason: rejections must be communicated back to the referrer (report 002 §3.4.1).
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
 import { employerNetworkCaseEventsTopic } from './topics';
 
 const answer = {
   referralId: field('administrative', Type.String({ format: 'uuid' })),
   organisationId: field('administrative', Type.String({ minLength: 1, maxLength: 64, description: 'The answering employer-network organisation.' })),
+  addressedTo: addresseeField('The referring municipality, to which the answer goes.'),
 };
 
 const acceptedSchema = eventData({
@@ -23,6 +24,7 @@ export const employerNetworkReferralAcceptedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
+  audiences: { municipality: { to: (answer) => answer.addressedTo } },
   description: 'The employer network accepted a referral for matching; matching has started.',
   schema: acceptedSchema,
   example: {
@@ -31,6 +33,7 @@ export const employerNetworkReferralAcceptedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-05T11:00:00Z',
     referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
     organisationId: 'wsp-rijnmond',
+    addressedTo: 'gemeente-rotterdam',
     plannedStart: '2025-03-10',
   },
 });
@@ -52,6 +55,7 @@ export const employerNetworkReferralDeclinedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'employer-network',
   topic: employerNetworkCaseEventsTopic,
+  audiences: { municipality: { to: (answer) => answer.addressedTo } },
   description: 'The employer network declined a referral for matching; the reason goes back to the municipality.',
   schema: declinedSchema,
   example: {
@@ -60,6 +64,7 @@ export const employerNetworkReferralDeclinedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-05T11:00:00Z',
     referralId: '0f3a1c52-6a8e-4b0f-9a77-1e2d3c4b5a69',
     organisationId: 'wsp-rijnmond',
+    addressedTo: 'gemeente-rotterdam',
     reasonCode: 'no-suitable-vacancies',
     reason: 'No vacancies in logistics within travel distance this quarter.',
   },

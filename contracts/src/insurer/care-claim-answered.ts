@@ -3,7 +3,7 @@
 // administrative only.
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
 import { careFundingInstruments } from '../care-provider/care-funding';
 import { insurerCaseEventsTopic } from './topics';
 
@@ -14,6 +14,7 @@ const answer = {
   claimId: field('administrative', Type.String({ format: 'uuid' })),
   fundingRequestId: field('administrative', Type.String({ format: 'uuid', description: 'The funding the claim was made against.' })),
   insurerId: field('administrative', Type.String({ minLength: 1, maxLength: 64, description: 'The health insurer answering the claim.' })),
+  addressedTo: addresseeField('The care provider that claimed, to which the answer goes.'),
 };
 
 const settledSchema = eventData({
@@ -34,6 +35,7 @@ export const careClaimSettledV1 = defineIntegrationEvent({
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
+  audiences: { 'care-provider': { to: (answer) => answer.addressedTo } },
   description: 'The health insurer settled a care claim within the granted funding.',
   schema: settledSchema,
   example: {
@@ -43,6 +45,7 @@ export const careClaimSettledV1 = defineIntegrationEvent({
     claimId: '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918',
     fundingRequestId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
     insurerId: 'achmea',
+    addressedTo: 'ggz-vip-amsterdam',
     instrument: 'ips-intake',
     units: 4,
     amountCents: 36800,
@@ -55,7 +58,7 @@ export const careClaimSettledV1 = defineIntegrationEvent({
 const rejectedSchema = eventData({
   ...answer,
   reason: field('administrative', stringEnum(claimRejectionReasons)),
-  detail: field('administrative', Type.String({ minLength: 1, maxLength: 500, description: 'What was wrong, for the care provider\'s administration.' })),
+  detail: field('administrative', Type.String({ minLength: 1, maxLength: 500, description: "What was wrong, for the care provider's administration." })),
 });
 
 export type CareClaimRejectedV1 = Static<typeof rejectedSchema>;
@@ -66,6 +69,7 @@ export const careClaimRejectedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
+  audiences: { 'care-provider': { to: (answer) => answer.addressedTo } },
   description: 'The health insurer rejected a care claim: not granted, over budget, outside the funded period, …; the reason goes back to the care provider.',
   schema: rejectedSchema,
   example: {
@@ -75,6 +79,7 @@ export const careClaimRejectedV1 = defineIntegrationEvent({
     claimId: '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918',
     fundingRequestId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
     insurerId: 'achmea',
+    addressedTo: 'ggz-vip-amsterdam',
     reason: 'over-budget',
     detail: 'Settled 6 of 8 granted units; this claim of 4 units would exceed the grant.',
   },

@@ -3,7 +3,7 @@
 // administrative facts: the insurer knows no diagnosis and says nothing clinical back.
 import { type Static, Type } from '@sinclair/typebox';
 import { field } from '../core/data-category';
-import { defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
+import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '../core/integration-event';
 import { careFundingInstruments } from '../care-provider/care-funding';
 import { insurerCaseEventsTopic } from './topics';
 
@@ -11,8 +11,9 @@ export const fundingRefusalReasons = ['not-covered', 'not-insured', 'insufficien
 export type FundingRefusalReason = (typeof fundingRefusalReasons)[number];
 
 const decision = {
-  fundingRequestId: field('administrative', Type.String({ format: 'uuid', description: 'The care provider\'s funding request this answers.' })),
+  fundingRequestId: field('administrative', Type.String({ format: 'uuid', description: "The care provider's funding request this answers." })),
   insurerId: field('administrative', Type.String({ minLength: 1, maxLength: 64, description: 'The deciding health insurer.' })),
+  addressedTo: addresseeField('The care provider that asked, to which the decision goes.'),
   instrument: field('financial', stringEnum(careFundingInstruments)),
 };
 
@@ -34,6 +35,7 @@ export const careFundingGrantedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
+  audiences: { 'care-provider': { to: (decision) => decision.addressedTo } },
   description: 'The health insurer granted care funding: instrument, units, amount and the period claims may fall in.',
   schema: grantedSchema,
   example: {
@@ -42,6 +44,7 @@ export const careFundingGrantedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-20T10:00:00Z',
     fundingRequestId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
     insurerId: 'achmea',
+    addressedTo: 'ggz-vip-amsterdam',
     instrument: 'ips-intake',
     grantedUnits: 8,
     grantedAmountCents: 73600,
@@ -66,6 +69,7 @@ export const careFundingRefusedV1 = defineIntegrationEvent({
   version: 1,
   producer: 'insurer',
   topic: insurerCaseEventsTopic,
+  audiences: { 'care-provider': { to: (decision) => decision.addressedTo } },
   description: 'The health insurer refused a funding request; the reason goes back to the care provider.',
   schema: refusedSchema,
   example: {
@@ -74,6 +78,7 @@ export const careFundingRefusedV1 = defineIntegrationEvent({
     occurredAt: '2025-03-20T10:00:00Z',
     fundingRequestId: '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
     insurerId: 'achmea',
+    addressedTo: 'ggz-vip-amsterdam',
     instrument: 'job-coaching',
     reasonCode: 'not-covered',
     reason: 'Job coaching is funded by the municipality under this contract, not by the insurer.',

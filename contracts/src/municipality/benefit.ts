@@ -31,10 +31,7 @@ export const benefitAdjustedV1 = defineIntegrationEvent({
 export const benefitEndReasons = ['employee', 'self-employed', 'study', 'subsidised-work', 'relationship', 'moved', 'pension', 'detention', 'other'] as const;
 
 const endedSchema = eventData({
-  reasonCode: field(
-    'financial',
-    stringEnum(benefitEndReasons, { description: 'Outflow to work (employee, self-employed), study, subsidised work, or another reason.' }),
-  ),
+  reasonCode: field('financial', stringEnum(benefitEndReasons, { description: 'Outflow to work (employee, self-employed), study, subsidised work, or another reason.' })),
   endedOn: field('administrative', Type.String({ format: 'date' })),
 });
 

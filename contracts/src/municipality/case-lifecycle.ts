@@ -28,17 +28,7 @@ export const caseOpenedV1 = defineIntegrationEvent({
 });
 
 export const trajectoryPhases = ['before-start', 'screening', 'assessment', 'trial-placement', 'placement', 'aftercare'] as const;
-export const dropoutReasons = [
-  'care-advice',
-  'motivation',
-  'illness',
-  'detention',
-  'childcare',
-  'moved',
-  'own-request',
-  'returned-to-municipality',
-  'other',
-] as const;
+export const dropoutReasons = ['care-advice', 'motivation', 'illness', 'detention', 'childcare', 'moved', 'own-request', 'returned-to-municipality', 'other'] as const;
 
 const droppedOutSchema = eventData({
   phase: field('administrative', stringEnum(trajectoryPhases, { description: 'The trajectory phase the client dropped out of.' })),

@@ -21,7 +21,10 @@ describe('case review integration events', () => {
     expect(Object.keys(caseReviewHeldV1.categories).sort()).toEqual(['attendees', 'caseId', 'clientKey', 'dataCategoriesDiscussed', 'decisionCount', 'heldOn', 'occurredAt', 'reviewId']);
     const { example } = caseReviewHeldV1;
     expect(caseReviewHeldV1.validate({ ...example, decisions: ['Start IPS'] })).toMatchObject({ ok: false });
-    expect(caseReviewHeldV1.validate({ ...example, attendees: [{ ...example.attendees[0], organisationType: 'uwv' }] })).toMatchObject({ ok: false, issues: [{ path: '/attendees/0/organisationType' }] });
+    expect(caseReviewHeldV1.validate({ ...example, attendees: [{ ...example.attendees[0], organisationType: 'uwv' }] })).toMatchObject({
+      ok: false,
+      issues: [{ path: '/attendees/0/organisationType' }],
+    });
     expect(caseReviewHeldV1.validate({ ...example, attendees: [{ ...example.attendees[0], remark: 'x' }] })).toMatchObject({ ok: false });
     expect(caseReviewHeldV1.validate({ ...example, dataCategoriesDiscussed: ['diagnosis'] })).toMatchObject({ ok: false, issues: [{ path: '/dataCategoriesDiscussed/0' }] });
     expect(caseReviewHeldV1.validate({ ...example, attendees: [] })).toMatchObject({ ok: false });

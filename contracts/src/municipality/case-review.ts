@@ -48,10 +48,11 @@ const heldSchema = eventData({
   heldOn: field('administrative', Type.String({ format: 'date' })),
   attendees: field(
     'administrative',
-    Type.Array(
-      Type.Object({ userId, organisationId, organisationType }, { additionalProperties: false, description: 'A professional at the table.' }),
-      { minItems: 1, maxItems: 50, description: 'Who of which organisation attended: the parties the case was disclosed to in the meeting.' },
-    ),
+    Type.Array(Type.Object({ userId, organisationId, organisationType }, { additionalProperties: false, description: 'A professional at the table.' }), {
+      minItems: 1,
+      maxItems: 50,
+      description: 'Who of which organisation attended: the parties the case was disclosed to in the meeting.',
+    }),
   ),
   dataCategoriesDiscussed: field(
     'administrative',

@@ -16,10 +16,7 @@ const schema = eventData({
   // Demographics are quasi-identifiers: together they can single a person out.
   birthYear: field('identifying', Type.Integer({ minimum: 1900, maximum: 2100 })),
   sex: field('identifying', stringEnum(['female', 'male', 'x'])),
-  housing: field(
-    'identifying',
-    stringEnum(['independent', 'with-parents', 'supported-housing', 'shelter', 'homeless', 'other'], { description: 'Woonsituatie.' }),
-  ),
+  housing: field('identifying', stringEnum(['independent', 'with-parents', 'supported-housing', 'shelter', 'homeless', 'other'], { description: 'Woonsituatie.' })),
   education: field('work', stringEnum(['low', 'mid', 'high'], { description: 'Opleidingsniveau: low/none, middle, high.' })),
   benefitType: field('financial', stringEnum(benefitTypes, { description: 'WWB is bijstand (Participatiewet); none when the client has no benefit.' })),
   benefitMonthlyAmountCents: field('financial', Type.Integer({ minimum: 0, description: 'Monthly benefit in euro cents; 0 without a benefit.' })),
@@ -33,8 +30,7 @@ export const clientRegisteredV1 = defineIntegrationEvent({
   version: 1,
   producer: 'municipality',
   topic: municipalityCaseEventsTopic,
-  description:
-    'The client of a newly opened case, as registered by the municipality: demographics and benefit, keyed by the pseudonymous client key. Never a BSN or a name.',
+  description: 'The client of a newly opened case, as registered by the municipality: demographics and benefit, keyed by the pseudonymous client key. Never a BSN or a name.',
   schema,
   example: {
     caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71',

@@ -22,14 +22,8 @@ export type PartnerOrganisationType = (typeof partnerOrganisationTypes)[number];
 const scope = {
   consentId: field('administrative', Type.String({ format: 'uuid' })),
   purpose: field('administrative', stringEnum(consentPurposes)),
-  organisationTypes: field(
-    'administrative',
-    Type.Array(stringEnum(partnerOrganisationTypes), { minItems: 1, uniqueItems: true, description: 'Which partner categories may receive the data.' }),
-  ),
-  dataCategories: field(
-    'administrative',
-    Type.Array(stringEnum(dataCategories), { minItems: 1, uniqueItems: true, description: 'Which data categories they may receive.' }),
-  ),
+  organisationTypes: field('administrative', Type.Array(stringEnum(partnerOrganisationTypes), { minItems: 1, uniqueItems: true, description: 'Which partner categories may receive the data.' })),
+  dataCategories: field('administrative', Type.Array(stringEnum(dataCategories), { minItems: 1, uniqueItems: true, description: 'Which data categories they may receive.' })),
   recipients: Type.Optional(
     field(
       'administrative',
@@ -53,8 +47,7 @@ const scope = {
     field(
       'administrative',
       Type.Boolean({
-        description:
-          "The client's own choice (IPS practice): the named employer-network recipients may know that the client takes part in IPS — that, and nothing more about their care.",
+        description: "The client's own choice (IPS practice): the named employer-network recipients may know that the client takes part in IPS — that, and nothing more about their care.",
       }),
     ),
   ),

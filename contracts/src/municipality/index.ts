@@ -1,7 +1,7 @@
 import { benefitAdjustedV1, benefitEndedV1, benefitReappliedV1 } from './benefit';
 import { caseClosedV1, caseOpenedV1, droppedOutV1 } from './case-lifecycle';
 import { caseReviewCancelledV1, caseReviewHeldV1, caseReviewScheduledV1, reviewActionAssignedV1, reviewActionClosedV1 } from './case-review';
-import { clientReferredV1 } from './client-referred';
+import { clientReferredForMatchingV1, clientReferredV1 } from './client-referred';
 import { clientRegisteredV1 } from './client-registered';
 import { consentGrantedV1, consentWithdrawnV1 } from './consent';
 import { participationMeasuredV1 } from './participation-measured';
@@ -21,6 +21,7 @@ export const municipalityEvents = [
   consentGrantedV1,
   consentWithdrawnV1,
   clientReferredV1,
+  clientReferredForMatchingV1,
   clientRegisteredV1,
   caseOpenedV1,
   regieAssignedV1,

@@ -8,13 +8,24 @@ import { municipalityEvents } from './index';
 import { participationMeasuredV1 } from './participation-measured';
 
 describe('municipality integration events', () => {
-  it('are registered on the municipality case-events topic', () => {
+  it("are registered on the municipality case-events topic, but for the employer network's own copy of a referral", () => {
     for (const definition of municipalityEvents) {
       expect(findIntegrationEvent(definition.type)).toBe(definition);
-      expect(definition.topic).toBe('wcc.municipality.case-events.v1');
+      expect(definition.topic).toBe(definition.name === 'ClientReferredForMatching' ? 'wcc.municipality.to-employer-network.v1' : 'wcc.municipality.case-events.v1');
     }
     expect(municipalityEvents.map((d) => d.name)).toEqual(
-      expect.arrayContaining(['ClientRegistered', 'CaseOpened', 'RegieAssigned', 'RegieTransferred', 'ParticipationMeasured', 'BenefitAdjusted', 'BenefitEnded', 'BenefitReapplied', 'DroppedOut', 'CaseClosed']),
+      expect.arrayContaining([
+        'ClientRegistered',
+        'CaseOpened',
+        'RegieAssigned',
+        'RegieTransferred',
+        'ParticipationMeasured',
+        'BenefitAdjusted',
+        'BenefitEnded',
+        'BenefitReapplied',
+        'DroppedOut',
+        'CaseClosed',
+      ]),
     );
   });
 

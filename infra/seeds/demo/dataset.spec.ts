@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { careWordsIn } from '@wcc/contracts';
 import { completeBsn, passesElfproef } from './bsn';
 import { addDays, buildDemoPlan, PAID_WORK_OUTCOMES, stepId, type ClientPlan, type ProjectId, type Step } from './dataset';
 import { allocate, prng } from './prng';
@@ -66,7 +67,20 @@ describe('the demo plan', () => {
   it('walks the showcase through the whole trajectory, in order', () => {
     const showcase = plan.clients.find((c) => c.slug === plan.showcase)!;
     const kinds = showcase.steps.map((s) => s.kind);
-    const order = ['grant-consent', 'refer-to-care', 'care-accept', 'screening-advice', 'care-funding', 'refer-to-matching', 'start-placement', 'review-placement', 'end-placement', 'mdt-review', 'end-benefit', 'close-case'];
+    const order = [
+      'grant-consent',
+      'refer-to-care',
+      'care-accept',
+      'screening-advice',
+      'care-funding',
+      'refer-to-matching',
+      'start-placement',
+      'review-placement',
+      'end-placement',
+      'mdt-review',
+      'end-benefit',
+      'close-case',
+    ];
     const positions = order.map((k) => kinds.indexOf(k as Step['kind']));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -90,6 +104,12 @@ describe('the demo plan', () => {
         if (first && end) expect(end.endDate >= first.terms.startDate).toBe(true);
       }
     }
+  });
+
+  it('never tells the employer network about care in a referral reason (the municipality refuses it)', () => {
+    const reasons = plan.clients.flatMap((c) => stepsOf(c, 'refer-to-matching')).map((step) => step.reason);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(careWordsIn(reason), reason).toEqual([]);
   });
 
   it('never discusses care summaries with the employer network at the table', () => {

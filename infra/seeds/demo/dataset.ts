@@ -95,10 +95,30 @@ export interface Attendee {
 /** One step of a trajectory, in the order it happens. `key` names things later steps refer to. */
 export type Step =
   | { readonly kind: 'assign-regie'; readonly userId: string }
-  | { readonly kind: 'grant-consent'; readonly key: string; readonly purpose?: 'research'; readonly organisationTypes: readonly ConsentType[]; readonly dataCategories: readonly DataCategory[]; readonly validFrom: IsoDate }
+  | {
+      readonly kind: 'grant-consent';
+      readonly key: string;
+      readonly purpose?: 'research';
+      readonly organisationTypes: readonly ConsentType[];
+      readonly dataCategories: readonly DataCategory[];
+      readonly validFrom: IsoDate;
+    }
   | { readonly kind: 'withdraw-consent'; readonly key: string }
-  | { readonly kind: 'measure'; readonly moment: 'baseline' | '6-months' | '12-months'; readonly measuredOn: IsoDate; readonly ladderRung: 1 | 2 | 3 | 4 | 5 | 6; readonly growthPotential: boolean; readonly zrm: ZrmScores }
-  | { readonly kind: 'refer-to-care'; readonly providerId: string; readonly route: 'first-psychosis' | 'ips' | 'ggz-intake-wish' | 'home-visit' | 'ggz-screening'; readonly reason: string; readonly replyDeadline: IsoDate }
+  | {
+      readonly kind: 'measure';
+      readonly moment: 'baseline' | '6-months' | '12-months';
+      readonly measuredOn: IsoDate;
+      readonly ladderRung: 1 | 2 | 3 | 4 | 5 | 6;
+      readonly growthPotential: boolean;
+      readonly zrm: ZrmScores;
+    }
+  | {
+      readonly kind: 'refer-to-care';
+      readonly providerId: string;
+      readonly route: 'first-psychosis' | 'ips' | 'ggz-intake-wish' | 'home-visit' | 'ggz-screening';
+      readonly reason: string;
+      readonly replyDeadline: IsoDate;
+    }
   | { readonly kind: 'care-accept' }
   | { readonly kind: 'care-decline'; readonly reasonCode: 'no-capacity' | 'not-eligible' | 'client-unreachable'; readonly reason: string }
   | { readonly kind: 'screening-start' }
@@ -142,7 +162,13 @@ export type Step =
       readonly hoursPerWeek: number;
       readonly issues: readonly string[];
     }
-  | { readonly kind: 'end-placement'; readonly placement: string; readonly endDate: IsoDate; readonly reason: 'contract-not-renewed' | 'dismissed' | 'resigned' | 'health'; readonly reasonText?: string }
+  | {
+      readonly kind: 'end-placement';
+      readonly placement: string;
+      readonly endDate: IsoDate;
+      readonly reason: 'contract-not-renewed' | 'dismissed' | 'resigned' | 'health';
+      readonly reasonText?: string;
+    }
   | {
       readonly kind: 'mdt-review';
       readonly key: string;
@@ -155,7 +181,12 @@ export type Step =
     }
   | { readonly kind: 'adjust-benefit'; readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly effectiveFrom: IsoDate; readonly reason: string }
   | { readonly kind: 'end-benefit'; readonly reasonCode: 'employee'; readonly endedOn: IsoDate }
-  | { readonly kind: 'dropout'; readonly phase: 'screening' | 'assessment' | 'placement'; readonly reasonCode: 'motivation' | 'illness' | 'moved' | 'own-request' | 'detention'; readonly droppedOutOn: IsoDate }
+  | {
+      readonly kind: 'dropout';
+      readonly phase: 'screening' | 'assessment' | 'placement';
+      readonly reasonCode: 'motivation' | 'illness' | 'moved' | 'own-request' | 'detention';
+      readonly droppedOutOn: IsoDate;
+    }
   | { readonly kind: 'close-case'; readonly reasonCode: 'outflow-to-work' | 'dropped-out' | 'moved' };
 
 export interface ClientPlan {
@@ -435,9 +466,7 @@ function baselineZrm(random: Prng): ZrmScores {
 
 /** Six months on: the limited domains improve a little (report: 3.6 → 3.8 overall). */
 function laterZrm(random: Prng, before: ZrmScores, better: boolean): ZrmScores {
-  return Object.fromEntries(
-    zrmDomains.map((d) => [d, score(before[d] + (limitedDomains.has(d) && (better || random.chance(0.4)) ? 1 : 0) - (random.chance(0.08) ? 1 : 0))]),
-  ) as ZrmScores;
+  return Object.fromEntries(zrmDomains.map((d) => [d, score(before[d] + (limitedDomains.has(d) && (better || random.chance(0.4)) ? 1 : 0) - (random.chance(0.08) ? 1 : 0))])) as ZrmScores;
 }
 
 // ---------------------------------------------------------------------------------
@@ -536,10 +565,7 @@ function ips(ctx: Context, adviceOn: IsoDate, funding: 'grant' | 'refuse'): Step
       amountCents: 8 * 9_200,
       periodFrom: adviceOn,
       periodTo,
-      decision:
-        funding === 'grant'
-          ? { grant: true }
-          : { refuse: { reasonCode: 'not-insured', reason: 'Cliënt is per 1 januari bij een andere zorgverzekeraar verzekerd; graag daar aanvragen.' } },
+      decision: funding === 'grant' ? { grant: true } : { refuse: { reasonCode: 'not-insured', reason: 'Cliënt is per 1 januari bij een andere zorgverzekeraar verzekerd; graag daar aanvragen.' } },
     },
   ];
   if (funding === 'grant' && sessions.length > 0) {
@@ -554,10 +580,7 @@ const wage = (ctx: Context, birthYear: number): number => {
 };
 
 function referToMatching(ctx: Context, reason: string): Step[] {
-  return [
-    workConsent(ctx),
-    { kind: 'refer-to-matching', networkId: ctx.spec.employerNetwork.organisationId, reason, replyDeadline: addDays(ctx.today, 10) },
-  ];
+  return [workConsent(ctx), { kind: 'refer-to-matching', networkId: ctx.spec.employerNetwork.organisationId, reason, replyDeadline: addDays(ctx.today, 10) }];
 }
 
 /** An MDT review held today: the service schedules reviews from today on only. */
@@ -613,7 +636,12 @@ function trajectory(ctx: Context, outcome: Outcome, profile: Profile, baseline: 
         ...steps,
         { kind: 'care-accept' },
         { kind: 'screening-start' },
-        { kind: 'dropout', phase: 'screening', reasonCode: random.pick(['motivation', 'illness', 'moved', 'own-request'] as const), droppedOutOn: minDate(addDays(startedOn, random.int(25, 60)), today) },
+        {
+          kind: 'dropout',
+          phase: 'screening',
+          reasonCode: random.pick(['motivation', 'illness', 'moved', 'own-request'] as const),
+          droppedOutOn: minDate(addDays(startedOn, random.int(25, 60)), today),
+        },
         { kind: 'close-case', reasonCode: 'dropped-out' },
       ];
     case 'not-now':
@@ -641,13 +669,7 @@ function trajectory(ctx: Context, outcome: Outcome, profile: Profile, baseline: 
     }
     case 'ips-searching':
     case 'ips-funding-refused':
-      return [
-        ...steps,
-        { kind: 'care-accept' },
-        ...screening(ctx, 'ips'),
-        ...ips(ctx, adviceOn, outcome === 'ips-funding-refused' ? 'refuse' : 'grant'),
-        ...followUp(climbed(1)),
-      ];
+      return [...steps, { kind: 'care-accept' }, ...screening(ctx, 'ips'), ...ips(ctx, adviceOn, outcome === 'ips-funding-refused' ? 'refuse' : 'grant'), ...followUp(climbed(1))];
     case 'reintegration':
     case 'reintegration-consent-withdrawn': {
       const exit: Step[] = [...steps, { kind: 'care-accept' }, ...screening(ctx, 'reintegration'), ...followUp(climbed(1))];
@@ -741,7 +763,7 @@ function trajectory(ctx: Context, outcome: Outcome, profile: Profile, baseline: 
         { kind: 'care-accept' },
         ...screening(ctx, 'ips'),
         ...ips(ctx, adviceOn, 'grant'),
-        ...referToMatching(ctx, 'IPS-begeleider schat cliënt matchbaar in; zoekt 16 tot 24 uur, liefst met vaste collega’s.'),
+        ...referToMatching(ctx, 'Trajectbegeleider schat cliënt matchbaar in; zoekt 16 tot 24 uur, liefst met vaste collega’s.'),
         { kind: 'matching-accept' },
       ];
       if (outcome === 'work-part-time') {
@@ -853,9 +875,7 @@ export function buildDemoPlan(today: IsoDate, seed: string = DEMO_SEED): DemoPla
       if (j >= 0) [benefits[i], benefits[j]] = [benefits[j]!, benefits[i]!];
     }
     const housings = allocate(random, n, spec.housing as Record<Housing, number>);
-    const rungs = allocate(random, n, Object.fromEntries(Object.entries(spec.ladder).map(([k, v]) => [`r${k}`, v])) as Record<string, number>).map(
-      (r) => Number(r.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6,
-    );
+    const rungs = allocate(random, n, Object.fromEntries(Object.entries(spec.ladder).map(([k, v]) => [`r${k}`, v])) as Record<string, number>).map((r) => Number(r.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6);
     for (let i = 0; i < n; i++) {
       const slug = `${spec.prefix}-${String(i + 1).padStart(2, '0')}`;
       const person = prng(`${seed}/${slug}/person`);

@@ -59,9 +59,7 @@ describe('the demo data set of npm start', () => {
     expect(await get('employer-network', '/employers', wspAmsterdam)).toHaveLength(first.plan.employers.filter((e) => e.networkId === organisations.wspAmsterdam).length);
 
     // Placements as planned (the matching list counts each case's jobs): none more after the second run.
-    const planned = first.plan.clients
-      .filter((c) => c.employerNetwork.organisationId === organisations.wspAmsterdam)
-      .flatMap((c) => c.steps.filter((s) => s.kind === 'start-placement')).length;
+    const planned = first.plan.clients.filter((c) => c.employerNetwork.organisationId === organisations.wspAmsterdam).flatMap((c) => c.steps.filter((s) => s.kind === 'start-placement')).length;
     const matchings = (await get('employer-network', '/matchings', wspAmsterdam)) as unknown as { placements: number }[];
     expect(matchings.reduce((sum, m) => sum + m.placements, 0)).toBe(planned);
     expect(planned).toBeGreaterThanOrEqual(5);
@@ -97,7 +95,16 @@ describe('the demo data set of npm start', () => {
       for (const c of (await get('municipality', '/cases', await tokenFor(user)))['cases'] as { caseId: string }[]) caseIds.add(c.caseId);
     }
     expect(caseIds.size).toBe(30);
-    const filters = ['', 'overdueReferral=true', 'overdueReferral=false', 'openAction=true', 'openAction=false', ...['registered', 'referred', 'screening', 'advised', 'matching', 'working', 'dropped-out', 'closed'].map((p) => `phase=${p}`), `municipality=${organisations.amsterdam}`, `municipality=${organisations.rotterdam}`];
+    const filters = [
+      '',
+      'overdueReferral=true',
+      'overdueReferral=false',
+      'openAction=true',
+      'openAction=false',
+      ...['registered', 'referred', 'screening', 'advised', 'matching', 'working', 'dropped-out', 'closed'].map((p) => `phase=${p}`),
+      `municipality=${organisations.amsterdam}`,
+      `municipality=${organisations.rotterdam}`,
+    ];
     const listAll = async (token: string, filter: string) => {
       const ids: string[] = [];
       for (let offset = 0; ; offset += 100) {
@@ -170,7 +177,9 @@ describe('the demo data set of npm start', () => {
         }
       }
     }
-    console.log(`[need-to-know] ${outsiders.length} outsiders × (${filters.length} list filters + ${caseIds.size} cases × 3 reads) = ${outsiderProbes} probes, all empty or 404; employer networks read ${casesSeen} cases, ${itemsSeen} timeline items: ${careSigns.length} sign(s) of care`);
+    console.log(
+      `[need-to-know] ${outsiders.length} outsiders × (${filters.length} list filters + ${caseIds.size} cases × 3 reads) = ${outsiderProbes} probes, all empty or 404; employer networks read ${casesSeen} cases, ${itemsSeen} timeline items: ${careSigns.length} sign(s) of care`,
+    );
     expect(casesSeen).toBeGreaterThan(0);
     expect(careSigns).toEqual([]);
   }, 900_000);

@@ -232,11 +232,7 @@ class DemoLoader {
         await network.post(`${matchingPath}/decline`, { reasonCode: step.reasonCode, reason: step.reason }, key);
         return;
       case 'propose-candidate':
-        await network.post(
-          `${matchingPath}/proposals`,
-          { employerId: this.employerIds.get(step.employer)!, vacancyId: this.vacancyIds.get(`${step.employer}/${step.vacancy}`)! },
-          key,
-        );
+        await network.post(`${matchingPath}/proposals`, { employerId: this.employerIds.get(step.employer)!, vacancyId: this.vacancyIds.get(`${step.employer}/${step.vacancy}`)! }, key);
         return;
       case 'start-placement': {
         const { employer, vacancy, ...terms } = step.terms;

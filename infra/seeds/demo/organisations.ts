@@ -63,17 +63,8 @@ export const demoUsers = {
 export type DemoUserName = keyof typeof demoUsers;
 
 /** The user printed for each organisation type after `npm start`. */
-export const showcaseUsers: readonly DemoUserName[] = [
-  'amsterdamClientManager',
-  'vipScreener',
-  'wspAmsterdamAccountManager',
-  'achmeaContractManager',
-  'chainAuditor',
-];
+export const showcaseUsers: readonly DemoUserName[] = ['amsterdamClientManager', 'vipScreener', 'wspAmsterdamAccountManager', 'achmeaContractManager', 'chainAuditor'];
 
 export function tokenFor(demoUser: DemoUser, expiresIn = '8h'): Promise<string> {
-  return signDevelopmentToken(
-    { userId: demoUser.userId, organisationId: demoUser.organisationId, organisationType: demoUser.organisationType, roles: demoUser.roles },
-    { expiresIn },
-  );
+  return signDevelopmentToken({ userId: demoUser.userId, organisationId: demoUser.organisationId, organisationType: demoUser.organisationType, roles: demoUser.roles }, { expiresIn });
 }

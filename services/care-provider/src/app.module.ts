@@ -6,6 +6,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { topics } from '@wcc/contracts';
 import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
 import { ReferralCommandHandler } from './commands/referral.handler';
+import { CareProviderConfig } from './config';
 import { CareClaimCommandHandler } from './commands/care-claim.handler';
 import { CareFundingCommandHandler } from './commands/care-funding.handler';
 import { CareFundingController } from './http/care-funding.controller';
@@ -25,9 +26,10 @@ import { ReferralInboxQueries } from './queries/referral-inbox.queries';
       // Organisation part of the CloudEvents source (an OIN in production).
       organisation: process.env['ORGANISATION_OIN'] ?? 'wcc-care-provider',
       map: careProviderMapping,
+      organisations: () => new CareProviderConfig().servedOrganisations,
       consumers: [
-        { name: 'municipality', topics: [topics.municipalityCaseEvents], handler: MunicipalityEventsConsumer },
-        { name: 'insurer', topics: [topics.insurerCaseEvents], handler: InsurerEventsConsumer },
+        { name: 'municipality', topics: [topics.municipalityToCareProvider], handler: MunicipalityEventsConsumer },
+        { name: 'insurer', topics: [topics.insurerToCareProvider], handler: InsurerEventsConsumer },
       ],
     }),
     HealthModule,

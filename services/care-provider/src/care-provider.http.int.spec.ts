@@ -174,10 +174,7 @@ describe('care-provider HTTP API', () => {
     expect(fieldsOf(missing)).toEqual(['/reason']);
     const blank = await refused(() => post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'no-capacity', reason: '   ' }), 400);
     expect(fieldsOf(blank)).toEqual(['/reason']);
-    const unknownField = await refused(
-      () => post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'maybe', reason: 'x', diagnosis: 'F32.1' }),
-      400,
-    );
+    const unknownField = await refused(() => post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'maybe', reason: 'x', diagnosis: 'F32.1' }), 400);
     expect(fieldsOf(unknownField).sort()).toEqual(['/diagnosis', '/reasonCode']);
 
     const declined = await post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'no-capacity', reason: 'No screening capacity before the deadline.' });
@@ -274,6 +271,31 @@ describe('care-provider HTTP API', () => {
     expect(detail.body['treatmentEpisodes']).toEqual([{ episodeId: started.body['episodeId'], startDate: '2025-02-01', endDate: '2025-02-01', endReason: 'completed' }]);
   });
 
+  it('discharges the client once treatment has ended: 409 while an episode is open, 400 naming dischargedOn, once per Idempotency-Key, then 409', async () => {
+    const referral = await arrivedReferral();
+    const discharge = (body: Record<string, unknown>, headers?: Record<string, string>) => post(`/referrals/${referral.referralId}/discharge`, screener, body, headers);
+    await refused(() => discharge({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' }), 409); // not accepted
+    expect((await post(`/referrals/${referral.referralId}/accept`, screener, {})).status).toBe(200);
+    expect((await post(`/referrals/${referral.referralId}/treatment-episodes`, screener, { startDate: '2025-02-01' })).status).toBe(201);
+    await refused(() => discharge({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' }), 409); // episode open
+    expect((await post(`/referrals/${referral.referralId}/treatment-episodes/current/end`, screener, { endDate: '2025-02-20', endReason: 'completed' })).status).toBe(200);
+    expect(fieldsOf(await refused(() => discharge({ dischargedOn: '2025-02-19', reasonCode: 'care-completed' }), 400))).toEqual(['/dischargedOn']);
+    expect(fieldsOf(await refused(() => discharge({ dischargedOn: tomorrowPlus(1), reasonCode: 'care-completed' }), 400))).toEqual(['/dischargedOn']);
+    expect(fieldsOf(await refused(() => discharge({ dischargedOn: '2025-03-01', reasonCode: 'cured' }), 400))).toEqual(['/reasonCode']);
+    await refused(() => post(`/referrals/${referral.referralId}/discharge`, otherScreener, { dischargedOn: '2025-03-01', reasonCode: 'care-completed' }), 404);
+
+    const key = { 'idempotency-key': randomUUID() };
+    const discharged = await discharge({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' }, key);
+    expect(discharged).toMatchObject({ status: 200, body: { referralId: referral.referralId, dischargedOn: '2025-03-01', version: 5 } });
+    const before = await storedEventCount(db);
+    expect(await discharge({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' }, key)).toMatchObject({ status: 200, body: discharged.body });
+    expect(await storedEventCount(db)).toBe(before);
+    await refused(() => discharge({ dischargedOn: '2025-03-02', reasonCode: 'care-completed' }), 409); // already discharged
+    await refused(() => post(`/referrals/${referral.referralId}/treatment-episodes`, screener, { startDate: '2025-03-05' }), 409); // care resumes only on a new referral
+    const detail = await get(`/referrals/${referral.referralId}`, screener);
+    expect(detail.body['discharge']).toEqual({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' });
+  });
+
   it('requests funding, takes the insurer’s grant from Kafka, claims against it and shows the settlement on the referral', async () => {
     const referral = await arrivedReferral({ route: 'ips' });
     const request = { insurerId: 'achmea', instrument: 'ips-intake', units: 8, amountCents: 73_600, periodFrom: '2025-04-01', periodTo: '2025-09-30' };
@@ -281,6 +303,9 @@ describe('care-provider HTTP API', () => {
     expect((await post(`/referrals/${referral.referralId}/accept`, screener, {})).status).toBe(200);
     const backwards = await refused(() => post(`/referrals/${referral.referralId}/funding-requests`, screener, { ...request, periodTo: '2025-03-31' }), 400);
     expect(fieldsOf(backwards)).toEqual(['/periodTo']);
+    // The request travels on the insurer's own topic: an id that cannot name one is refused, nothing stored.
+    const unaddressable = await refused(() => post(`/referrals/${referral.referralId}/funding-requests`, screener, { ...request, insurerId: 'Zilveren Kruis' }), 400);
+    expect(fieldsOf(unaddressable)).toEqual(['/insurerId']);
     await refused(() => post(`/referrals/${referral.referralId}/funding-requests`, otherScreener, request), 404);
     await refused(() => post(`/referrals/${referral.referralId}/funding-requests`, employer, request), 403);
 
@@ -371,6 +396,7 @@ describe('care-provider HTTP API', () => {
         '/referrals/{referralId}/ips/intake-sessions',
         '/referrals/{referralId}/treatment-episodes',
         '/referrals/{referralId}/treatment-episodes/current/end',
+        '/referrals/{referralId}/discharge',
         '/referrals/{referralId}/funding-requests',
         '/funding-requests/{fundingRequestId}',
         '/funding-requests/{fundingRequestId}/claims',

@@ -1,18 +1,20 @@
-// Which care providers this deployment serves. One deployment may host several GGZ
-// providers (each user acts only for the organisation in their token); when
-// CARE_PROVIDER_ORGANISATION_IDS lists some, referrals addressed to others are ignored.
-export class CareProviderConfig {
-  readonly servedOrganisations: ReadonlySet<string> | undefined;
+// Which care providers this deployment serves. In production each GGZ provider runs its own
+// deployment under its own Kafka principal; one deployment may host several (the demo's
+// three). Its consumers read only the topics addressed to these (a referral to another
+// provider never reaches it), and each user acts only for the organisation in their token.
+import { servedOrganisations } from '@wcc/nest-kit';
 
-  constructor() {
-    const listed = (process.env['CARE_PROVIDER_ORGANISATION_IDS'] ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => id !== '');
-    this.servedOrganisations = listed.length > 0 ? new Set(listed) : undefined;
+/** The demo's care providers (infra/seeds/demo/organisations.ts): the development default. */
+export const demoCareProviders = ['ggz-vip-amsterdam', 'ggz-nhn', 'parnassia-bavo'] as const;
+
+export class CareProviderConfig {
+  readonly servedOrganisations: readonly string[];
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.servedOrganisations = servedOrganisations('CARE_PROVIDER_ORGANISATION_IDS', demoCareProviders, env);
   }
 
   serves(organisationId: string): boolean {
-    return this.servedOrganisations === undefined || this.servedOrganisations.has(organisationId);
+    return this.servedOrganisations.includes(organisationId);
   }
 }

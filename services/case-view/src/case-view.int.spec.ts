@@ -6,7 +6,17 @@
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseAccessRefusedV1, caseReviewHeldV1, caseReviewScheduledV1, caseViewedV1, clientRegisteredV1, reviewActionAssignedV1, topics } from '@wcc/contracts';
+import {
+  caseAccessRefusedV1,
+  caseReviewHeldV1,
+  caseReviewScheduledV1,
+  caseViewedV1,
+  clientDischargedV1,
+  clientRegisteredV1,
+  reviewActionAssignedV1,
+  topics,
+  treatmentEpisodeEndedV1,
+} from '@wcc/contracts';
 import { decodeCloudEvent, encodeCloudEvent } from '@wcc/messaging';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
 import { openApiLintErrors } from '@wcc/service-testing';
@@ -40,7 +50,13 @@ const mdt: ScenarioEvent[] = [
     dataCategoriesDiscussed: ['work'],
     decisionCount: 1,
   }),
-  mdtEvent(reviewActionAssignedV1, '2025-04-08T15:05:00Z', { actionId, ownerUserId: 'am-04', ownerOrganisationId: organisations.employerNetwork, ownerOrganisationType: 'employer-network', dueDate: '2025-04-22' }),
+  mdtEvent(reviewActionAssignedV1, '2025-04-08T15:05:00Z', {
+    actionId,
+    ownerUserId: 'am-04',
+    ownerOrganisationId: organisations.employerNetwork,
+    ownerOrganisationType: 'employer-network',
+    dueDate: '2025-04-22',
+  }),
 ];
 const cScenario = caseScenario();
 const c: ScenarioEvent[] = cScenario.events.slice(0, 2).map((e) => ({ ...e, data: { ...e.data, municipalityId: 'gemeente-delft' } }));
@@ -149,7 +165,12 @@ describe('the municipality (regie)', () => {
     expect(viewed.event.data['dataCategoriesShown']).toEqual(expect.arrayContaining(['care-summary', 'work']));
     const refused = await waitFor('CaseAccessRefused of the regisseur', () => recordsFor(caseAccessRefusedV1.type, 'regisseur-17', a.caseId)[0]);
     expect(caseAccessRefusedV1.validate(refused.event.data)).toMatchObject({ ok: true });
-    expect(refused.event.data).toMatchObject({ refusedDataCategories: ['care-summary', 'financial'], producingOrganisationIds: [organisations.careProvider, organisations.insurer], itemsWithheld: 3, reason: 'no-consent' });
+    expect(refused.event.data).toMatchObject({
+      refusedDataCategories: ['care-summary', 'financial'],
+      producingOrganisationIds: [organisations.careProvider, organisations.insurer],
+      itemsWithheld: 3,
+      reason: 'no-consent',
+    });
     // Protocol records carry categories and organisations, never the data shown.
     for (const record of [viewed, refused]) {
       const raw = record.message.value?.toString() ?? '';
@@ -180,7 +201,10 @@ describe('the care provider (screener)', () => {
     expect((first.body['items'] as unknown[]).length).toBe(3);
     expect(items.length).toBe(first.body['total']);
     expect(items.map((i) => i.occurredAt)).toEqual([...items.map((i) => i.occurredAt)].sort());
-    expect((first.body['items'] as { summary: { nl: string; en: string } }[])[0]?.summary).toEqual({ nl: 'Cliënt ingeschreven, gemeente gemeente-rotterdam', en: 'Client registered, municipality gemeente-rotterdam' });
+    expect((first.body['items'] as { summary: { nl: string; en: string } }[])[0]?.summary).toEqual({
+      nl: 'Cliënt ingeschreven, gemeente gemeente-rotterdam',
+      en: 'Client registered, municipality gemeente-rotterdam',
+    });
   });
 });
 
@@ -277,7 +301,9 @@ describe('projection mechanics', () => {
     expect(status['items']).toBe(before['items']);
     expect(status['cases']).toBe(3);
     const partitions = status['partitions'] as { topic: string; lag: string; lastAppliedOffset: string | null }[];
-    expect(new Set(partitions.map((p) => p.topic))).toEqual(new Set(['wcc.care-provider.case-events.v1', 'wcc.employer-network.case-events.v1', 'wcc.insurer.case-events.v1', 'wcc.municipality.case-events.v1'].map((t) => ns.topic(t))));
+    expect(new Set(partitions.map((p) => p.topic))).toEqual(
+      new Set(['wcc.care-provider.case-events.v1', 'wcc.employer-network.case-events.v1', 'wcc.insurer.case-events.v1', 'wcc.municipality.case-events.v1'].map((t) => ns.topic(t))),
+    );
     expect(partitions.every((p) => p.lag === '0')).toBe(true);
     expect(partitions.some((p) => p.lastAppliedOffset !== null)).toBe(true);
   });
@@ -336,5 +362,38 @@ describe('HTTP refusals', () => {
     const paths = doc.body['paths'] as Record<string, Record<string, { responses: Record<string, unknown> }>>;
     expect(Object.keys(paths).sort()).toEqual(['/cases', '/cases/{caseId}', '/cases/{caseId}/timeline', '/health', '/projection/status']);
     expect(Object.keys(paths['/cases/{caseId}']!['get']!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '503']);
+  });
+});
+
+// Last, because it ends the care provider's part in case A for every test after it.
+describe('discharge from care', () => {
+  it("ends the care provider's membership of the case team: the case is gone for it, the regisseur reads the discharge", async () => {
+    expect((await get(baseUrl, `/cases/${a.caseId}`, tokens.screener)).status).toBe(200);
+    const careEvent = (definition: ScenarioEvent['definition'], occurredAt: string, data: Record<string, unknown>): ScenarioEvent => ({
+      id: crypto.randomUUID(),
+      definition,
+      data: {
+        ...(definition.example as Record<string, unknown>),
+        caseId: a.caseId,
+        clientKey: a.clientKey,
+        occurredAt,
+        referralId: a.careReferralId,
+        organisationId: organisations.careProvider,
+        ...data,
+      },
+    });
+    await publish(producer, ns, [
+      careEvent(treatmentEpisodeEndedV1, '2025-09-30T16:00:00Z', { endDate: '2025-09-30', endReason: 'completed' }),
+      careEvent(clientDischargedV1, '2025-10-01T10:00:00Z', { dischargedOn: '2025-10-01', reasonCode: 'care-completed' }),
+    ]);
+    await caughtUp(baseUrl, tokens.regisseur, a.events.length + mdt.length + b.length + c.length + 1 + 2);
+
+    expect(await get(baseUrl, `/cases/${a.caseId}`, tokens.screener)).toMatchObject({ status: 404 });
+    expect(await get(baseUrl, `/cases/${a.caseId}/timeline`, tokens.screener)).toMatchObject({ status: 404 });
+    expect(((await get(baseUrl, '/cases', tokens.screener)).body['cases'] as { caseId: string }[]).map((x) => x.caseId)).not.toContain(a.caseId);
+
+    const timeline = await get(baseUrl, `/cases/${a.caseId}/timeline?limit=200`, tokens.regisseur);
+    const discharged = (timeline.body['items'] as { name: string; summary: { nl: string; en: string } }[]).find((i) => i.name === 'ClientDischarged');
+    expect(discharged?.summary).toEqual({ nl: 'Cliënt uit zorg ontslagen door ggz-delfland, op 2025-10-01', en: 'Client discharged from care by ggz-delfland, on 2025-10-01' });
   });
 });

@@ -4,6 +4,7 @@
 // service. Safe while the service runs: the live projection waits for the rebuild's
 // transaction and then carries on from its own offsets.
 import pg from 'pg';
+import { topicsTouchedBy } from '@wcc/contracts';
 import { ensureTopics, kafkaFor, physicalTopic, requiredEnv } from '@wcc/nest-kit';
 import { openCaseViewDataSource } from './persistence/case-view-data-source';
 import { CaseProjector } from './projection/case-projector';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   try {
     const topics = projectedTopics.map(physicalTopic);
     const kafka = kafkaFor('case-view-rebuild');
-    await ensureTopics(kafka);
+    await ensureTopics(kafka, topicsTouchedBy('case-view'));
     console.log(`case-view rebuild: ${topics.join(', ')}`);
     await rebuildCaseView({
       pool,

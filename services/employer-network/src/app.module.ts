@@ -3,12 +3,13 @@
 // loss. It takes in only ClientReferred, and publishes only work data.
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { municipalityCaseEventsTopic } from '@wcc/contracts';
+import { municipalityToEmployerNetworkTopic } from '@wcc/contracts';
 import { EventStoreModule, HealthModule, MessagingModule, type ServiceDescription } from '@wcc/nest-kit';
 import { commandHandlers } from './commands';
 import { CommandRunner } from './http/command-runner';
 import { EmployersController } from './http/employers.controller';
 import { MatchingsController } from './http/matchings.controller';
+import { servedEmployerNetworks } from './config';
 import { employerNetworkMapping } from './integration/employer-network.mapping';
 import { MunicipalityReferralConsumer } from './integration/municipality-referral.consumer';
 import { EmployerNetworkQueries } from './queries/employer-network.queries';
@@ -33,7 +34,8 @@ const organisation = process.env['ORGANISATION_OIN'] ?? 'wcc-employer-network';
       service: 'employer-network',
       organisation,
       map: employerNetworkMapping,
-      consumers: [{ name: 'municipality-referrals', topics: [municipalityCaseEventsTopic], handler: MunicipalityReferralConsumer }],
+      organisations: servedEmployerNetworks,
+      consumers: [{ name: 'municipality-referrals', topics: [municipalityToEmployerNetworkTopic], handler: MunicipalityReferralConsumer }],
     }),
     HealthModule,
   ],

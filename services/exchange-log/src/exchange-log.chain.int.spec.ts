@@ -22,7 +22,7 @@ import {
 } from '@wcc/contracts';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
 import { SubjectProtection, subjectKeysFromEnv } from './privacy/subject-protection';
-import { fixture, story, type FixtureEvent } from './testing/chain-fixtures';
+import { fixture, story, type FixtureEvent } from '@wcc/exchange-log-domain';
 import { auditorToken, connectedProducer, publish, startExchangeLogApp, tokenFor, untilRecords } from './testing/exchange-log-test-kit';
 
 const db = useTestDatabase();
@@ -111,7 +111,11 @@ describe('a chain run', () => {
       `deliver ScreeningAdviceSubmitted | ${GGZ} -> chain:wcc-case-view | shared-case-view | OK | processor`,
     ]);
 
-    const matching = fixture(clientReferredV1, { referralId: story.matchingReferralId, fromOrganisationId: RDAM, toOrganisationId: WSP, toOrganisationType: 'employer-network', route: 'matching' }, { trace: 5 });
+    const matching = fixture(
+      clientReferredV1,
+      { referralId: story.matchingReferralId, fromOrganisationId: RDAM, toOrganisationId: WSP, toOrganisationType: 'employer-network', route: 'matching' },
+      { trace: 5 },
+    );
     expect(brief(await crossing(matching, 2))).toEqual([
       `deliver ClientReferred | ${RDAM} -> employer-network:${WSP} | client-referral | OK | legal-task`,
       `deliver ClientReferred | ${RDAM} -> chain:wcc-case-view | shared-case-view | OK | processor`,
@@ -160,7 +164,15 @@ describe('a chain run', () => {
   it('logs a refused view with status ERROR, naming who was refused what', async () => {
     const refused = fixture(
       caseAccessRefusedV1,
-      { viewerUserId: 'am-04', viewerOrganisationId: WSP, viewerOrganisationType: 'employer-network', viewerRole: 'account-manager', refusedDataCategories: ['care-summary'], producingOrganisationIds: [GGZ], itemsWithheld: 1 },
+      {
+        viewerUserId: 'am-04',
+        viewerOrganisationId: WSP,
+        viewerOrganisationType: 'employer-network',
+        viewerRole: 'account-manager',
+        refusedDataCategories: ['care-summary'],
+        producingOrganisationIds: [GGZ],
+        itemsWithheld: 1,
+      },
       { trace: 10 },
     );
     const rows = await crossing(refused, 1);
@@ -176,10 +188,24 @@ describe('a chain run', () => {
   });
 
   it("records another person's case separately", async () => {
-    await crossing(fixture(caseOpenedV1, { caseId: story.otherCaseId, clientKey: story.otherClientKey, municipalityId: story.otherMunicipality }, { trace: 11, source: `urn:nld:oin:${story.otherMunicipality}:systeem:municipality` }), 1);
+    await crossing(
+      fixture(
+        caseOpenedV1,
+        { caseId: story.otherCaseId, clientKey: story.otherClientKey, municipalityId: story.otherMunicipality },
+        { trace: 11, source: `urn:nld:oin:${story.otherMunicipality}:systeem:municipality` },
+      ),
+      1,
+    );
     const elsewhere = fixture(
       clientReferredV1,
-      { caseId: story.otherCaseId, clientKey: story.otherClientKey, referralId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', fromOrganisationId: story.otherMunicipality, toOrganisationId: 'ggz-elders', toOrganisationType: 'care-provider' },
+      {
+        caseId: story.otherCaseId,
+        clientKey: story.otherClientKey,
+        referralId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+        fromOrganisationId: story.otherMunicipality,
+        toOrganisationId: 'ggz-elders',
+        toOrganisationType: 'care-provider',
+      },
       { trace: 12, source: `urn:nld:oin:${story.otherMunicipality}:systeem:municipality` },
     );
     expect(brief(await crossing(elsewhere, 2))[0]).toBe(`deliver ClientReferred | ${story.otherMunicipality} -> care-provider:ggz-elders | client-referral | OK | legal-task`);
@@ -194,7 +220,8 @@ describe('a chain run', () => {
       { ...other, consentId, purpose: 'chain-coordination', organisationTypes: ['care-provider'], dataCategories: ['administrative', 'work'], validFrom: '2025-03-01', recipients: undefined },
       { trace: 13, ...delft },
     );
-    expect(brief(await crossing(chainConsent, 2))[0]).toBe(`deliver ConsentGranted | ${story.otherMunicipality} -> care-provider:ggz-elders | consent-registration | OK | legal-task`);
+    // A consent goes to no partner's service (they read it in the case view): the case view only.
+    expect(brief(await crossing(chainConsent, 1))).toEqual([`deliver ConsentGranted | ${story.otherMunicipality} -> chain:wcc-case-view | shared-case-view | OK | processor`]);
 
     const held = fixture(
       caseReviewHeldV1,
@@ -226,7 +253,9 @@ describe('a chain run', () => {
 
   it('stores the data subject only encrypted, findable through the blind index, and NEN 7513 attributes on care data', async () => {
     const protection = new SubjectProtection(subjectKeysFromEnv());
-    const all = await db.pool.query<{ data_subject_index: string; attributes: Record<string, unknown>; name: string }>('select data_subject_index, attributes, name from disclosure_records order by position');
+    const all = await db.pool.query<{ data_subject_index: string; attributes: Record<string, unknown>; name: string }>(
+      'select data_subject_index, attributes, name from disclosure_records order by position',
+    );
     expect(JSON.stringify(all.rows)).not.toContain(story.clientKey);
     const mine = all.rows.filter((r) => r.data_subject_index === protection.blindIndex(story.clientKey));
     expect(mine).toHaveLength(18);
@@ -238,12 +267,20 @@ describe('a chain run', () => {
   it("gives the municipality the person's overview: every organisation that received or viewed it, nobody else's records, and logs the request", async () => {
     const response = await fetch(`${baseUrl}/data-subject-overviews`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await tokenFor(RDAM, 'municipality', ['client-manager'], 'km-7')}`, 'content-type': 'application/json', traceparent: '00-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbb-01' },
+      headers: {
+        authorization: `Bearer ${await tokenFor(RDAM, 'municipality', ['client-manager'], 'km-7')}`,
+        'content-type': 'application/json',
+        traceparent: '00-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbb-01',
+      },
       body: JSON.stringify({ clientKey: story.clientKey }),
     });
     expect(response.status).toBe(201);
     total += 1;
-    const overview = (await response.json()) as { requestRecordId: string; organisations: { organisationId: string; received: number; viewed: number; refused: number }[]; entries: { organisation: { organisationId: string }; from: { organisationId: string } }[] };
+    const overview = (await response.json()) as {
+      requestRecordId: string;
+      organisations: { organisationId: string; received: number; viewed: number; refused: number }[];
+      entries: { organisation: { organisationId: string }; from: { organisationId: string } }[];
+    };
     expect(overview.organisations.map((o) => [o.organisationId, o.received, o.viewed, o.refused]).sort()).toEqual(
       [
         ['wcc-case-view', 8, 0, 0],
@@ -263,7 +300,13 @@ describe('a chain run', () => {
     const logged = await db.pool.query<{ name: string; recipient_organisation_id: string; trace_id: string; processing_activity: string; id: string }>(
       'select id, name, recipient_organisation_id, trace_id, processing_activity from disclosure_records order by position desc limit 1',
     );
-    expect(logged.rows[0]).toEqual({ id: overview.requestRecordId, name: 'provide data subject overview', recipient_organisation_id: RDAM, trace_id: 'a'.repeat(32), processing_activity: 'data-subject-access' });
+    expect(logged.rows[0]).toEqual({
+      id: overview.requestRecordId,
+      name: 'provide data subject overview',
+      recipient_organisation_id: RDAM,
+      trace_id: 'a'.repeat(32),
+      processing_activity: 'data-subject-access',
+    });
   });
 
   it('refuses to change or remove a record: the table is append-only', async () => {

@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseOpenedV1, clientReferredV1, screeningAdviceSubmittedV1 } from '@wcc/contracts';
 import { testNamespace, useTestDatabase } from '@wcc/testing';
 import { openApiLintErrors } from '@wcc/service-testing';
-import type { DisclosureRecord } from './domain/disclosure-record';
-import { processingActivityIds } from './domain/processing-activities';
-import { fixture, story } from './testing/chain-fixtures';
+import { type DisclosureRecord, processingActivityIds, fixture, story } from '@wcc/exchange-log-domain';
 import { auditorToken, connectedProducer, privacyOfficerToken, publish, recordCount, startExchangeLogApp, tokenFor, untilRecords } from './testing/exchange-log-test-kit';
 
 const db = useTestDatabase();
@@ -28,7 +26,10 @@ beforeAll(async () => {
   // partitions would otherwise be recorded in any order.
   for (const [event, records] of [
     [fixture(caseOpenedV1, { municipalityId: story.municipality }, { trace: 1 }), 1],
-    [fixture(clientReferredV1, { referralId: story.careReferralId, fromOrganisationId: story.municipality, toOrganisationId: story.careProvider, toOrganisationType: 'care-provider' }, { trace: 2 }), 3],
+    [
+      fixture(clientReferredV1, { referralId: story.careReferralId, fromOrganisationId: story.municipality, toOrganisationId: story.careProvider, toOrganisationType: 'care-provider' }, { trace: 2 }),
+      3,
+    ],
     [fixture(screeningAdviceSubmittedV1, { referralId: story.careReferralId, organisationId: story.careProvider }, { trace: 3 }), 5],
     [fixture(caseOpenedV1, { caseId: randomUUID(), clientKey: CLIENT_B, municipalityId: story.municipality }, { trace: 4 }), 6],
     [fixture(caseOpenedV1, { caseId: story.otherCaseId, clientKey: CLIENT_C, municipalityId: story.otherMunicipality }, { trace: 5, source: delft }), 7],
@@ -121,7 +122,10 @@ describe("the auditors' queries", () => {
     const response = await call('GET', `/disclosures/export?organisationId=${story.careProvider}`, await auditorToken());
     expect(response.status).toBe(200);
     expect(response.type).toMatch(/^application\/x-ndjson/);
-    const lines = response.text.trimEnd().split('\n').map((line) => JSON.parse(line) as DisclosureRecord);
+    const lines = response.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as DisclosureRecord);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ position: 2, name: 'deliver ClientReferred', status_code: 'OK', hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
   });

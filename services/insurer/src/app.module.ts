@@ -6,6 +6,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { topics } from '@wcc/contracts';
 import { EventStoreModule, HealthModule, MessagingModule } from '@wcc/nest-kit';
 import { CareFundingCommandHandler } from './commands/care-funding.handler';
+import { servedInsurers } from './config';
 import { CareFundingController } from './http/care-funding.controller';
 import { FundedClientsController } from './http/funded-clients.controller';
 import { CareProviderConsumer } from './integration/care-provider.consumer';
@@ -24,9 +25,10 @@ import { FundedClientsQueries } from './queries/funded-clients.queries';
       // Organisation part of the CloudEvents source (an OIN in production).
       organisation: process.env['ORGANISATION_OIN'] ?? 'wcc-insurer',
       map: mapInsurerEvent,
+      organisations: servedInsurers,
       consumers: [
-        { name: 'care-provider', topics: [topics.careProviderCaseEvents], handler: CareProviderConsumer },
-        { name: 'employer-network', topics: [topics.employerNetworkCaseEvents], handler: EmployerNetworkConsumer },
+        { name: 'care-provider', topics: [topics.careProviderToInsurer], handler: CareProviderConsumer },
+        { name: 'employer-network', topics: [topics.employerNetworkToInsurer], handler: EmployerNetworkConsumer },
       ],
     }),
     HealthModule,

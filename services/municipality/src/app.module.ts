@@ -13,6 +13,7 @@ import { CasesController } from './http/cases.controller';
 import { ClientsController } from './http/clients.controller';
 import { CareProviderConsumer, careProviderTopics } from './integration/care-provider.consumer';
 import { EmployerNetworkConsumer, employerNetworkTopics } from './integration/employer-network.consumer';
+import { servedMunicipalities } from './config';
 import { municipalityMapping } from './integration/municipality.mapping';
 import { BSN_VAULT, BsnVault } from './privacy/bsn-vault';
 import { ClientNameGuard } from './privacy/client-name-guard';
@@ -30,6 +31,7 @@ import { ClientQuery } from './queries/client.query';
       // Organisation part of the CloudEvents source (an OIN in production).
       organisation: process.env['ORGANISATION_OIN'] ?? 'wcc-municipality',
       map: municipalityMapping,
+      organisations: servedMunicipalities,
       consumers: [
         { name: 'care-provider', topics: careProviderTopics, handler: CareProviderConsumer },
         { name: 'employer-network', topics: employerNetworkTopics, handler: EmployerNetworkConsumer },

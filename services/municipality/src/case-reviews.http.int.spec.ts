@@ -114,13 +114,27 @@ describe('an MDT case review from schedule to closed actions', () => {
     expect(held.status, JSON.stringify(held.body)).toBe(200);
     expect(held.body).toEqual({ reviewId, version: 2 });
 
-    const late = await call(base, 'POST', `/reviews/${reviewId}/actions`, regisseur, { description: 'Propose two logistics vacancies.', ownerUserId: 'am-2', ownerOrganisationId: EMPLOYER_NETWORK, dueDate: '2025-02-10' });
+    const late = await call(base, 'POST', `/reviews/${reviewId}/actions`, regisseur, {
+      description: 'Propose two logistics vacancies.',
+      ownerUserId: 'am-2',
+      ownerOrganisationId: EMPLOYER_NETWORK,
+      dueDate: '2025-02-10',
+    });
     expect(late.status, JSON.stringify(late.body)).toBe(201);
     const lateActionId = late.body['actionId'] as string;
     const today = dateInAmsterdam(new Date());
-    const current = await ok('POST', `/reviews/${reviewId}/actions`, { description: 'Plan the baseline measurement.', ownerUserId: 'km-3', ownerOrganisationId: MUNICIPALITY, dueDate: today }, clientManager);
+    const current = await ok(
+      'POST',
+      `/reviews/${reviewId}/actions`,
+      { description: 'Plan the baseline measurement.', ownerUserId: 'km-3', ownerOrganisationId: MUNICIPALITY, dueDate: today },
+      clientManager,
+    );
     const doneAction = await ok('POST', `/reviews/${reviewId}/actions`, { description: 'Send screening summary.', ownerUserId: 'psy-4', ownerOrganisationId: CARE_PROVIDER, dueDate: '2025-02-07' });
-    const closed = await call(base, 'POST', `/reviews/${reviewId}/actions/${doneAction['actionId'] as string}/close`, regisseur, { closedOn: '2025-02-06', outcome: 'done', note: 'Arrived by secure mail.' });
+    const closed = await call(base, 'POST', `/reviews/${reviewId}/actions/${doneAction['actionId'] as string}/close`, regisseur, {
+      closedOn: '2025-02-06',
+      outcome: 'done',
+      note: 'Arrived by secure mail.',
+    });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body).toEqual({ reviewId, version: 6 });
 
@@ -193,7 +207,11 @@ describe('refusals (each stores nothing)', () => {
     );
     expect(fields(due)).toEqual(['/dueDate']);
     const other = await scheduledReview();
-    const care = await refused(() => call(base, 'POST', `/reviews/${other}/held`, regisseur, { ...heldInThePast, dataCategoriesDiscussed: ['care-summary'] }), 400, 'care-summary-with-employer-network');
+    const care = await refused(
+      () => call(base, 'POST', `/reviews/${other}/held`, regisseur, { ...heldInThePast, dataCategoriesDiscussed: ['care-summary'] }),
+      400,
+      'care-summary-with-employer-network',
+    );
     expect(fields(care)).toEqual(['/dataCategoriesDiscussed']);
   });
 
@@ -231,7 +249,11 @@ describe('refusals (each stores nothing)', () => {
   it('409 for impossible transitions: actions on a cancelled review, closing twice, cancelling a held review, holding twice', async () => {
     const cancelled = await scheduledReview();
     await ok('POST', `/reviews/${cancelled}/cancel`, { reasonCode: 'too-few-attendees' });
-    await refused(() => call(base, 'POST', `/reviews/${cancelled}/actions`, regisseur, { description: 'x', ownerUserId: 'u', ownerOrganisationId: MUNICIPALITY, dueDate: '2099-01-01' }), 409, 'review-cancelled');
+    await refused(
+      () => call(base, 'POST', `/reviews/${cancelled}/actions`, regisseur, { description: 'x', ownerUserId: 'u', ownerOrganisationId: MUNICIPALITY, dueDate: '2099-01-01' }),
+      409,
+      'review-cancelled',
+    );
     await refused(() => call(base, 'POST', `/reviews/${cancelled}/held`, regisseur, heldInThePast), 409, 'review-cancelled');
     await refused(() => call(base, 'POST', `/reviews/${cancelled}/cancel`, regisseur, { reasonCode: 'rescheduled' }), 409, 'review-already-cancelled');
 
@@ -244,7 +266,11 @@ describe('refusals (each stores nothing)', () => {
     await refused(() => call(base, 'POST', close, regisseur, { closedOn: '2025-02-05', outcome: 'not-done' }), 409, 'action-already-closed');
 
     const notYetHeld = await scheduledReview();
-    await refused(() => call(base, 'POST', `/reviews/${notYetHeld}/actions`, regisseur, { description: 'x', ownerUserId: 'u', ownerOrganisationId: MUNICIPALITY, dueDate: '2099-01-01' }), 409, 'review-not-held');
+    await refused(
+      () => call(base, 'POST', `/reviews/${notYetHeld}/actions`, regisseur, { description: 'x', ownerUserId: 'u', ownerOrganisationId: MUNICIPALITY, dueDate: '2099-01-01' }),
+      409,
+      'review-not-held',
+    );
   });
 
   it('409 when the client gave no consent for a partner at the table, and for a closed case', async () => {
@@ -265,16 +291,27 @@ describe('refusals (each stores nothing)', () => {
 describe('the rest of the service is not disturbed by review streams', () => {
   it('the case list keeps projecting after review events (its projection skips case-review streams)', async () => {
     const later = await caseWithConsent(base, clientManager, BSNS[2]);
-    const listed = await eventually(async () => {
-      const cases = (await ok('GET', '/cases'))['cases'] as { caseId: string }[];
-      return cases.some((c) => c.caseId === later.caseId) ? cases : undefined;
-    }, 'a case opened after the reviews in the case list', 10_000);
+    const listed = await eventually(
+      async () => {
+        const cases = (await ok('GET', '/cases'))['cases'] as { caseId: string }[];
+        return cases.some((c) => c.caseId === later.caseId) ? cases : undefined;
+      },
+      'a case opened after the reviews in the case list',
+      10_000,
+    );
     expect(listed.map((c) => c.caseId)).toContain(caseId);
   });
 
   it('documents every review route in OpenAPI', async () => {
     const doc = (await call(base, 'GET', '/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    for (const path of ['/cases/{caseId}/reviews', '/reviews/{reviewId}/held', '/reviews/{reviewId}/actions', '/reviews/{reviewId}/actions/{actionId}/close', '/reviews/{reviewId}/cancel', '/reviews/actions']) {
+    for (const path of [
+      '/cases/{caseId}/reviews',
+      '/reviews/{reviewId}/held',
+      '/reviews/{reviewId}/actions',
+      '/reviews/{reviewId}/actions/{actionId}/close',
+      '/reviews/{reviewId}/cancel',
+      '/reviews/actions',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(Object.keys(doc.paths['/cases/{caseId}/reviews']!).sort()).toEqual(['get', 'post']);

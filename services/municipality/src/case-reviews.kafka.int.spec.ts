@@ -1,13 +1,12 @@
 // MDT case reviews on the real broker: every review command reaches the municipality
 // topic as a valid CloudEvent of its contract, keyed by case id, from the municipality;
 // the minuted words (decisions, action descriptions, notes, reason texts) never do.
-import { randomUUID } from 'node:crypto';
-import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { IHeaders } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIntegrationEvent, municipalityCaseEventsTopic } from '@wcc/contracts';
-import { decodeCloudEvent, type CloudEvent } from '@wcc/messaging';
-import { testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
+import { testNamespace, useTestDatabase } from '@wcc/testing';
 import { BSNS, call, CARE_PROVIDER, caseWithConsent, MUNICIPALITY, startMunicipality, token, type MunicipalityTestApp } from './testing/municipality.test-kit';
+import { consumeUntil, type Consumed } from './testing/consume-until';
 
 const db = useTestDatabase();
 const ns = testNamespace();
@@ -20,39 +19,6 @@ let actionId: string;
 
 // Texts that stay at the municipality; a leak of any of them fails the test.
 const SECRETS = ['EMDR', 'psychosis relapse', 'medication', 'crisis at home', 'Fatima'];
-
-interface Consumed {
-  readonly key: string | null;
-  readonly headers: IHeaders;
-  readonly value: string;
-  readonly cloudEvent: CloudEvent;
-}
-
-async function consumeUntil(topic: string, enough: (messages: readonly Consumed[]) => boolean, timeoutMs = 45_000): Promise<Consumed[]> {
-  const consumer = testKafka('municipality-review-reader').consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
-  const messages: Consumed[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Timed out reading ${topic}; got ${messages.map((m) => m.cloudEvent.type).join(', ')}`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ message }: { message: KafkaMessage }) => {
-          const decoded = decodeCloudEvent(message);
-          if (!decoded.ok) throw new Error(`not a CloudEvent: ${decoded.reason}`);
-          messages.push({ key: message.key?.toString() ?? null, headers: message.headers ?? {}, value: message.value?.toString() ?? '', cloudEvent: decoded.event });
-          if (enough(messages)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return messages;
-}
 
 const header = (headers: IHeaders, name: string): string | undefined => headers[name]?.toString();
 
@@ -77,9 +43,9 @@ beforeAll(async () => {
     dataCategoriesDiscussed: ['work', 'care-summary'],
     decisions: ['Finish EMDR before IPS starts.', 'Watch for psychosis relapse.', 'Baseline measurement next week.'],
   });
-  actionId = (await ok(`/reviews/${reviewId}/actions`, { description: 'Ask the psychiatrist about medication and hours.', ownerUserId: 'psy-4', ownerOrganisationId: CARE_PROVIDER, dueDate: '2025-03-17' }))[
-    'actionId'
-  ] as string;
+  actionId = (
+    await ok(`/reviews/${reviewId}/actions`, { description: 'Ask the psychiatrist about medication and hours.', ownerUserId: 'psy-4', ownerOrganisationId: CARE_PROVIDER, dueDate: '2025-03-17' })
+  )['actionId'] as string;
   await ok(`/reviews/${reviewId}/actions/${actionId}/close`, { closedOn: '2025-03-14', outcome: 'partly-done', note: 'medication unchanged' });
   cancelledReviewId = (await ok(`/cases/${caseId}/reviews`, { scheduledFor, chairUserId: 'regisseur-17' }))['reviewId'] as string;
   await ok(`/reviews/${cancelledReviewId}/cancel`, { reasonCode: 'other', reasonText: 'crisis at home' });
@@ -89,9 +55,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-const reviewTypes = ['case-review-scheduled', 'case-review-held', 'review-action-assigned', 'review-action-closed', 'case-review-cancelled'].map(
-  (name) => `nl.workcarechain.municipality.${name}.v1`,
-);
+const reviewTypes = ['case-review-scheduled', 'case-review-held', 'review-action-assigned', 'review-action-closed', 'case-review-cancelled'].map((name) => `nl.workcarechain.municipality.${name}.v1`);
 
 describe('MDT case reviews on Kafka', () => {
   let reviewMessages: Consumed[];
@@ -99,7 +63,7 @@ describe('MDT case reviews on Kafka', () => {
 
   beforeAll(async () => {
     // ClientRegistered, CaseOpened, ConsentGranted, then 6 review events (two reviews scheduled).
-    all = await consumeUntil(ns.topic(municipalityCaseEventsTopic), (messages) => messages.filter((m) => reviewTypes.includes(m.cloudEvent.type)).length >= 6);
+    all = await consumeUntil(ns, ns.topic(municipalityCaseEventsTopic), (messages) => messages.filter((m) => reviewTypes.includes(m.cloudEvent.type)).length >= 6);
     reviewMessages = all.filter((m) => reviewTypes.includes(m.cloudEvent.type));
   });
 

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidV5 } from '@wcc/domain-kit';
 import { PostgresEventStore } from '@wcc/event-store';
-import { useTestDatabase, testNamespace } from '@wcc/testing';
+import { municipalityToEmployerNetworkTopic, organisationTopicOf } from '@wcc/contracts';
+import { readTopicsToEnd, testKafka, useTestDatabase, testNamespace } from '@wcc/testing';
 import { openApiLintErrors } from '@wcc/service-testing';
 import {
   BSNS,
@@ -89,10 +90,7 @@ describe('registering a client', () => {
 
   it('names every bad field: wrong type, invalid enum, unknown field, missing field', async () => {
     const { housing: _missing, ...withoutHousing } = registration(BSNS[1]);
-    const problem = await refused(
-      () => call(base, 'POST', '/clients', clientManager, { ...withoutHousing, birthYear: 'nineteen-ninety', benefitType: 'pension', shoeSize: 44 }),
-      400,
-    );
+    const problem = await refused(() => call(base, 'POST', '/clients', clientManager, { ...withoutHousing, birthYear: 'nineteen-ninety', benefitType: 'pension', shoeSize: 44 }), 400);
     expect(fields(problem)).toEqual(expect.arrayContaining(['/birthYear', '/benefitType', '/shoeSize', '/housing']));
   });
 
@@ -163,7 +161,10 @@ describe('cases', () => {
     expect(problem['code']).toBe('regie-already-assigned');
     expect((await call(base, 'POST', `/cases/${caseId}/regie/transfer`, regisseur, { toUserId: 'regisseur-23', reason: 'Caseload' })).status).toBe(200);
     const file = await call(base, 'GET', `/cases/${caseId}`, regisseur);
-    expect(file.body['regie']).toMatchObject({ owner: { userId: 'regisseur-23' }, history: [{ to: { userId: 'regisseur-17' } }, { from: { userId: 'regisseur-17' }, to: { userId: 'regisseur-23' }, reason: 'Caseload' }] });
+    expect(file.body['regie']).toMatchObject({
+      owner: { userId: 'regisseur-23' },
+      history: [{ to: { userId: 'regisseur-17' } }, { from: { userId: 'regisseur-17' }, to: { userId: 'regisseur-23' }, reason: 'Caseload' }],
+    });
   });
 
   it('refuses another municipality on every command and read of the case (403), and unknown cases (404)', async () => {
@@ -233,7 +234,11 @@ describe('cases', () => {
     await refused(() => call(base, 'POST', `/cases/${caseId}/benefit/adjust`, clientManager, adjust), 409);
     expect((await call(base, 'POST', `/cases/${caseId}/benefit/reapply`, clientManager, { benefitType: 'wwb', monthlyAmountCents: 123_456, reappliedOn: '2026-01-05' })).status).toBe(200);
     const file = await call(base, 'GET', `/cases/${caseId}`, regisseur);
-    expect(file.body['benefit']).toMatchObject({ status: 'active', monthlyAmountCents: 123_456, history: [{ change: 'adjusted' }, { change: 'ended', reasonCode: 'employee' }, { change: 'reapplied' }] });
+    expect(file.body['benefit']).toMatchObject({
+      status: 'active',
+      monthlyAmountCents: 123_456,
+      history: [{ change: 'adjusted' }, { change: 'ended', reasonCode: 'employee' }, { change: 'reapplied' }],
+    });
   });
 
   it('dropout and closure: each once; after closure only consent withdrawal is possible', async () => {
@@ -360,6 +365,45 @@ describe('free text that leaves the municipality', () => {
       expect(reasonIssues(problem).map((e) => e.field)).toEqual(['/reason']);
       expect(reasonIssues(problem)[0]?.reason).toMatch(kind);
     }
+  });
+
+  it('refuses words that reveal GGZ care in a reason for the employer network (400 naming /reason, nothing stored, nothing on its topic), and lets the same words go to a care provider', async () => {
+    const toMatching = { toOrganisationId: 'wsp-rijnmond', toOrganisationType: 'employer-network', route: 'matching', replyDeadline: '2099-01-31' };
+    const before = await storedEventCount(db);
+    for (const reason of [
+      'Na een eerste psychose weer stabiel; zoekt 16 uur.',
+      'Behandeling bij de GGZ loopt af.',
+      'IPS-begeleider schat cliënt matchbaar in.',
+      'Recovering from depression, ready for work.',
+    ]) {
+      const problem = await refused(() => call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, { ...toMatching, reason }), 400);
+      expect(problem).toMatchObject({ type: 'urn:wcc:problem:invalid-request', status: 400, code: 'invalid-request' });
+      expect(reasonIssues(problem)).toEqual([
+        {
+          field: '/reason',
+          reason: expect.stringMatching(/^names GGZ care.*employer network may not learn/) as unknown,
+          reasonNl: expect.stringMatching(/werkgeversnetwerk niet mag weten/) as unknown,
+        },
+      ]);
+    }
+    expect(await storedEventCount(db)).toBe(before);
+
+    const clean = await call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, { ...toMatching, reason: 'Klaar voor betaald werk van 16 uur; zoekt logistiek.' });
+    expect(clean.status, JSON.stringify(clean.body)).toBe(201);
+    const toCare = await call(base, 'POST', `/cases/${caseId}/referrals`, regisseur, {
+      ...referral,
+      toOrganisationId: 'ggz-vip-amsterdam',
+      reason: 'Na een eerste psychose weer stabiel; IPS gewenst.',
+    });
+    expect(toCare.status, JSON.stringify(toCare.body)).toBe(201);
+
+    // What reached the employer network's topic: the clean reason, and no care word.
+    const topic = ns.topic(organisationTopicOf(municipalityToEmployerNetworkTopic, 'wsp-rijnmond'));
+    const onTopic = await eventually(async () => {
+      const { messages } = await readTopicsToEnd(testKafka('municipality-matching-reader'), [topic], { timeoutMs: 30_000 });
+      return messages.some((m) => String(m.value).includes('Klaar voor betaald werk')) ? messages : undefined;
+    }, 'the clean referral on the employer network’s topic');
+    expect(onTopic.map((m) => String(m.value)).join('\n')).not.toMatch(/psychose|ggz|ips|behandeling|depression/i);
   });
 
   it("does not answer for another municipality's case: it is refused as not theirs (403), whatever the text says", async () => {

@@ -3,21 +3,24 @@
 // care provider's and employer network's events update the case (or are dead-lettered
 // when they answer what was not sent to them).
 import { randomUUID } from 'node:crypto';
-import type { IHeaders, KafkaMessage } from 'kafkajs';
+import type { IHeaders } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  careProviderToMunicipalityTopic,
   deadLetterTopicOf,
   employerNetworkReferralAcceptedV1,
   findIntegrationEvent,
   municipalityCaseEventsTopic,
+  organisationTopicOf,
   placementEndedV1,
   placementStartedV1,
   referralAcceptedV1,
   referralDeclinedV1,
   screeningAdviceSubmittedV1,
 } from '@wcc/contracts';
-import { decodeCloudEvent, type CloudEvent } from '@wcc/messaging';
-import { bsnLikeNumbersIn, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
+import type { IntegrationConsumer } from '@wcc/messaging';
+import { INTEGRATION_CONSUMERS } from '@wcc/nest-kit';
+import { bsnLikeNumbersIn, testNamespace, useTestDatabase } from '@wcc/testing';
 import {
   BSNS,
   call,
@@ -34,6 +37,7 @@ import {
   MUNICIPALITY,
   type MunicipalityTestApp,
 } from './testing/municipality.test-kit';
+import { consumeUntil, type Consumed } from './testing/consume-until';
 
 const db = useTestDatabase();
 const ns = testNamespace();
@@ -45,40 +49,6 @@ let regisseur: string;
 const NAMES = ['Fatima', 'el Amrani', 'Johan', 'de Vries'];
 const CARE_SOURCE = `urn:nld:oin:${CARE_PROVIDER}:systeem:care-provider`;
 const EMPLOYER_SOURCE = `urn:nld:oin:${EMPLOYER_NETWORK}:systeem:employer-network`;
-
-interface Consumed {
-  readonly key: string | null;
-  readonly headers: IHeaders;
-  readonly value: string;
-  readonly cloudEvent: CloudEvent;
-}
-
-/** Reads a physical topic from the beginning until `enough` says so. */
-async function consumeUntil(topic: string, enough: (messages: readonly Consumed[]) => boolean, timeoutMs = 45_000): Promise<Consumed[]> {
-  const consumer = testKafka('municipality-test-reader').consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
-  const messages: Consumed[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Timed out reading ${topic}; got ${messages.map((m) => m.cloudEvent.type).join(', ')}`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ message }: { message: KafkaMessage }) => {
-          const decoded = decodeCloudEvent(message);
-          if (!decoded.ok) throw new Error(`not a CloudEvent: ${decoded.reason}`);
-          messages.push({ key: message.key?.toString() ?? null, headers: message.headers ?? {}, value: message.value?.toString() ?? '', cloudEvent: decoded.event });
-          if (enough(messages)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return messages;
-}
 
 function headerText(headers: IHeaders): string {
   return Object.entries(headers)
@@ -107,20 +77,24 @@ beforeAll(async () => {
   };
   await ok('/regie', { userId: 'regisseur-17' });
   await ok('/regie/transfer', { toUserId: 'regisseur-23', reason: 'Johan de Vries asked for another case worker' });
-  careReferralId = (await ok('/referrals', {
-    toOrganisationId: CARE_PROVIDER,
-    toOrganisationType: 'care-provider',
-    route: 'ggz-screening',
-    reason: 'Screening advice requested.',
-    replyDeadline: '2099-01-31',
-  }))['referralId'] as string;
-  matchingReferralId = (await ok('/referrals', {
-    toOrganisationId: EMPLOYER_NETWORK,
-    toOrganisationType: 'employer-network',
-    route: 'matching',
-    reason: 'Ready for matching in logistics.',
-    replyDeadline: '2099-01-31',
-  }))['referralId'] as string;
+  careReferralId = (
+    await ok('/referrals', {
+      toOrganisationId: CARE_PROVIDER,
+      toOrganisationType: 'care-provider',
+      route: 'ggz-screening',
+      reason: 'Screening advice requested.',
+      replyDeadline: '2099-01-31',
+    })
+  )['referralId'] as string;
+  matchingReferralId = (
+    await ok('/referrals', {
+      toOrganisationId: EMPLOYER_NETWORK,
+      toOrganisationType: 'employer-network',
+      route: 'matching',
+      reason: 'Ready for matching in logistics.',
+      replyDeadline: '2099-01-31',
+    })
+  )['referralId'] as string;
   await ok('/measurements', { moment: 'baseline', measuredOn: '2025-03-03', ladderRung: 2, growthPotential: true, zrm });
   await ok('/benefit/adjust', { benefitType: 'wwb', monthlyAmountCents: 98_000, effectiveFrom: '2025-04-01', reason: 'Earnings of Fatima el Amrani' }, clientManager);
   await ok('/benefit/end', { reasonCode: 'other', reasonText: 'Moved in with partner Johan', endedOn: '2025-08-31' }, clientManager);
@@ -163,7 +137,7 @@ describe('the municipality on Kafka', () => {
 
   beforeAll(async () => {
     // The first case publishes 13 integration events, the second 5, the caseless client none.
-    published = await consumeUntil(ns.topic(municipalityCaseEventsTopic), (messages) => messages.length >= 18);
+    published = await consumeUntil(ns, ns.topic(municipalityCaseEventsTopic), (messages) => messages.length >= 18);
   });
 
   it('publishes every command as a valid CloudEvent of its contract, keyed by case id, from the municipality', () => {
@@ -215,7 +189,13 @@ describe('partner events on the case', () => {
   const envelope = () => ({ caseId: fullCase.caseId, clientKey: fullCase.clientKey, occurredAt: new Date().toISOString() });
 
   it("records the care provider's acceptance and screening advice; the case shows both", async () => {
-    await publishAsPartner(service.producer, ns, referralAcceptedV1, { ...envelope(), referralId: careReferralId, organisationId: CARE_PROVIDER, plannedStart: '2025-03-12' }, CARE_SOURCE);
+    await publishAsPartner(
+      service.producer,
+      ns,
+      referralAcceptedV1,
+      { ...envelope(), referralId: careReferralId, organisationId: CARE_PROVIDER, addressedTo: MUNICIPALITY, plannedStart: '2025-03-12' },
+      CARE_SOURCE,
+    );
     await publishAsPartner(
       service.producer,
       ns,
@@ -225,6 +205,7 @@ describe('partner events on the case', () => {
         adviceId: randomUUID(),
         referralId: careReferralId,
         organisationId: CARE_PROVIDER,
+        addressedTo: MUNICIPALITY,
         advisedRoute: 'ips',
         workCapacityHoursPerWeek: 16,
         recommendedHoursPerWeek: 12,
@@ -240,11 +221,23 @@ describe('partner events on the case', () => {
     }, 'the screening advice on the case');
     const referrals = file['referrals'] as { referralId: string; status: string; plannedStart?: string; overdue: boolean }[];
     expect(referrals.find((r) => r.referralId === careReferralId)).toMatchObject({ status: 'accepted', plannedStart: '2025-03-12', overdue: false });
-    expect(file['latestAdvice']).toMatchObject({ referralId: careReferralId, organisationId: CARE_PROVIDER, advisedRoute: 'ips', workCapacityHoursPerWeek: 16, functionalLimitations: ['social-functioning'] });
+    expect(file['latestAdvice']).toMatchObject({
+      referralId: careReferralId,
+      organisationId: CARE_PROVIDER,
+      advisedRoute: 'ips',
+      workCapacityHoursPerWeek: 16,
+      functionalLimitations: ['social-functioning'],
+    });
   });
 
   it("records the employer network's acceptance and placements with sequence, hours, wage and contract type", async () => {
-    await publishAsPartner(service.producer, ns, employerNetworkReferralAcceptedV1, { ...envelope(), referralId: matchingReferralId, organisationId: EMPLOYER_NETWORK }, EMPLOYER_SOURCE);
+    await publishAsPartner(
+      service.producer,
+      ns,
+      employerNetworkReferralAcceptedV1,
+      { ...envelope(), referralId: matchingReferralId, organisationId: EMPLOYER_NETWORK, addressedTo: MUNICIPALITY },
+      EMPLOYER_SOURCE,
+    );
     const placementId = randomUUID();
     await publishAsPartner(
       service.producer,
@@ -253,6 +246,7 @@ describe('partner events on the case', () => {
       {
         ...envelope(),
         organisationId: EMPLOYER_NETWORK,
+        addressedTo: MUNICIPALITY,
         placementId,
         sequence: 1,
         employerId: randomUUID(),
@@ -268,7 +262,13 @@ describe('partner events on the case', () => {
       },
       EMPLOYER_SOURCE,
     );
-    await publishAsPartner(service.producer, ns, placementEndedV1, { ...envelope(), organisationId: EMPLOYER_NETWORK, placementId, endDate: '2025-09-30', reason: 'contract-not-renewed' }, EMPLOYER_SOURCE);
+    await publishAsPartner(
+      service.producer,
+      ns,
+      placementEndedV1,
+      { ...envelope(), organisationId: EMPLOYER_NETWORK, addressedTo: MUNICIPALITY, placementId, endDate: '2025-09-30', reason: 'contract-not-renewed' },
+      EMPLOYER_SOURCE,
+    );
     const file = await eventually(async () => {
       const body = await caseFile();
       const placements = body['placements'] as { endDate?: string }[];
@@ -287,10 +287,12 @@ describe('partner events on the case', () => {
       service.producer,
       ns,
       referralDeclinedV1,
-      { ...envelope(), referralId: careReferralId, organisationId: 'ggz-elders', reasonCode: 'no-capacity', reason: 'Full' },
+      { ...envelope(), referralId: careReferralId, organisationId: 'ggz-elders', addressedTo: MUNICIPALITY, reasonCode: 'no-capacity', reason: 'Full' },
       'urn:nld:oin:ggz-elders:systeem:care-provider',
     );
-    const deadLetters = await consumeUntil(ns.topic(deadLetterTopicOf('wcc.care-provider.case-events.v1')), (messages) => messages.some((m) => m.cloudEvent.id === id));
+    const deadLetters = await consumeUntil(ns, ns.topic(deadLetterTopicOf(organisationTopicOf(careProviderToMunicipalityTopic, MUNICIPALITY))), (messages) =>
+      messages.some((m) => m.cloudEvent.id === id),
+    );
     const reason = deadLetters.find((m) => m.cloudEvent.id === id)!.headers['dlq_reason']!.toString();
     expect(reason).toMatch(/another organisation/);
     expect(await storedEventCount(db)).toBe(before);
@@ -304,7 +306,7 @@ describe('partner events on the case', () => {
       service.producer,
       ns,
       referralAcceptedV1,
-      { caseId: randomUUID(), clientKey: 'ck_someoneElsesClient01', occurredAt: new Date().toISOString(), referralId: randomUUID(), organisationId: CARE_PROVIDER },
+      { caseId: randomUUID(), clientKey: 'ck_someoneElsesClient01', occurredAt: new Date().toISOString(), referralId: randomUUID(), organisationId: CARE_PROVIDER, addressedTo: MUNICIPALITY },
       CARE_SOURCE,
     );
     // The inbox row commits with the handler's effect: once it is there, the event was handled without failing.
@@ -313,5 +315,23 @@ describe('partner events on the case', () => {
       return rowCount ? true : undefined;
     }, 'the inbox record of the foreign event');
     expect(await storedEventCount(db)).toBe(before);
+  });
+
+  it('never receives an answer addressed to a municipality it does not serve: that travels on the other municipality’s own topic', async () => {
+    const elsewhere = 'gemeente-elders';
+    const toOther = await publishAsPartner(service.producer, ns, referralAcceptedV1, { ...envelope(), referralId: randomUUID(), organisationId: CARE_PROVIDER, addressedTo: elsewhere }, CARE_SOURCE);
+    const toUs = await publishAsPartner(
+      service.producer,
+      ns,
+      referralAcceptedV1,
+      { caseId: randomUUID(), clientKey: 'ck_someoneElsesClient02', occurredAt: new Date().toISOString(), referralId: randomUUID(), organisationId: CARE_PROVIDER, addressedTo: MUNICIPALITY },
+      CARE_SOURCE,
+    );
+    // The one addressed to us is handled (its inbox row), the other is on a topic this deployment does not read.
+    await eventually(async () => ((await db.pool.query('select 1 from inbox where message_id = $1', [toUs])).rowCount ? true : undefined), 'the inbox record of the event addressed to us');
+    expect((await db.pool.query('select topic from inbox where message_id = $1', [toOther])).rows).toEqual([]);
+    expect(service.app.get<IntegrationConsumer[]>(INTEGRATION_CONSUMERS).flatMap((c) => c.topics)).not.toContain(ns.topic(organisationTopicOf(careProviderToMunicipalityTopic, elsewhere)));
+    const onTheirTopic = await consumeUntil(ns, ns.topic(organisationTopicOf(careProviderToMunicipalityTopic, elsewhere)), (messages) => messages.some((m) => m.cloudEvent.id === toOther));
+    expect(onTheirTopic.map((m) => m.cloudEvent.id)).toContain(toOther);
   });
 });

@@ -15,7 +15,9 @@ import { migrateSchema } from '@wcc/event-store';
 import { OUTCOMES_MIGRATIONS, OutcomesStore, type IncomingFact } from '../src/persistence/outcomes-store';
 import { eventsOf, planCohort } from '../src/testing/cohort';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '500' }, workers: { type: 'string', default: '2' }, sample: { type: 'string', default: '50000' } } });
+const { values } = parseArgs({
+  options: { events: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '500' }, workers: { type: 'string', default: '2' }, sample: { type: 'string', default: '50000' } },
+});
 const wanted = Number(values.events);
 const batch = Number(values.batch);
 const workers = Number(values.workers);
@@ -127,7 +129,9 @@ async function main(): Promise<void> {
     say('| step | facts / rows | seconds | per second |');
     say('|---|---:|---:|---:|');
     say(`| consumer path: apply() per fact (4 statements), ${batch} per transaction | ${sample.length} | ${perFact.seconds.toFixed(1)} | ${(sample.length / perFact.seconds).toFixed(0)} facts/s |`);
-    say(`| replay path: applyMany() per ${batch} facts (identical fold on the sample: ${same ? 'yes' : 'NO'}) | ${all.length} | ${batched.seconds.toFixed(1)} | ${(all.length / batched.seconds).toFixed(0)} facts/s |`);
+    say(
+      `| replay path: applyMany() per ${batch} facts (identical fold on the sample: ${same ? 'yes' : 'NO'}) | ${all.length} | ${batched.seconds.toFixed(1)} | ${(all.length / batched.seconds).toFixed(0)} facts/s |`,
+    );
     say(`| load the folded trajectories | ${trajectories.length} | ${loaded.toFixed(2)} | ${(trajectories.length / loaded).toFixed(0)} rows/s |`);
     for (const [id, s] of tableTimes) say(`| table ${id} over all trajectories | ${trajectories.length} | ${s.toFixed(2)} | ${(trajectories.length / Math.max(s, 0.001)).toFixed(0)} rows/s |`);
     say('');

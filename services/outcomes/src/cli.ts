@@ -61,7 +61,8 @@ const months = Number(values.months);
 if (!Number.isInteger(months) || months < 1 || months > 36) fail('--months must be 1…36');
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
-const fmt = (v: unknown): string => (v === null || v === undefined ? '·' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : typeof v === 'string' ? v : JSON.stringify(v));
+const fmt = (v: unknown): string =>
+  v === null || v === undefined ? '·' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : typeof v === 'string' ? v : JSON.stringify(v);
 
 function printRows(header: readonly string[], rows: readonly (readonly unknown[])[]): void {
   const cells = [header.map(String), ...rows.map((r) => r.map(fmt))];
@@ -111,7 +112,14 @@ async function main(): Promise<void> {
   if (what === 'mkba' && values['from-report']) {
     const projects = project ? [project] : projectIds;
     const tables = projects.map((p) => reproduceMkbaTable(params, p));
-    if (values.json) return out(JSON.stringify(tables.map((t) => ({ table: t.table, project: t.project, parameterSet: params.id, cells: t.cells })), null, 2));
+    if (values.json)
+      return out(
+        JSON.stringify(
+          tables.map((t) => ({ table: t.table, project: t.project, parameterSet: params.id, cells: t.cells })),
+          null,
+          2,
+        ),
+      );
     for (const t of tables) {
       out(`${t.table} (${t.project}), parameter set ${params.id}: report | engine | difference per column; * = determined by stated inputs`);
       printRows(
@@ -153,7 +161,8 @@ async function main(): Promise<void> {
     const report = reportConsistencyChecks(params);
     const trajectories = await liveTrajectories();
     const live = trajectories ? liveConsistencyChecks(trajectories, { asOf, parameters: params, minCell: 5 }) : [];
-    if (values.json) return out(JSON.stringify({ parameterSet: params.id, report: { checks: report.length, findings: findings(report) }, live: { checks: live.length, findings: findings(live) } }, null, 2));
+    if (values.json)
+      return out(JSON.stringify({ parameterSet: params.id, report: { checks: report.length, findings: findings(report) }, live: { checks: live.length, findings: findings(live) } }, null, 2));
     printChecks("reports' own figures", report);
     out();
     printChecks('live data', live);

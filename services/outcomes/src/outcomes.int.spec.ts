@@ -12,17 +12,7 @@ import { deadLetterTopicOf, municipalityCaseEventsTopic } from '@wcc/contracts';
 import { encodeCloudEvent } from '@wcc/messaging';
 import { signDevelopmentToken } from '@wcc/nest-kit';
 import { connectedTestProducer, startTestServiceApp } from '@wcc/service-testing';
-import {
-  emptyTrajectory,
-  evolveTrajectory,
-  kaplanMeier,
-  monthsBetween,
-  outcomeTable,
-  parameters002_2016,
-  suppressSmallCells,
-  tableIds,
-  type Trajectory,
-} from '@wcc/outcomes-domain';
+import { emptyTrajectory, evolveTrajectory, kaplanMeier, monthsBetween, outcomeTable, parameters002_2016, suppressSmallCells, tableIds, type Trajectory } from '@wcc/outcomes-domain';
 import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase, type TestDatabase } from '@wcc/testing';
 import { AppModule } from './app.module';
 import { factReaders } from './integration/fact-readers';
@@ -94,7 +84,15 @@ beforeAll(async () => {
       acks: -1,
       messages: events.map((e) =>
         encodeCloudEvent(
-          { specversion: '1.0', id: e.id, source: `urn:nld:oin:test:${e.definition.producer}`, type: e.definition.type, time: String(e.data['occurredAt']), datacontenttype: 'application/json', data: e.data },
+          {
+            specversion: '1.0',
+            id: e.id,
+            source: `urn:nld:oin:test:${e.definition.producer}`,
+            type: e.definition.type,
+            time: String(e.data['occurredAt']),
+            datacontenttype: 'application/json',
+            data: e.data,
+          },
           String(e.data['caseId']),
         ),
       ),
@@ -107,7 +105,15 @@ beforeAll(async () => {
     acks: -1,
     messages: [
       encodeCloudEvent(
-        { specversion: '1.0', id: '00000000-dead-4000-8000-000000000001', source: 'urn:nld:oin:test:municipality', type: sent[0]!.definition.type, time: '2025-01-01T00:00:00Z', datacontenttype: 'application/json', data: { caseId: '00000000-dead-4000-8000-000000000002', clientKey: 'ck_bad', occurredAt: '2025-01-01T00:00:00Z', favouriteColour: 'green' } },
+        {
+          specversion: '1.0',
+          id: '00000000-dead-4000-8000-000000000001',
+          source: 'urn:nld:oin:test:municipality',
+          type: sent[0]!.definition.type,
+          time: '2025-01-01T00:00:00Z',
+          datacontenttype: 'application/json',
+          data: { caseId: '00000000-dead-4000-8000-000000000002', clientKey: 'ck_bad', occurredAt: '2025-01-01T00:00:00Z', favouriteColour: 'green' },
+        },
         '00000000-dead-4000-8000-000000000002',
       ),
     ],

@@ -127,7 +127,15 @@ export const hints: Record<ServiceName, ServiceHints> = {
               body: { json: { clientKey: fixtures.municipality.clientKey } },
               statuses: [403, 404],
             },
-            { operation: op, pathIds: { kind: 'known-or-unknown' }, credential: 'caller', name: 'a BSN as client key', body: { json: { clientKey: generateBsn() } }, statuses: [400], fields: ['/clientKey'] },
+            {
+              operation: op,
+              pathIds: { kind: 'known-or-unknown' },
+              credential: 'caller',
+              name: 'a BSN as client key',
+              body: { json: { clientKey: generateBsn() } },
+              statuses: [400],
+              fields: ['/clientKey'],
+            },
           ]
         : [],
   },
@@ -198,7 +206,16 @@ export async function makeFixtures(services: Record<ServiceName, ServiceProcess>
   // The municipality: a client, a case with consent, referrals to both partners, an MDT review with an action.
   const bsn = generateBsn();
   const client = ok(
-    await municipality.post('/clients', { bsn, name: 'Fixture Client', birthYear: 1990, sex: 'female', education: 'mid', benefitType: 'wwb', benefitMonthlyAmountCents: 100_000, housing: 'independent' }),
+    await municipality.post('/clients', {
+      bsn,
+      name: 'Fixture Client',
+      birthYear: 1990,
+      sex: 'female',
+      education: 'mid',
+      benefitType: 'wwb',
+      benefitMonthlyAmountCents: 100_000,
+      housing: 'independent',
+    }),
     'register a client',
   );
   const clientKey = client['clientKey'] as string;
@@ -214,17 +231,28 @@ export async function makeFixtures(services: Record<ServiceName, ServiceProcess>
     'grant consent',
   )['consentId'] as string;
   const referralId = ok(
-    await municipality.post(`/cases/${caseId}/referrals`, { toOrganisationId: CARE_PROVIDER, toOrganisationType: 'care-provider', route: 'ggz-screening', reason: 'Screening op arbeidsmogelijkheden.', replyDeadline: inDays(14) }),
+    await municipality.post(`/cases/${caseId}/referrals`, {
+      toOrganisationId: CARE_PROVIDER,
+      toOrganisationType: 'care-provider',
+      route: 'ggz-screening',
+      reason: 'Screening op arbeidsmogelijkheden.',
+      replyDeadline: inDays(14),
+    }),
     'refer to the care provider',
   )['referralId'] as string;
   ok(
-    await municipality.post(`/cases/${caseId}/referrals`, { toOrganisationId: EMPLOYER_NETWORK, toOrganisationType: 'employer-network', route: 'matching', reason: 'Zoekt werk in de logistiek.', replyDeadline: inDays(14) }),
+    await municipality.post(`/cases/${caseId}/referrals`, {
+      toOrganisationId: EMPLOYER_NETWORK,
+      toOrganisationType: 'employer-network',
+      route: 'matching',
+      reason: 'Zoekt werk in de logistiek.',
+      replyDeadline: inDays(14),
+    }),
     'refer to the employer network',
   );
-  const reviewId = ok(
-    await municipality.post(`/cases/${caseId}/reviews`, { scheduledFor: new Date(Date.now() + 60_000).toISOString(), chairUserId: clientManager.userId }),
-    'schedule an MDT review',
-  )['reviewId'] as string;
+  const reviewId = ok(await municipality.post(`/cases/${caseId}/reviews`, { scheduledFor: new Date(Date.now() + 60_000).toISOString(), chairUserId: clientManager.userId }), 'schedule an MDT review')[
+    'reviewId'
+  ] as string;
   ok(
     await municipality.post(`/reviews/${reviewId}/held`, {
       heldOn: inDays(0),
@@ -240,12 +268,24 @@ export async function makeFixtures(services: Record<ServiceName, ServiceProcess>
   )['actionId'] as string;
 
   // The employer network: an employer with a vacancy (over HTTP) and the referral (over Kafka), a placement.
-  const employerId = ok(await network.post('/employers', { name: 'Fixture BV', sector: 'logistiek', size: 'small', contact: { person: 'Contactpersoon' } }), 'register an employer')['employerId'] as string;
+  const employerId = ok(await network.post('/employers', { name: 'Fixture BV', sector: 'logistiek', size: 'small', contact: { person: 'Contactpersoon' } }), 'register an employer')[
+    'employerId'
+  ] as string;
   const vacancyId = ok(await network.post(`/employers/${employerId}/vacancies`, { role: 'Orderpicker', hoursPerWeek: 24, taskDemands: ['tillen'] }), 'open a vacancy')['vacancyId'] as string;
   await eventually(async () => ((await network.get(`/matchings/${caseId}/placements`)).status === 200 ? true : undefined), 'the matching referral at the employer network', 60_000);
   ok(await network.post(`/matchings/${caseId}/accept`, {}), 'accept the matching');
   const placementId = ok(
-    await network.post(`/matchings/${caseId}/placements`, { employerId, vacancyId, role: 'Orderpicker', contractType: 'temporary-6m', hoursPerWeek: 24, grossHourlyWageCents: 1_500, wageSubsidy: false, jobCoach: false, startDate: inDays(0) }),
+    await network.post(`/matchings/${caseId}/placements`, {
+      employerId,
+      vacancyId,
+      role: 'Orderpicker',
+      contractType: 'temporary-6m',
+      hoursPerWeek: 24,
+      grossHourlyWageCents: 1_500,
+      wageSubsidy: false,
+      jobCoach: false,
+      startDate: inDays(0),
+    }),
     'start a placement',
   )['placementId'] as string;
 
@@ -262,19 +302,19 @@ export async function makeFixtures(services: Record<ServiceName, ServiceProcess>
   await eventually(async () => ((await insurer.get(`/care-fundings/${requested}`)).status === 200 ? true : undefined), 'the funding requests at the insurer', 60_000);
   await eventually(async () => ((await insurer.get(`/care-fundings/${granted}`)).status === 200 ? true : undefined), 'the first funding request at the insurer', 60_000);
   ok(await insurer.post(`/care-fundings/${granted}/grant`, { grantedUnits: 8, periodFrom: inDays(0), periodTo: inDays(90) }), 'grant funding');
-  await eventually(
-    async () => ((await careProvider.get(`/funding-requests/${granted}`)).body['status'] === 'granted' ? true : undefined),
-    'the grant back at the care provider',
-    60_000,
-  );
+  await eventually(async () => ((await careProvider.get(`/funding-requests/${granted}`)).body['status'] === 'granted' ? true : undefined), 'the grant back at the care provider', 60_000);
 
   // What the case view and the exchange log made of it.
   await eventually(async () => ((await caseView.get(`/cases/${caseId}`)).status === 200 ? true : undefined), 'the case in the case view', 60_000);
-  const disclosureId = await eventually(async () => {
-    const records = (await exchangeLog.get('/disclosures')).body['records'];
-    const first = Array.isArray(records) ? (records[0] as Record<string, unknown> | undefined) : undefined;
-    return typeof first?.['id'] === 'string' ? first['id'] : undefined;
-  }, 'a disclosure record in the exchange log', 60_000);
+  const disclosureId = await eventually(
+    async () => {
+      const records = (await exchangeLog.get('/disclosures')).body['records'];
+      const first = Array.isArray(records) ? (records[0] as Record<string, unknown> | undefined) : undefined;
+      return typeof first?.['id'] === 'string' ? first['id'] : undefined;
+    },
+    'a disclosure record in the exchange log',
+    60_000,
+  );
 
   return {
     municipality: { bsn, clientKey, caseId, consentId, reviewId, actionId },

@@ -70,7 +70,20 @@ describe('cases from an OpenAPI document', () => {
     );
     for (const m of mutations.filter((x) => !x.name.startsWith('dates'))) {
       expect(ajv.validate(consentBody, m.json), m.name).toBe(false);
-      expect(namesField(ajv.errors?.map((e) => ({ field: e.keyword === 'required' ? `${e.instancePath}/${String(e.params['missingProperty'])}` : e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params['additionalProperty'])}` : e.instancePath })), m.fields), m.name).toBe(true);
+      expect(
+        namesField(
+          ajv.errors?.map((e) => ({
+            field:
+              e.keyword === 'required'
+                ? `${e.instancePath}/${String(e.params['missingProperty'])}`
+                : e.keyword === 'additionalProperties'
+                  ? `${e.instancePath}/${String(e.params['additionalProperty'])}`
+                  : e.instancePath,
+          })),
+          m.fields,
+        ),
+        m.name,
+      ).toBe(true);
     }
   });
 

@@ -134,7 +134,11 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
     for (const [verb, op] of Object.entries(item)) {
       const method = verb.toUpperCase() as HttpMethod;
       if (!METHODS.includes(method)) continue;
-      const documented = new Set(Object.keys(op.responses ?? {}).map(Number).filter((n) => Number.isInteger(n)));
+      const documented = new Set(
+        Object.keys(op.responses ?? {})
+          .map(Number)
+          .filter((n) => Number.isInteger(n)),
+      );
       const params = op.parameters ?? [];
       const body = op.requestBody?.content?.['application/json']?.schema;
       operations.push({
@@ -328,7 +332,9 @@ export function bodyMutations(schema: JsonSchema, valid: unknown): BodyMutation[
       if (s.additionalProperties === false) {
         mutations.push({ name: `unknown field ${pointer}/${UNKNOWN_FIELD}`, json: setAt(valid, `${pointer}/${UNKNOWN_FIELD}`, 'surprise'), fields: [`${pointer}/${UNKNOWN_FIELD}`] });
       }
-      const dated = Object.entries(properties).filter(([, p]) => isDate(p)).map(([k]) => k);
+      const dated = Object.entries(properties)
+        .filter(([, p]) => isDate(p))
+        .map(([k]) => k);
       for (const [from, to] of datePairsOf(dated)) {
         const early = properties[from]!.format === 'date-time' ? `${today(10)}T09:00:00Z` : today(10);
         const late = properties[to]!.format === 'date-time' ? `${today(20)}T09:00:00Z` : today(20);
@@ -396,7 +402,13 @@ export function casesFor(op: Operation, options: CaseOptions): BadInputCase[] {
   op.pathParams.forEach((param, index) => {
     const parentsKnown = op.pathParams.slice(0, index).every((p) => options.known.has(p.name));
     if (!parentsKnown) return;
-    const name = index === 0 ? `unknown ${param.name}` : `unknown ${param.name} under known ${op.pathParams.slice(0, index).map((p) => p.name).join(', ')}`;
+    const name =
+      index === 0
+        ? `unknown ${param.name}`
+        : `unknown ${param.name} under known ${op.pathParams
+            .slice(0, index)
+            .map((p) => p.name)
+            .join(', ')}`;
     cases.push({ ...base, ...withBody, pathIds: { kind: 'unknown-from', from: index }, name, credential: 'caller', statuses: idRefusals });
   });
   for (const param of op.pathParams) {
@@ -420,7 +432,15 @@ export function casesFor(op: Operation, options: CaseOptions): BadInputCase[] {
     cases.push({ ...base, name: 'an array instead of an object', credential: 'caller', body: { json: [] }, statuses: [400], fields: ['/'] });
     cases.push({ ...base, name: 'body over 1 MB', credential: 'caller', body: { raw: JSON.stringify({ padding: 'x'.repeat(1_100_000) }) }, statuses: [413] });
     for (const mutation of bodyMutations(op.body, full)) {
-      cases.push({ ...base, name: mutation.name, credential: 'caller', body: { json: mutation.json }, statuses: [400], fields: mutation.fields, ...(mutation.reason ? { reason: mutation.reason } : {}) });
+      cases.push({
+        ...base,
+        name: mutation.name,
+        credential: 'caller',
+        body: { json: mutation.json },
+        statuses: [400],
+        fields: mutation.fields,
+        ...(mutation.reason ? { reason: mutation.reason } : {}),
+      });
     }
   }
 

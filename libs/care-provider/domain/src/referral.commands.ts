@@ -1,7 +1,7 @@
 // Commands on the referral stream. Ids of new things (advice, findings, episodes)
 // are derived from the command id by the decider, never passed in.
 import type { Command } from '@wcc/domain-kit';
-import type { DiagnosisCode, DeclineReason, TreatmentEndReason } from './referral.events';
+import type { DiagnosisCode, DeclineReason, DischargeReason, TreatmentEndReason } from './referral.events';
 import type { AdvisedRoute, FunctionalLimitationCode } from './screening-advice';
 
 /** From the municipality's ClientReferred, addressed to a care provider. */
@@ -48,6 +48,8 @@ export type StartTreatmentEpisode = Command<'StartTreatmentEpisode', { readonly 
 
 export type EndTreatmentEpisode = Command<'EndTreatmentEpisode', { readonly endDate: string; readonly endReason: TreatmentEndReason }>;
 
+export type DischargeClient = Command<'DischargeClient', { readonly dischargedOn: string; readonly reasonCode: DischargeReason }>;
+
 export type ReferralCommand =
   | ReceiveReferral
   | AcceptReferral
@@ -58,4 +60,5 @@ export type ReferralCommand =
   | AssignIpsJobCoach
   | RecordIpsIntakeSession
   | StartTreatmentEpisode
-  | EndTreatmentEpisode;
+  | EndTreatmentEpisode
+  | DischargeClient;

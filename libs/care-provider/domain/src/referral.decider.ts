@@ -1,6 +1,6 @@
 // Decides what a care provider may do with a referral: answer it, screen the client
 // (clinical findings private, the advice work-oriented), run IPS and record treatment
-// episodes. Another provider's referral is reported as not found: that a client is
+// episodes, and discharge the client. Another provider's referral is reported as not found: that a client is
 // referred to a GGZ provider is itself health data, so it is not confirmed to outsiders.
 import { assertNever, domainError, isDomainError, uuidV5, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import { CLINICAL_NOTES_MAX_LENGTH, isDiagnosisCodeSystem, isValidDiagnosisCode } from './clinical-findings';
@@ -9,6 +9,7 @@ import type {
   AcceptReferral,
   AssignIpsJobCoach,
   DeclineReferral,
+  DischargeClient,
   EndTreatmentEpisode,
   ReceiveReferral,
   RecordClinicalFindings,
@@ -17,14 +18,7 @@ import type {
   StartTreatmentEpisode,
   SubmitScreeningAdvice,
 } from './referral.commands';
-import {
-  DECLINE_REASONS,
-  TREATMENT_END_REASONS,
-  type DeclineReason,
-  type ReferralEvent,
-  type ReferralRef,
-  type ScreeningAdvice,
-} from './referral.events';
+import { DECLINE_REASONS, DISCHARGE_REASONS, TREATMENT_END_REASONS, type AnswerRef, type DeclineReason, type ReferralEvent, type ReferralRef, type ScreeningAdvice } from './referral.events';
 import { isAdvisedRoute, isFunctionalLimitationCode, isValidWorkCapacity } from './screening-advice';
 
 /** IPS starts with an intake phase of eight sessions (report 002, IPS Noord-Holland Noord). */
@@ -57,6 +51,8 @@ export interface AcceptedReferral {
   readonly jobCoachId?: string;
   readonly ipsSessions: readonly number[];
   readonly episodes: readonly TreatmentEpisode[];
+  /** Set once the client is discharged: the provider's involvement ended on this date. */
+  readonly dischargedOn?: string;
 }
 
 export type ReferralState =
@@ -71,6 +67,11 @@ const notFound = (): DomainError => domainError('not-found', 'referral-not-found
 
 function refOf(referral: ReferralRef): ReferralRef {
   return { referralId: referral.referralId, caseId: referral.caseId, clientKey: referral.clientKey, organisationId: referral.organisationId };
+}
+
+/** What goes back to the referrer names it: the municipality the answer is addressed to. */
+function answerRefOf(referral: ReferralInfo): AnswerRef {
+  return { ...refOf(referral), referringOrganisationId: referral.fromOrganisationId };
 }
 
 /** The referral, if it exists and is addressed to the caller's organisation. */
@@ -94,6 +95,14 @@ export function ownAcceptedReferral(state: ReferralState, metadata: CommandMetad
     default:
       return assertNever(own);
   }
+}
+
+/** The caller's accepted referral while the client is in its care: after a discharge, care resumes only on a new referral. */
+function referralInCare(state: ReferralState, metadata: CommandMetadata): AcceptedReferral | DomainError {
+  const own = ownAcceptedReferral(state, metadata);
+  if (isDomainError(own)) return own;
+  if (own.dischargedOn !== undefined) return domainError('conflict', 'client-discharged', `The client was discharged on ${own.dischargedOn}; care resumes only on a new referral.`);
+  return own;
 }
 
 function receive(command: ReceiveReferral, state: ReferralState): Decision {
@@ -126,7 +135,7 @@ function accept(command: AcceptReferral, state: ReferralState, metadata: Command
   if (plannedStart !== undefined && (!isIsoDate(plannedStart) || plannedStart < localDateOf(metadata.now))) {
     return domainError('invalid', 'planned-start-in-past', 'The planned start must be a date from today on.', '/plannedStart');
   }
-  return [{ type: 'ReferralAccepted', data: { ...refOf(own.referral), ...(plannedStart !== undefined ? { plannedStart } : {}) } }];
+  return [{ type: 'ReferralAccepted', data: { ...answerRefOf(own.referral), ...(plannedStart !== undefined ? { plannedStart } : {}) } }];
 }
 
 function decline(command: DeclineReferral, state: ReferralState, metadata: CommandMetadata): Decision {
@@ -138,18 +147,18 @@ function decline(command: DeclineReferral, state: ReferralState, metadata: Comma
     return domainError('invalid', 'unknown-decline-reason', `The reason code must be one of: ${DECLINE_REASONS.join(', ')}.`, '/reasonCode');
   }
   if (reason.trim() === '') return domainError('invalid', 'decline-reason-required', 'Say why, for the referrer.', '/reason');
-  return [{ type: 'ReferralDeclined', data: { ...refOf(own.referral), reasonCode, reason: reason.trim() } }];
+  return [{ type: 'ReferralDeclined', data: { ...answerRefOf(own.referral), reasonCode, reason: reason.trim() } }];
 }
 
 function startScreening(state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   if (own.screening.status !== 'not-started') return domainError('conflict', 'screening-already-started', 'The screening was already started.');
   return [{ type: 'ScreeningStarted', data: { ...refOf(own.referral), startedOn: localDateOf(metadata.now) } }];
 }
 
 function recordFindings(command: RecordClinicalFindings, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   if (own.screening.status === 'not-started') return domainError('conflict', 'screening-not-started', 'Start the screening first.');
   const { diagnoses, notes } = command.data;
@@ -205,7 +214,7 @@ function adviceProblem(data: SubmitScreeningAdvice['data'], today: string): Doma
 }
 
 function submitAdvice(command: SubmitScreeningAdvice, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   switch (own.screening.status) {
     case 'not-started':
@@ -229,11 +238,11 @@ function submitAdvice(command: SubmitScreeningAdvice, state: ReferralState, meta
     contraIndications: d.contraIndications,
     reviewDate: d.reviewDate,
   };
-  return [{ type: 'ScreeningAdviceSubmitted', data: { ...refOf(own.referral), ...advice } }];
+  return [{ type: 'ScreeningAdviceSubmitted', data: { ...answerRefOf(own.referral), ...advice } }];
 }
 
 function assignJobCoach(command: AssignIpsJobCoach, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   const jobCoachId = command.data.jobCoachId.trim();
   if (jobCoachId === '') return domainError('invalid', 'job-coach-required', 'Name the IPS job coach by user id.', '/jobCoachId');
@@ -245,7 +254,7 @@ function assignJobCoach(command: AssignIpsJobCoach, state: ReferralState, metada
 }
 
 function recordIntakeSession(command: RecordIpsIntakeSession, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   const { sessionNumber, heldOn } = command.data;
   if (!Number.isInteger(sessionNumber) || sessionNumber < 1 || sessionNumber > IPS_INTAKE_SESSIONS) {
@@ -262,7 +271,7 @@ function recordIntakeSession(command: RecordIpsIntakeSession, state: ReferralSta
 }
 
 function startEpisode(command: StartTreatmentEpisode, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   const { startDate } = command.data;
   if (!isIsoDate(startDate)) return domainError('invalid', 'invalid-date', 'Not a calendar date.', '/startDate');
@@ -275,7 +284,7 @@ function startEpisode(command: StartTreatmentEpisode, state: ReferralState, meta
 }
 
 function endEpisode(command: EndTreatmentEpisode, state: ReferralState, metadata: CommandMetadata): Decision {
-  const own = ownAcceptedReferral(state, metadata);
+  const own = referralInCare(state, metadata);
   if (isDomainError(own)) return own;
   const open = own.episodes.at(-1);
   if (!open || open.endDate !== undefined) return domainError('conflict', 'no-open-treatment-episode', 'There is no open treatment episode.');
@@ -287,6 +296,25 @@ function endEpisode(command: EndTreatmentEpisode, state: ReferralState, metadata
     return domainError('invalid', 'unknown-end-reason', `The end reason must be one of: ${TREATMENT_END_REASONS.join(', ')}.`, '/endReason');
   }
   return [{ type: 'TreatmentEpisodeEnded', data: { ...refOf(own.referral), episodeId: open.episodeId, endDate, endReason } }];
+}
+
+function discharge(command: DischargeClient, state: ReferralState, metadata: CommandMetadata): Decision {
+  const own = ownAcceptedReferral(state, metadata);
+  if (isDomainError(own)) return own;
+  if (own.dischargedOn !== undefined) return domainError('conflict', 'client-already-discharged', `The client was already discharged on ${own.dischargedOn}.`);
+  const last = own.episodes.at(-1);
+  if (last && last.endDate === undefined) return domainError('conflict', 'treatment-episode-open', 'End the open treatment episode first.');
+  const { dischargedOn, reasonCode } = command.data;
+  if (!isIsoDate(dischargedOn) || dischargedOn > localDateOf(metadata.now)) {
+    return domainError('invalid', 'discharge-in-future', 'A discharge is recorded once it happened: the date cannot be after today.', '/dischargedOn');
+  }
+  if (last?.endDate !== undefined && dischargedOn < last.endDate) {
+    return domainError('invalid', 'discharge-before-treatment-ended', `The discharge cannot be before the last treatment episode ended (${last.endDate}).`, '/dischargedOn');
+  }
+  if (!(DISCHARGE_REASONS as readonly string[]).includes(reasonCode)) {
+    return domainError('invalid', 'unknown-discharge-reason', `The reason code must be one of: ${DISCHARGE_REASONS.join(', ')}.`, '/reasonCode');
+  }
+  return [{ type: 'ClientDischarged', data: { ...refOf(own.referral), dischargedOn, reasonCode } }];
 }
 
 function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
@@ -316,7 +344,7 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
       return { ...state, screening: { ...state.screening, findingsRecorded: state.screening.findingsRecorded + 1 } };
     case 'ScreeningAdviceSubmitted': {
       if (state.status !== 'accepted' || state.screening.status === 'not-started') return state;
-      const { referralId: _r, caseId: _c, clientKey: _k, organisationId: _o, ...advice } = event.data;
+      const { referralId: _r, caseId: _c, clientKey: _k, organisationId: _o, referringOrganisationId: _m, ...advice } = event.data;
       return { ...state, screening: { status: 'advised', startedOn: state.screening.startedOn, findingsRecorded: state.screening.findingsRecorded, advice } };
     }
     case 'IpsJobCoachAssigned':
@@ -334,6 +362,9 @@ function evolve(state: ReferralState, event: ReferralEvent): ReferralState {
         ...state,
         episodes: state.episodes.map((e) => (e.episodeId === event.data.episodeId ? { ...e, endDate: event.data.endDate } : e)),
       };
+    case 'ClientDischarged':
+      if (state.status !== 'accepted') return state;
+      return { ...state, dischargedOn: event.data.dischargedOn };
     default:
       return assertNever(event);
   }
@@ -364,6 +395,8 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
         return startEpisode(command, state, metadata);
       case 'EndTreatmentEpisode':
         return endEpisode(command, state, metadata);
+      case 'DischargeClient':
+        return discharge(command, state, metadata);
       default:
         return assertNever(command);
     }

@@ -23,6 +23,9 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 export const TREATMENT_END_REASONS = ['completed', 'client-stopped', 'referred-elsewhere', 'other'] as const;
 export type TreatmentEndReason = (typeof TREATMENT_END_REASONS)[number];
 
+export const DISCHARGE_REASONS = ['care-completed', 'client-stopped', 'referred-elsewhere', 'client-moved', 'other'] as const;
+export type DischargeReason = (typeof DISCHARGE_REASONS)[number];
+
 export type ReferralReceived = DomainEvent<
   'ReferralReceived',
   ReferralRef & {
@@ -34,9 +37,17 @@ export type ReferralReceived = DomainEvent<
   }
 >;
 
-export type ReferralAccepted = DomainEvent<'ReferralAccepted', ReferralRef & { readonly plannedStart?: string }>;
+/**
+ * An answer to the referrer: the municipality that referred, so the answer is addressed to
+ * it (its own audience topic). Absent on answers recorded before it was kept.
+ */
+export interface AnswerRef extends ReferralRef {
+  readonly referringOrganisationId?: string;
+}
 
-export type ReferralDeclined = DomainEvent<'ReferralDeclined', ReferralRef & { readonly reasonCode: DeclineReason; readonly reason: string }>;
+export type ReferralAccepted = DomainEvent<'ReferralAccepted', AnswerRef & { readonly plannedStart?: string }>;
+
+export type ReferralDeclined = DomainEvent<'ReferralDeclined', AnswerRef & { readonly reasonCode: DeclineReason; readonly reason: string }>;
 
 export type ScreeningStarted = DomainEvent<'ScreeningStarted', ReferralRef & { readonly startedOn: string }>;
 
@@ -46,10 +57,7 @@ export interface DiagnosisCode {
 }
 
 /** Private to the care provider: never published, never shown outside it. */
-export type ClinicalFindingsRecorded = DomainEvent<
-  'ClinicalFindingsRecorded',
-  ReferralRef & { readonly findingsId: string; readonly diagnoses: readonly DiagnosisCode[]; readonly notes?: string }
->;
+export type ClinicalFindingsRecorded = DomainEvent<'ClinicalFindingsRecorded', ReferralRef & { readonly findingsId: string; readonly diagnoses: readonly DiagnosisCode[]; readonly notes?: string }>;
 
 export interface ScreeningAdvice {
   readonly adviceId: string;
@@ -61,7 +69,7 @@ export interface ScreeningAdvice {
   readonly reviewDate: string;
 }
 
-export type ScreeningAdviceSubmitted = DomainEvent<'ScreeningAdviceSubmitted', ReferralRef & ScreeningAdvice>;
+export type ScreeningAdviceSubmitted = DomainEvent<'ScreeningAdviceSubmitted', AnswerRef & ScreeningAdvice>;
 
 export type IpsJobCoachAssigned = DomainEvent<'IpsJobCoachAssigned', ReferralRef & { readonly jobCoachId: string }>;
 
@@ -69,10 +77,10 @@ export type IpsIntakeSessionRecorded = DomainEvent<'IpsIntakeSessionRecorded', R
 
 export type TreatmentEpisodeStarted = DomainEvent<'TreatmentEpisodeStarted', ReferralRef & { readonly episodeId: string; readonly startDate: string }>;
 
-export type TreatmentEpisodeEnded = DomainEvent<
-  'TreatmentEpisodeEnded',
-  ReferralRef & { readonly episodeId: string; readonly endDate: string; readonly endReason: TreatmentEndReason }
->;
+export type TreatmentEpisodeEnded = DomainEvent<'TreatmentEpisodeEnded', ReferralRef & { readonly episodeId: string; readonly endDate: string; readonly endReason: TreatmentEndReason }>;
+
+/** The care provider's involvement in the case ended: no treatment open, nothing more recorded on the referral. */
+export type ClientDischarged = DomainEvent<'ClientDischarged', ReferralRef & { readonly dischargedOn: string; readonly reasonCode: DischargeReason }>;
 
 export type ReferralEvent =
   | ReferralReceived
@@ -84,6 +92,7 @@ export type ReferralEvent =
   | IpsJobCoachAssigned
   | IpsIntakeSessionRecorded
   | TreatmentEpisodeStarted
-  | TreatmentEpisodeEnded;
+  | TreatmentEpisodeEnded
+  | ClientDischarged;
 
 export type ReferralEventType = ReferralEvent['type'];

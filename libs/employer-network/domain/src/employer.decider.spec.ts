@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { deciderSpec } from '@wcc/domain-kit/testing';
 import type { EmployerEvent } from './employer.events';
 import { employerDecider, employerSnapshotOf } from './employer.decider';
 import { newIdFor } from './ids';
-import { accountManager, clientManager, given, metadataOf, otherAccountManager } from './test-support';
+import { accountManager, clientManager, metadataOf, otherAccountManager } from './testing/actors';
+
+const given = deciderSpec(employerDecider);
 
 const employerId = '7d1c3c4e-2f7b-4c0a-9d55-1a2b3c4d5e6f';
 const registered: EmployerEvent = {
@@ -26,15 +29,15 @@ describe('employer decider', () => {
     const command = { type: 'RegisterEmployer', data: { employerId, name: 'Bakkerij De Korenschoof', sector: 'food retail', size: 'small', contact: { person: 'Mevr. J. de Wit' } } } as const;
 
     it('registers the employer for the caller’s organisation', () => {
-      expect(given(employerDecider, []).when(command, metadataOf('c1'))).toEqual([
-        { type: 'EmployerRegistered', data: { ...command.data, organisationId: 'wsp-rijnmond' } },
-      ]);
+      given([])
+        .when(command, metadataOf('c1'))
+        .then([{ type: 'EmployerRegistered', data: { ...command.data, organisationId: 'wsp-rijnmond' } }]);
     });
     it('refuses to register the same employer twice', () => {
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c2'))).toMatchObject({ category: 'conflict', code: 'employer-already-registered' });
+      given([registered]).when(command, metadataOf('c2')).thenRefused({ category: 'conflict', code: 'employer-already-registered' });
     });
     it('refuses an actor outside the employer network', () => {
-      expect(given(employerDecider, []).when(command, metadataOf('c3', clientManager))).toMatchObject({ category: 'forbidden' });
+      given([]).when(command, metadataOf('c3', clientManager)).thenRefused({ category: 'forbidden' });
     });
   });
 
@@ -42,21 +45,23 @@ describe('employer decider', () => {
     const command = { type: 'OpenVacancy', data: { role: 'baker assistant', hoursPerWeek: 20, taskDemands: ['early shifts', 'standing work'] } } as const;
 
     it('opens a vacancy with an id derived from the command', () => {
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c4'))).toEqual([
-        { type: 'VacancyOpened', data: { employerId, vacancyId: newIdFor({ commandId: 'c4' }, 'vacancy'), ...command.data } },
-      ]);
+      given([registered])
+        .when(command, metadataOf('c4'))
+        .then([{ type: 'VacancyOpened', data: { employerId, vacancyId: newIdFor({ commandId: 'c4' }, 'vacancy'), ...command.data } }]);
     });
     it('refuses an unknown employer', () => {
-      expect(given(employerDecider, []).when(command, metadataOf('c5'))).toMatchObject({ category: 'not-found', code: 'employer-not-found' });
+      given([]).when(command, metadataOf('c5')).thenRefused({ category: 'not-found', code: 'employer-not-found' });
     });
     it('refuses an account manager of another organisation', () => {
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c6', otherAccountManager))).toMatchObject({ category: 'forbidden' });
+      given([registered]).when(command, metadataOf('c6', otherAccountManager)).thenRefused({ category: 'forbidden' });
     });
     it('refuses a vacancy of 0 hours', () => {
-      expect(given(employerDecider, [registered]).when({ ...command, data: { ...command.data, hoursPerWeek: 0 } }, metadataOf('c7'))).toMatchObject({
-        category: 'invalid',
-        field: '/hoursPerWeek',
-      });
+      given([registered])
+        .when({ ...command, data: { ...command.data, hoursPerWeek: 0 } }, metadataOf('c7'))
+        .thenRefused({
+          category: 'invalid',
+          field: '/hoursPerWeek',
+        });
     });
   });
 
@@ -64,15 +69,15 @@ describe('employer decider', () => {
     const command = { type: 'CloseVacancy', data: { vacancyId: vacancyOpened.data.vacancyId, reason: 'filled' } } as const;
 
     it('closes an open vacancy', () => {
-      const history = given(employerDecider, [registered, vacancyOpened]);
-      expect(history.when(command, metadataOf('c8'))).toEqual([{ type: 'VacancyClosed', data: { employerId, ...command.data } }]);
+      const history = given([registered, vacancyOpened]);
+      history.when(command, metadataOf('c8')).then([{ type: 'VacancyClosed', data: { employerId, ...command.data } }]);
     });
     it('refuses to close a closed vacancy', () => {
       const closed: EmployerEvent = { type: 'VacancyClosed', data: { employerId, vacancyId: vacancyOpened.data.vacancyId, reason: 'withdrawn' } };
-      expect(given(employerDecider, [registered, vacancyOpened, closed]).when(command, metadataOf('c9'))).toMatchObject({ category: 'conflict', code: 'vacancy-already-closed' });
+      given([registered, vacancyOpened, closed]).when(command, metadataOf('c9')).thenRefused({ category: 'conflict', code: 'vacancy-already-closed' });
     });
     it('refuses an unknown vacancy', () => {
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c10'))).toMatchObject({ category: 'not-found', code: 'vacancy-not-found' });
+      given([registered]).when(command, metadataOf('c10')).thenRefused({ category: 'not-found', code: 'vacancy-not-found' });
     });
   });
 
@@ -81,34 +86,34 @@ describe('employer decider', () => {
 
     it('logs a workplace visit with the client', () => {
       const command = { type: 'LogEmployerContact', data: { kind: 'visit', contactedOn: '2025-06-01', withClient: true, caseId } } as const;
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c11'))).toEqual([
-        { type: 'EmployerContactLogged', data: { employerId, contactId: newIdFor({ commandId: 'c11' }, 'contact'), ...command.data } },
-      ]);
+      given([registered])
+        .when(command, metadataOf('c11'))
+        .then([{ type: 'EmployerContactLogged', data: { employerId, contactId: newIdFor({ commandId: 'c11' }, 'contact'), ...command.data } }]);
     });
     it('refuses a contact with the client that names no case, and a case without the client', () => {
-      const history = given(employerDecider, [registered]);
-      expect(history.when({ type: 'LogEmployerContact', data: { kind: 'call', contactedOn: '2025-06-01', withClient: true } }, metadataOf('c12'))).toMatchObject({
+      const history = given([registered]);
+      history.when({ type: 'LogEmployerContact', data: { kind: 'call', contactedOn: '2025-06-01', withClient: true } }, metadataOf('c12')).thenRefused({
         category: 'invalid',
         field: '/caseId',
       });
-      expect(history.when({ type: 'LogEmployerContact', data: { kind: 'call', contactedOn: '2025-06-01', withClient: false, caseId } }, metadataOf('c13'))).toMatchObject({
+      history.when({ type: 'LogEmployerContact', data: { kind: 'call', contactedOn: '2025-06-01', withClient: false, caseId } }, metadataOf('c13')).thenRefused({
         category: 'invalid',
         field: '/caseId',
       });
     });
     it('refuses a contact dated after today', () => {
       const command = { type: 'LogEmployerContact', data: { kind: 'network-meeting', contactedOn: '2025-06-03', withClient: false } } as const;
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c14'))).toMatchObject({ category: 'invalid', field: '/contactedOn' });
+      given([registered]).when(command, metadataOf('c14')).thenRefused({ category: 'invalid', field: '/contactedOn' });
     });
     it('refuses an account manager of another organisation', () => {
       const command = { type: 'LogEmployerContact', data: { kind: 'call', contactedOn: '2025-06-01', withClient: false } } as const;
-      expect(given(employerDecider, [registered]).when(command, metadataOf('c15', otherAccountManager))).toMatchObject({ category: 'forbidden' });
+      given([registered]).when(command, metadataOf('c15', otherAccountManager)).thenRefused({ category: 'forbidden' });
     });
   });
 
   it('gives matching a snapshot of the employer and its vacancies', () => {
-    expect(employerSnapshotOf(given(employerDecider, []).state)).toBeUndefined();
-    expect(employerSnapshotOf(given(employerDecider, [registered, vacancyOpened]).state)).toEqual({
+    expect(employerSnapshotOf(given([]).state)).toBeUndefined();
+    expect(employerSnapshotOf(given([registered, vacancyOpened]).state)).toEqual({
       employerId,
       organisationId: 'wsp-rijnmond',
       name: 'Bakkerij De Korenschoof',

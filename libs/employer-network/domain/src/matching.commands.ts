@@ -1,13 +1,6 @@
 // Commands on a case's matching stream. ReceiveReferral comes from the municipality's
 // ClientReferred; the rest from the employer network's account managers.
-import type {
-  ContractType,
-  MatchingCloseReason,
-  MatchingDeclineReason,
-  PlacementEndReason,
-  PlacementIssueCode,
-  ReviewMonth,
-} from './code-lists';
+import type { ContractType, MatchingCloseReason, MatchingDeclineReason, PlacementEndReason, PlacementIssueCode, ReviewMonth } from './code-lists';
 import type { EmployerSnapshot } from './employer.decider';
 
 export interface ReceiveReferral {
@@ -82,12 +75,4 @@ export interface CloseMatching {
   readonly data: { readonly reasonCode: MatchingCloseReason };
 }
 
-export type MatchingCommand =
-  | ReceiveReferral
-  | AcceptReferral
-  | DeclineReferral
-  | ProposeCandidate
-  | StartPlacement
-  | ReviewPlacement
-  | EndPlacement
-  | CloseMatching;
+export type MatchingCommand = ReceiveReferral | AcceptReferral | DeclineReferral | ProposeCandidate | StartPlacement | ReviewPlacement | EndPlacement | CloseMatching;

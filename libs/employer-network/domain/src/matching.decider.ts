@@ -143,6 +143,7 @@ function startPlacement(command: StartPlacement, state: KnownCase, metadata: Com
         clientKey: state.clientKey,
         organisationId: state.organisationId,
         referralId: state.referral.referralId,
+        referringOrganisationId: state.referral.fromOrganisationId,
         placementId: newIdFor(metadata, 'placement'),
         // The case numbers its jobs, never the caller: the next job after a job loss is the next number.
         sequence: state.placements.length + 1,
@@ -176,15 +177,17 @@ function decide(command: MatchingCommand, state: MatchingState, metadata: Comman
   const known = ownCase(state, metadata);
   if (isDomainError(known)) return known;
   const ref = { caseId: known.caseId, clientKey: known.clientKey, organisationId: known.organisationId, referralId: known.referral.referralId };
+  // Answers and job loss go back to the referrer, by name.
+  const toReferrer = { ...ref, referringOrganisationId: known.referral.fromOrganisationId };
 
   switch (command.type) {
     case 'AcceptReferral':
     case 'DeclineReferral': {
       if (known.status !== 'referred') return domainError('conflict', 'referral-already-answered', 'This referral has already been answered.');
       if (command.type === 'AcceptReferral') {
-        return [{ type: 'ReferralAccepted', data: { ...ref, ...command.data } }];
+        return [{ type: 'ReferralAccepted', data: { ...toReferrer, ...command.data } }];
       }
-      return [{ type: 'ReferralDeclined', data: { ...ref, ...command.data } }];
+      return [{ type: 'ReferralDeclined', data: { ...toReferrer, ...command.data } }];
     }
     case 'ProposeCandidate': {
       const refused = openForMatching(known);
@@ -219,7 +222,7 @@ function decide(command: MatchingCommand, state: MatchingState, metadata: Comman
       if (reason === 'other' && (reasonText === undefined || reasonText.trim() === '')) {
         return domainError('invalid', 'reason-text-required', "A job loss for reason 'other' needs a reason text.", '/reasonText');
       }
-      return [{ type: 'PlacementEnded', data: { ...ref, ...command.data } }];
+      return [{ type: 'PlacementEnded', data: { ...toReferrer, ...command.data } }];
     }
     case 'CloseMatching': {
       if (known.status === 'referred' || known.status === 'declined' || known.status === 'closed') {
@@ -260,7 +263,7 @@ function evolve(state: MatchingState, event: MatchingEvent): MatchingState {
     case 'CandidateProposed':
       return { ...caseFile, status: 'candidate-proposed', proposal: { employerId: event.data.employerId, vacancyId: event.data.vacancyId } };
     case 'PlacementStarted': {
-      const { caseId: _c, clientKey: _k, organisationId: _o, referralId: _r, ...placement } = event.data;
+      const { caseId: _c, clientKey: _k, organisationId: _o, referralId: _r, referringOrganisationId: _m, ...placement } = event.data;
       return { ...caseFile, status: 'placed', activePlacementId: placement.placementId, placements: [...caseFile.placements, { ...placement, reviews: [], status: 'active' }] };
     }
     case 'PlacementReviewed': {

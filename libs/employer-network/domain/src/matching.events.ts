@@ -4,14 +4,7 @@
 // numbered in one place and only one placement is active at a time.
 // Every event carries the case id and the pseudonymous client key (never a BSN or a
 // name) so the integration mapping needs nothing else.
-import type {
-  ContractType,
-  MatchingCloseReason,
-  MatchingDeclineReason,
-  PlacementEndReason,
-  PlacementIssueCode,
-  ReviewMonth,
-} from './code-lists';
+import type { ContractType, MatchingCloseReason, MatchingDeclineReason, PlacementEndReason, PlacementIssueCode, ReviewMonth } from './code-lists';
 
 interface CaseRef {
   readonly caseId: string;
@@ -35,14 +28,22 @@ export interface ReferralReceived {
   };
 }
 
+/**
+ * What goes back to the referrer names it: the municipality an answer or a placement is
+ * addressed to (its own audience topic). Absent on events recorded before it was kept.
+ */
+interface ToReferrer {
+  readonly referringOrganisationId?: string;
+}
+
 export interface ReferralAccepted {
   readonly type: 'ReferralAccepted';
-  readonly data: CaseRef & { readonly plannedStart?: string };
+  readonly data: CaseRef & ToReferrer & { readonly plannedStart?: string };
 }
 
 export interface ReferralDeclined {
   readonly type: 'ReferralDeclined';
-  readonly data: CaseRef & { readonly reasonCode: MatchingDeclineReason; readonly reason: string };
+  readonly data: CaseRef & ToReferrer & { readonly reasonCode: MatchingDeclineReason; readonly reason: string };
 }
 
 /** An account manager put the client (by pseudonymous key) forward for a vacancy. */
@@ -69,7 +70,7 @@ export interface PlacementTerms {
 
 export interface PlacementStarted {
   readonly type: 'PlacementStarted';
-  readonly data: CaseRef & PlacementTerms & { readonly placementId: string; readonly sequence: number };
+  readonly data: CaseRef & ToReferrer & PlacementTerms & { readonly placementId: string; readonly sequence: number };
 }
 
 export interface PlacementReviewed {
@@ -89,12 +90,13 @@ export interface PlacementReviewed {
 /** Job loss. It reopens matching; it does not end the case. */
 export interface PlacementEnded {
   readonly type: 'PlacementEnded';
-  readonly data: CaseRef & {
-    readonly placementId: string;
-    readonly endDate: string;
-    readonly reason: PlacementEndReason;
-    readonly reasonText?: string;
-  };
+  readonly data: CaseRef &
+    ToReferrer & {
+      readonly placementId: string;
+      readonly endDate: string;
+      readonly reason: PlacementEndReason;
+      readonly reasonText?: string;
+    };
 }
 
 export interface MatchingClosed {
@@ -102,12 +104,4 @@ export interface MatchingClosed {
   readonly data: CaseRef & { readonly reasonCode: MatchingCloseReason };
 }
 
-export type MatchingEvent =
-  | ReferralReceived
-  | ReferralAccepted
-  | ReferralDeclined
-  | CandidateProposed
-  | PlacementStarted
-  | PlacementReviewed
-  | PlacementEnded
-  | MatchingClosed;
+export type MatchingEvent = ReferralReceived | ReferralAccepted | ReferralDeclined | CandidateProposed | PlacementStarted | PlacementReviewed | PlacementEnded | MatchingClosed;

@@ -102,7 +102,12 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
   if (!found) return domainError('invalid', 'no-tariff', `No tariff for ${request.instrument} applies on ${d.periodFrom}.`, '/periodFrom');
   const { tariff, version } = found;
   if (d.grantedUnits > tariff.maxUnits) {
-    return domainError('invalid', 'above-tariff-cap', `Tariff ${version} funds at most ${tariff.maxUnits} ${tariff.unit}(s) of ${request.instrument} per grant; ${d.grantedUnits} asked.`, '/grantedUnits');
+    return domainError(
+      'invalid',
+      'above-tariff-cap',
+      `Tariff ${version} funds at most ${tariff.maxUnits} ${tariff.unit}(s) of ${request.instrument} per grant; ${d.grantedUnits} asked.`,
+      '/grantedUnits',
+    );
   }
   if (d.grantedUnits > request.requestedUnits) {
     return domainError('invalid', 'above-requested', `The care provider requested ${request.requestedUnits} unit(s); a grant cannot exceed the request.`, '/grantedUnits');
@@ -116,7 +121,12 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
     amount = Math.min(tariff.unitPriceCents * d.grantedUnits, request.requestedAmountCents);
   }
   if (cap !== undefined && amount > cap) {
-    return domainError('invalid', 'above-tariff-cap', `Tariff ${version} allows at most ${euros(cap)} for ${d.grantedUnits} unit(s) of ${request.instrument}; ${euros(amount)} asked.`, '/grantedAmountCents');
+    return domainError(
+      'invalid',
+      'above-tariff-cap',
+      `Tariff ${version} allows at most ${euros(cap)} for ${d.grantedUnits} unit(s) of ${request.instrument}; ${euros(amount)} asked.`,
+      '/grantedAmountCents',
+    );
   }
   if (amount > request.requestedAmountCents) {
     return domainError('invalid', 'above-requested', `The care provider requested ${euros(request.requestedAmountCents)}; a grant cannot exceed the request.`, '/grantedAmountCents');
@@ -129,6 +139,7 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
         caseId: request.caseId,
         clientKey: request.clientKey,
         insurerId: request.insurerId,
+        careProviderId: request.careProviderId,
         instrument: request.instrument,
         grantedUnits: d.grantedUnits,
         grantedAmountCents: amount,
@@ -145,10 +156,7 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
 function refuse(command: RefuseCareFunding, state: CareFundingState, metadata: CommandMetadata): readonly CareFundingEvent[] | DomainError {
   const refused = addressedInsurer(state, metadata, 'refuse');
   const repeated =
-    state.status === 'refused' &&
-    state.refusal.decidedBy === metadata.actor.userId &&
-    state.refusal.reasonCode === command.data.reasonCode &&
-    state.refusal.reason === command.data.reason.trim();
+    state.status === 'refused' && state.refusal.decidedBy === metadata.actor.userId && state.refusal.reasonCode === command.data.reasonCode && state.refusal.reason === command.data.reason.trim();
   if (refused) return repeated ? [] : refused;
   if (state.status !== 'requested') return domainError('conflict', 'care-funding-already-decided', 'This funding request was already decided.');
   const { request } = state;
@@ -161,6 +169,7 @@ function refuse(command: RefuseCareFunding, state: CareFundingState, metadata: C
         caseId: request.caseId,
         clientKey: request.clientKey,
         insurerId: request.insurerId,
+        careProviderId: request.careProviderId,
         instrument: request.instrument,
         reasonCode: command.data.reasonCode,
         reason: command.data.reason.trim(),
@@ -193,7 +202,10 @@ function claimProblem(claim: SubmitCareClaim['data'], state: CareFundingState): 
     return { reason: 'outside-period', detail: `The claim covers ${claim.periodFrom}–${claim.periodTo}; funding covers ${grant.periodFrom}–${grant.periodTo}.` };
   }
   if (grant.unitPriceCents !== undefined && claim.amountCents > claim.units * grant.unitPriceCents) {
-    return { reason: 'above-tariff', detail: `${claim.units} unit(s) at ${euros(grant.unitPriceCents)} come to at most ${euros(claim.units * grant.unitPriceCents)}; ${euros(claim.amountCents)} claimed.` };
+    return {
+      reason: 'above-tariff',
+      detail: `${claim.units} unit(s) at ${euros(grant.unitPriceCents)} come to at most ${euros(claim.units * grant.unitPriceCents)}; ${euros(claim.amountCents)} claimed.`,
+    };
   }
   const budget = budgetOf(grant, state.claims);
   if (budget.settledUnits + claim.units > grant.grantedUnits || budget.settledAmountCents + claim.amountCents > grant.grantedAmountCents) {
@@ -211,7 +223,8 @@ function submitClaim(command: SubmitCareClaim, state: CareFundingState, metadata
   const claim = command.data;
   // A claim is answered once; the same claim again changes nothing.
   if (state.claims.some((c) => c.claimId === claim.claimId)) return [];
-  const ref = { fundingRequestId: claim.fundingRequestId, caseId: claim.caseId, clientKey: claim.clientKey, claimId: claim.claimId };
+  // The answer goes to the care provider that claimed.
+  const ref = { fundingRequestId: claim.fundingRequestId, caseId: claim.caseId, clientKey: claim.clientKey, claimId: claim.claimId, careProviderId: claim.careProviderId };
   const facts = { instrument: claim.instrument, units: claim.units, amountCents: claim.amountCents, periodFrom: claim.periodFrom, periodTo: claim.periodTo };
   const problem = claimProblem(claim, state);
   if (problem || state.status !== 'granted') {

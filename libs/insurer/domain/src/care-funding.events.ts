@@ -32,6 +32,8 @@ export interface CareFundingRequestReceived {
 export interface CareFundingGranted {
   readonly type: 'CareFundingGranted';
   readonly data: CaseRef & {
+    /** The care provider the answer goes to (the requester, or the claimant); absent on answers recorded before it was kept. */
+    readonly careProviderId?: string;
     readonly insurerId: string;
     readonly instrument: FundedInstrument;
     readonly grantedUnits: number;
@@ -48,6 +50,8 @@ export interface CareFundingGranted {
 export interface CareFundingRefused {
   readonly type: 'CareFundingRefused';
   readonly data: CaseRef & {
+    /** The care provider the answer goes to (the requester, or the claimant); absent on answers recorded before it was kept. */
+    readonly careProviderId?: string;
     readonly insurerId: string;
     readonly instrument: FundedInstrument;
     readonly reasonCode: FundingRefusalReason;
@@ -59,6 +63,8 @@ export interface CareFundingRefused {
 export interface CareClaimSettled {
   readonly type: 'CareClaimSettled';
   readonly data: CaseRef & {
+    /** The care provider the answer goes to (the requester, or the claimant); absent on answers recorded before it was kept. */
+    readonly careProviderId?: string;
     readonly claimId: string;
     readonly insurerId: string;
     readonly instrument: FundedInstrument;
@@ -75,6 +81,8 @@ export interface CareClaimSettled {
 export interface CareClaimRejected {
   readonly type: 'CareClaimRejected';
   readonly data: CaseRef & {
+    /** The care provider the answer goes to (the requester, or the claimant); absent on answers recorded before it was kept. */
+    readonly careProviderId?: string;
     readonly claimId: string;
     /** The insurer the claim was addressed to. */
     readonly insurerId: string;

@@ -8,15 +8,7 @@
 import { assertNever, domainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import type { ConsentDataCategory, ReviewActionOutcome, ReviewCancellationReason } from './code-lists';
 import { consentNames, type ConsentRecord } from './case.decider';
-import type {
-  AssignReviewAction,
-  CancelCaseReview,
-  CaseReviewCommand,
-  CloseReviewAction,
-  RecordCaseReview,
-  ReviewedCase,
-  ScheduleCaseReview,
-} from './case-review.commands';
+import type { AssignReviewAction, CancelCaseReview, CaseReviewCommand, CloseReviewAction, RecordCaseReview, ReviewedCase, ScheduleCaseReview } from './case-review.commands';
 import type { CaseReviewEvent, ReviewActionOwner, ReviewAttendee } from './case-review.events';
 import { dateInAmsterdam, isBefore } from './dates';
 
@@ -181,8 +173,7 @@ function assign(command: AssignReviewAction, state: ExistingReview, metadata: Co
   if (isBefore(dueDate, state.held.heldOn)) {
     return domainError('invalid', 'due-before-review', `dueDate must not be before the review was held (${state.held.heldOn}).`, '/dueDate');
   }
-  const organisationType =
-    ownerOrganisationId === state.municipalityId ? 'municipality' : state.held.attendees.find((a) => a.organisationId === ownerOrganisationId)?.organisationType;
+  const organisationType = ownerOrganisationId === state.municipalityId ? 'municipality' : state.held.attendees.find((a) => a.organisationId === ownerOrganisationId)?.organisationType;
   if (organisationType === undefined) {
     return domainError('invalid', 'owner-not-at-review', 'An action goes to the municipality or to an organisation that attended the review.', '/ownerOrganisationId');
   }

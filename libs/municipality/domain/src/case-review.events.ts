@@ -58,10 +58,7 @@ export type ReviewActionAssigned = CaseReviewEventOf<
     readonly dueDate: string;
   }
 >;
-export type ReviewActionClosed = CaseReviewEventOf<
-  'ReviewActionClosed',
-  { readonly actionId: string; readonly closedOn: string; readonly outcome: ReviewActionOutcome; readonly note?: string }
->;
+export type ReviewActionClosed = CaseReviewEventOf<'ReviewActionClosed', { readonly actionId: string; readonly closedOn: string; readonly outcome: ReviewActionOutcome; readonly note?: string }>;
 export type CaseReviewCancelled = CaseReviewEventOf<'CaseReviewCancelled', { readonly reasonCode: ReviewCancellationReason; readonly reasonText?: string }>;
 
 export type CaseReviewEvent = CaseReviewScheduled | CaseReviewHeld | ReviewActionAssigned | ReviewActionClosed | CaseReviewCancelled;

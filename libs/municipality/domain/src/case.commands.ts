@@ -80,22 +80,13 @@ export type RecordParticipation = CommandOf<
   }
 >;
 /** A municipal decision about the benefit; never derived automatically from other events. */
-export type AdjustBenefit = CommandOf<
-  'AdjustBenefit',
-  { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly effectiveFrom: string; readonly reason: string }
->;
+export type AdjustBenefit = CommandOf<'AdjustBenefit', { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly effectiveFrom: string; readonly reason: string }>;
 export type EndBenefit = CommandOf<'EndBenefit', { readonly reasonCode: BenefitEndReason; readonly reasonText?: string; readonly endedOn: string }>;
 export type ReapplyBenefit = CommandOf<'ReapplyBenefit', { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly reappliedOn: string }>;
-export type RecordDropout = CommandOf<
-  'RecordDropout',
-  { readonly phase: TrajectoryPhase; readonly reasonCode: DropoutReason; readonly reasonText?: string; readonly droppedOutOn: string }
->;
+export type RecordDropout = CommandOf<'RecordDropout', { readonly phase: TrajectoryPhase; readonly reasonCode: DropoutReason; readonly reasonText?: string; readonly droppedOutOn: string }>;
 export type CloseCase = CommandOf<'CloseCase', { readonly reasonCode: CaseClosureReason; readonly note?: string }>;
 export type RecordPlacementStarted = CommandOf<'RecordPlacementStarted', Omit<PlacementTerms, 'organisationId'>>;
-export type RecordPlacementEnded = CommandOf<
-  'RecordPlacementEnded',
-  { readonly placementId: string; readonly endDate: string; readonly reason: string; readonly reasonText?: string }
->;
+export type RecordPlacementEnded = CommandOf<'RecordPlacementEnded', { readonly placementId: string; readonly endDate: string; readonly reason: string; readonly reasonText?: string }>;
 
 export type CaseCommand =
   | OpenCase

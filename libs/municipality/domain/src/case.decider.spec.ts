@@ -5,20 +5,20 @@ import { caseDecider } from './case.decider';
 import type { CaseEvent } from './case.events';
 import { caseView } from './case.view';
 import type { ClientProfile } from './client.events';
-import { metadataFor, NOW, specFor } from './given-when-then';
+import { commandMetadata, deciderSpec, NOW } from '@wcc/domain-kit/testing';
 
-const given = specFor(caseDecider);
+const given = deciderSpec(caseDecider);
 const caseId = '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71';
 const clientKey = 'ck_7Qm2xV9pLr4TnB8sAbCdEf';
 const municipality = 'gemeente-rotterdam';
 const at = NOW;
 const ids = { caseId, clientKey, at };
 
-const clientManager = metadataFor({ userId: 'km-1', organisationId: municipality, organisationType: 'municipality' });
-const otherMunicipality = metadataFor({ userId: 'km-9', organisationId: 'gemeente-delft', organisationType: 'municipality' });
-const careProvider = metadataFor({ userId: 'system', organisationId: 'ggz-delfland', organisationType: 'care-provider' });
-const otherCareProvider = metadataFor({ userId: 'system', organisationId: 'ggz-elders', organisationType: 'care-provider' });
-const employerNetwork = metadataFor({ userId: 'system', organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' });
+const clientManager = commandMetadata({ userId: 'km-1', organisationId: municipality, organisationType: 'municipality' });
+const otherMunicipality = commandMetadata({ userId: 'km-9', organisationId: 'gemeente-delft', organisationType: 'municipality' });
+const careProvider = commandMetadata({ userId: 'system', organisationId: 'ggz-delfland', organisationType: 'care-provider' });
+const otherCareProvider = commandMetadata({ userId: 'system', organisationId: 'ggz-elders', organisationType: 'care-provider' });
+const employerNetwork = commandMetadata({ userId: 'system', organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' });
 
 const profile: ClientProfile = { birthYear: 1990, sex: 'female', education: 'low', benefitType: 'wwb', benefitMonthlyAmountCents: 123_456, housing: 'independent' };
 const zrm: ZrmScores = {
@@ -114,22 +114,32 @@ describe('case decider', () => {
 
   describe('any command on a case that does not exist', () => {
     it('is not found', () => {
-      given([]).when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager).thenRefused({ category: 'not-found', code: 'case-not-found' });
+      given([])
+        .when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager)
+        .thenRefused({ category: 'not-found', code: 'case-not-found' });
     });
   });
 
   describe('AssignRegie', () => {
     it('makes a user of the municipality the accountable owner', () => {
-      given([opened]).when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager).then([regie]);
+      given([opened])
+        .when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager)
+        .then([regie]);
     });
     it('refuses a second active owner', () => {
-      given([opened, regie]).when({ type: 'AssignRegie', data: { userId: 'reg-2' } }, clientManager).thenRefused({ category: 'conflict', code: 'regie-already-assigned' });
+      given([opened, regie])
+        .when({ type: 'AssignRegie', data: { userId: 'reg-2' } }, clientManager)
+        .thenRefused({ category: 'conflict', code: 'regie-already-assigned' });
     });
     it('refuses users of another municipality', () => {
-      given([opened]).when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, otherMunicipality).thenRefused({ category: 'forbidden', code: 'other-municipality' });
+      given([opened])
+        .when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, otherMunicipality)
+        .thenRefused({ category: 'forbidden', code: 'other-municipality' });
     });
     it('refuses on a closed case', () => {
-      given([opened, closed]).when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager).thenRefused({ category: 'conflict', code: 'case-closed' });
+      given([opened, closed])
+        .when({ type: 'AssignRegie', data: { userId: 'reg-1' } }, clientManager)
+        .thenRefused({ category: 'conflict', code: 'case-closed' });
     });
   });
 
@@ -149,14 +159,16 @@ describe('case decider', () => {
       given([opened]).when(transfer, clientManager).thenRefused({ category: 'conflict', code: 'regie-not-assigned' });
     });
     it('refuses a transfer to the current owner', () => {
-      given([opened, regie]).when({ type: 'TransferRegie', data: { toUserId: 'reg-1', reason: 'x' } }, clientManager).thenRefused({ category: 'conflict', code: 'regie-same-owner' });
+      given([opened, regie])
+        .when({ type: 'TransferRegie', data: { toUserId: 'reg-1', reason: 'x' } }, clientManager)
+        .thenRefused({ category: 'conflict', code: 'regie-same-owner' });
     });
     it('keeps one owner and the whole history in the case file', () => {
       const transferred: CaseEvent = {
         type: 'RegieTransferred',
         data: { ...ids, from: { userId: 'reg-1', organisationId: municipality }, to: { userId: 'reg-2', organisationId: municipality }, reason: 'r' },
       };
-      const state = [opened, regie, transferred].reduce((s, e) => caseDecider.evolve(s, e), caseDecider.initialState());
+      const state = given([opened, regie, transferred]).state;
       if (state.status === 'new') expect.fail('case expected');
       expect(state.regie.owner).toEqual({ userId: 'reg-2', organisationId: municipality, since: at });
       expect(state.regie.history).toHaveLength(2);
@@ -191,7 +203,9 @@ describe('case decider', () => {
     it('records named recipient organisations', () => {
       const recipients = [{ organisationId: 'ggz-delfland', organisationType: 'care-provider' as const }];
       const { validTo: _untilWithdrawn, ...scope } = consent.data;
-      given([opened]).when(named(recipients), clientManager).then([{ type: 'ConsentGranted', data: { ...scope, recipients } }]);
+      given([opened])
+        .when(named(recipients), clientManager)
+        .then([{ type: 'ConsentGranted', data: { ...scope, recipients } }]);
     });
     it("records the client's choice to tell named employer networks about IPS, and refuses it without them or with others", () => {
       const network = { organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' as const };
@@ -200,16 +214,26 @@ describe('case decider', () => {
         return { ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, disclosesIpsParticipation: true } } as CaseCommand;
       };
       const { validTo: _untilWithdrawn, ...scope } = consent.data;
-      given([opened]).when(ips([network]), clientManager).then([{ type: 'ConsentGranted', data: { ...scope, recipients: [network], disclosesIpsParticipation: true } }]);
+      given([opened])
+        .when(ips([network]), clientManager)
+        .then([{ type: 'ConsentGranted', data: { ...scope, recipients: [network], disclosesIpsParticipation: true } }]);
       const refusal = { category: 'invalid', code: 'ips-disclosure-needs-named-employer-networks', field: '/disclosesIpsParticipation' } as const;
-      given([opened]).when(ips([network, { organisationId: 'ggz-delfland', organisationType: 'care-provider' }]), clientManager).thenRefused(refusal);
+      given([opened])
+        .when(ips([network, { organisationId: 'ggz-delfland', organisationType: 'care-provider' }]), clientManager)
+        .thenRefused(refusal);
       const command = grant();
-      given([opened]).when({ ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, disclosesIpsParticipation: true } } as CaseCommand, clientManager).thenRefused(refusal);
+      given([opened])
+        .when({ ...command, data: { ...(command as Extract<CaseCommand, { type: 'GrantConsent' }>).data, disclosesIpsParticipation: true } } as CaseCommand, clientManager)
+        .thenRefused(refusal);
     });
     it('refuses a recipient of a type the consent does not list, and one named twice, naming the field', () => {
-      given([opened]).when(named([{ organisationId: 'achmea', organisationType: 'insurer' }]), clientManager).thenRefused({ category: 'invalid', code: 'recipient-outside-organisation-types', field: '/recipients/0/organisationType' });
+      given([opened])
+        .when(named([{ organisationId: 'achmea', organisationType: 'insurer' }]), clientManager)
+        .thenRefused({ category: 'invalid', code: 'recipient-outside-organisation-types', field: '/recipients/0/organisationType' });
       const twice = { organisationId: 'ggz-delfland', organisationType: 'care-provider' as const };
-      given([opened]).when(named([twice, twice]), clientManager).thenRefused({ category: 'invalid', code: 'recipient-repeated', field: '/recipients/1/organisationId' });
+      given([opened])
+        .when(named([twice, twice]), clientManager)
+        .thenRefused({ category: 'invalid', code: 'recipient-repeated', field: '/recipients/1/organisationId' });
     });
   });
 
@@ -268,7 +292,9 @@ describe('case decider', () => {
         .thenRefused({ category: 'invalid', code: 'route-not-for-employer-network', field: '/route' });
     });
     it('refuses a deadline in the past', () => {
-      given([opened, consent]).when(refer({ replyDeadline: '2025-03-02' }), clientManager).thenRefused({ category: 'invalid', code: 'reply-deadline-in-past', field: '/replyDeadline' });
+      given([opened, consent])
+        .when(refer({ replyDeadline: '2025-03-02' }), clientManager)
+        .thenRefused({ category: 'invalid', code: 'reply-deadline-in-past', field: '/replyDeadline' });
     });
     it('refuses a second pending referral to the same organisation', () => {
       given([opened, consent, referral])
@@ -316,7 +342,7 @@ describe('case decider', () => {
     it('records screening advice, which also answers a pending referral', () => {
       const adviceEvent: CaseEvent = { type: 'ScreeningAdviceReceived', data: { ...ids, ...(advice.data as object), organisationId: 'ggz-delfland' } } as CaseEvent;
       given([opened, consent, referral]).when(advice, careProvider).then([adviceEvent]);
-      const state = [opened, consent, referral, adviceEvent].reduce((s, e) => caseDecider.evolve(s, e), caseDecider.initialState());
+      const state = given([opened, consent, referral, adviceEvent]).state;
       if (state.status === 'new') expect.fail('case expected');
       expect(state.referrals[0]?.status).toBe('accepted');
       expect(caseView(state, NOW).latestAdvice?.advisedRoute).toBe('ips');
@@ -374,11 +400,17 @@ describe('case decider', () => {
         .thenRefused({ category: 'conflict', code: 'benefit-unchanged' });
     });
     it('EndBenefit records the reason code', () => {
-      given([opened]).when({ type: 'EndBenefit', data: { reasonCode: 'employee', endedOn: '2025-03-31' } }, clientManager).then([benefitEnded]);
+      given([opened])
+        .when({ type: 'EndBenefit', data: { reasonCode: 'employee', endedOn: '2025-03-31' } }, clientManager)
+        .then([benefitEnded]);
     });
     it("EndBenefit needs a text for 'other' and a running benefit", () => {
-      given([opened]).when({ type: 'EndBenefit', data: { reasonCode: 'other', endedOn: '2025-03-31' } }, clientManager).thenRefused({ category: 'invalid', code: 'reason-text-required', field: '/reasonText' });
-      given([opened, benefitEnded]).when({ type: 'EndBenefit', data: { reasonCode: 'study', endedOn: '2025-03-31' } }, clientManager).thenRefused({ category: 'conflict', code: 'benefit-not-active' });
+      given([opened])
+        .when({ type: 'EndBenefit', data: { reasonCode: 'other', endedOn: '2025-03-31' } }, clientManager)
+        .thenRefused({ category: 'invalid', code: 'reason-text-required', field: '/reasonText' });
+      given([opened, benefitEnded])
+        .when({ type: 'EndBenefit', data: { reasonCode: 'study', endedOn: '2025-03-31' } }, clientManager)
+        .thenRefused({ category: 'conflict', code: 'benefit-not-active' });
     });
     it('ReapplyBenefit after the benefit ended', () => {
       given([opened, benefitEnded])
@@ -394,7 +426,9 @@ describe('case decider', () => {
 
   describe('RecordDropout and CloseCase', () => {
     it('records a dropout with phase and reason', () => {
-      given([opened]).when({ type: 'RecordDropout', data: { phase: 'assessment', reasonCode: 'motivation', droppedOutOn: '2025-03-03' } }, clientManager).then([droppedOut]);
+      given([opened])
+        .when({ type: 'RecordDropout', data: { phase: 'assessment', reasonCode: 'motivation', droppedOutOn: '2025-03-03' } }, clientManager)
+        .then([droppedOut]);
     });
     it("refuses a second dropout and 'other' without text", () => {
       given([opened, droppedOut])
@@ -405,14 +439,18 @@ describe('case decider', () => {
         .thenRefused({ category: 'invalid', code: 'reason-text-required', field: '/reasonText' });
     });
     it('closes a case, also after dropout, but only once', () => {
-      given([opened, droppedOut]).when({ type: 'CloseCase', data: { reasonCode: 'completed' } }, clientManager).then([closed]);
-      given([opened, closed]).when({ type: 'CloseCase', data: { reasonCode: 'completed' } }, clientManager).thenRefused({ category: 'conflict', code: 'case-closed' });
+      given([opened, droppedOut])
+        .when({ type: 'CloseCase', data: { reasonCode: 'completed' } }, clientManager)
+        .then([closed]);
+      given([opened, closed])
+        .when({ type: 'CloseCase', data: { reasonCode: 'completed' } }, clientManager)
+        .thenRefused({ category: 'conflict', code: 'case-closed' });
     });
   });
 
   describe('caseView', () => {
     it('flags a pending referral as overdue the day after its deadline, computed against now', () => {
-      const state = [opened, consent, referral].reduce((s, e) => caseDecider.evolve(s, e), caseDecider.initialState());
+      const state = given([opened, consent, referral]).state;
       if (state.status === 'new') expect.fail('case expected');
       expect(caseView(state, '2025-03-17T22:59:00Z').referrals[0]?.overdue).toBe(false); // 23:59 in Amsterdam, still the 17th
       expect(caseView(state, '2025-03-17T23:00:00Z').referrals[0]?.overdue).toBe(true); // 00:00 on the 18th
@@ -420,7 +458,7 @@ describe('case decider', () => {
     });
     it('does not flag an answered referral', () => {
       const accepted: CaseEvent = { type: 'ReferralAccepted', data: { ...ids, referralId, organisationId: 'ggz-delfland' } };
-      const state = [opened, consent, referral, accepted].reduce((s, e) => caseDecider.evolve(s, e), caseDecider.initialState());
+      const state = given([opened, consent, referral, accepted]).state;
       if (state.status === 'new') expect.fail('case expected');
       expect(caseView(state, '2025-05-01T12:00:00Z').referrals[0]).toMatchObject({ status: 'accepted', overdue: false });
     });

@@ -23,15 +23,7 @@ import type {
   TransferRegie,
   WithdrawConsent,
 } from './case.commands';
-import type {
-  CaseEvent,
-  ClientReferred,
-  ConsentGranted,
-  ParticipationMeasured,
-  PlacementTerms,
-  RegieOwner,
-  ScreeningAdviceReceived,
-} from './case.events';
+import type { CaseEvent, ClientReferred, ConsentGranted, ParticipationMeasured, PlacementTerms, RegieOwner, ScreeningAdviceReceived } from './case.events';
 import type { ClientProfile } from './client.events';
 import { validateProfile } from './client.decider';
 import { dateInAmsterdam, isBefore } from './dates';
@@ -67,7 +59,15 @@ export interface BenefitRecord {
   /** The date the current situation started (effective, ended or reapplied on). */
   readonly since?: string;
   readonly endReasonCode?: BenefitEndReason;
-  readonly history: readonly { readonly change: 'adjusted' | 'ended' | 'reapplied'; readonly at: string; readonly on: string; readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly reasonCode?: BenefitEndReason; readonly reason?: string }[];
+  readonly history: readonly {
+    readonly change: 'adjusted' | 'ended' | 'reapplied';
+    readonly at: string;
+    readonly on: string;
+    readonly benefitType: BenefitType;
+    readonly monthlyAmountCents: number;
+    readonly reasonCode?: BenefitEndReason;
+    readonly reason?: string;
+  }[];
 }
 
 export type PlacementRecord = PlacementTerms & { readonly endDate?: string; readonly endReason?: string; readonly endReasonText?: string };
@@ -210,7 +210,7 @@ function grantConsent(command: GrantConsent, state: ExistingCase, metadata: Comm
   }
   const outsideTypes = (command.data.recipients ?? []).findIndex((r) => !command.data.organisationTypes.includes(r.organisationType));
   if (outsideTypes !== -1) {
-    return domainError('invalid', 'recipient-outside-organisation-types', 'Every named recipient must be of one of the consent\'s organisation types.', `/recipients/${outsideTypes}/organisationType`);
+    return domainError('invalid', 'recipient-outside-organisation-types', "Every named recipient must be of one of the consent's organisation types.", `/recipients/${outsideTypes}/organisationType`);
   }
   if (command.data.disclosesIpsParticipation === true) {
     const recipients = command.data.recipients ?? [];
@@ -562,9 +562,7 @@ function evolve(state: CaseState, event: CaseEvent): CaseState {
       const { placementId, endDate, reason, reasonText } = event.data;
       return {
         ...state,
-        placements: state.placements.map((p) =>
-          p.placementId === placementId ? { ...p, endDate, endReason: reason, ...(reasonText === undefined ? {} : { endReasonText: reasonText }) } : p,
-        ),
+        placements: state.placements.map((p) => (p.placementId === placementId ? { ...p, endDate, endReason: reason, ...(reasonText === undefined ? {} : { endReasonText: reasonText }) } : p)),
       };
     }
     default:

@@ -92,10 +92,7 @@ export type ClientReferred = CaseEventOf<
   }
 >;
 export type ReferralAccepted = CaseEventOf<'ReferralAccepted', { readonly referralId: string; readonly organisationId: string; readonly plannedStart?: string }>;
-export type ReferralDeclined = CaseEventOf<
-  'ReferralDeclined',
-  { readonly referralId: string; readonly organisationId: string; readonly reasonCode: string; readonly reason: string }
->;
+export type ReferralDeclined = CaseEventOf<'ReferralDeclined', { readonly referralId: string; readonly organisationId: string; readonly reasonCode: string; readonly reason: string }>;
 export type ScreeningAdviceReceived = CaseEventOf<
   'ScreeningAdviceReceived',
   {
@@ -120,16 +117,10 @@ export type ParticipationMeasured = CaseEventOf<
     readonly zrm: ZrmScores;
   }
 >;
-export type BenefitAdjusted = CaseEventOf<
-  'BenefitAdjusted',
-  { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly effectiveFrom: string; readonly reason: string }
->;
+export type BenefitAdjusted = CaseEventOf<'BenefitAdjusted', { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly effectiveFrom: string; readonly reason: string }>;
 export type BenefitEnded = CaseEventOf<'BenefitEnded', { readonly reasonCode: BenefitEndReason; readonly reasonText?: string; readonly endedOn: string }>;
 export type BenefitReapplied = CaseEventOf<'BenefitReapplied', { readonly benefitType: BenefitType; readonly monthlyAmountCents: number; readonly reappliedOn: string }>;
-export type DroppedOut = CaseEventOf<
-  'DroppedOut',
-  { readonly phase: TrajectoryPhase; readonly reasonCode: DropoutReason; readonly reasonText?: string; readonly droppedOutOn: string }
->;
+export type DroppedOut = CaseEventOf<'DroppedOut', { readonly phase: TrajectoryPhase; readonly reasonCode: DropoutReason; readonly reasonText?: string; readonly droppedOutOn: string }>;
 export type CaseClosed = CaseEventOf<'CaseClosed', { readonly reasonCode: CaseClosureReason; readonly note?: string }>;
 export type PlacementStarted = CaseEventOf<'PlacementStarted', PlacementTerms>;
 export type PlacementEnded = CaseEventOf<

@@ -2,10 +2,10 @@ import { describe, it } from 'vitest';
 import type { RegisterClient } from './client.commands';
 import { clientDecider } from './client.decider';
 import type { ClientEvent, ClientProfile } from './client.events';
-import { metadataFor, specFor } from './given-when-then';
+import { commandMetadata, deciderSpec } from '@wcc/domain-kit/testing';
 
-const given = specFor(clientDecider);
-const clientManager = metadataFor({ userId: 'km-1', organisationId: 'gemeente-rotterdam', organisationType: 'municipality' });
+const given = deciderSpec(clientDecider);
+const clientManager = commandMetadata({ userId: 'km-1', organisationId: 'gemeente-rotterdam', organisationType: 'municipality' });
 const profile: ClientProfile = { birthYear: 1990, sex: 'female', education: 'low', benefitType: 'wwb', benefitMonthlyAmountCents: 123_456, housing: 'independent' };
 const register = (overrides: Partial<RegisterClient['data']> = {}): RegisterClient => ({
   type: 'RegisterClient',
@@ -29,7 +29,9 @@ describe('client decider: RegisterClient', () => {
   });
 
   it('refuses a BSN that fails the elfproef, naming the field and not the number', () => {
-    given([]).when(register({ bsn: '123456789' }), clientManager).thenRefused({ category: 'invalid', code: 'bsn-invalid', field: '/bsn' });
+    given([])
+      .when(register({ bsn: '123456789' }), clientManager)
+      .thenRefused({ category: 'invalid', code: 'bsn-invalid', field: '/bsn' });
   });
 
   it('refuses the same BSN twice (its stream already exists)', () => {
@@ -37,12 +39,14 @@ describe('client decider: RegisterClient', () => {
   });
 
   it('refuses an organisation that is not a municipality', () => {
-    const employer = metadataFor({ userId: 'am-1', organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' });
+    const employer = commandMetadata({ userId: 'am-1', organisationId: 'werkplein-rijnmond', organisationType: 'employer-network' });
     given([]).when(register(), employer).thenRefused({ category: 'forbidden', code: 'not-a-municipality' });
   });
 
   it('refuses an impossible birth year and an amount without a benefit', () => {
-    given([]).when(register({ profile: { ...profile, birthYear: 2020 } }), clientManager).thenRefused({ category: 'invalid', field: '/birthYear', code: 'birth-year-out-of-range' });
+    given([])
+      .when(register({ profile: { ...profile, birthYear: 2020 } }), clientManager)
+      .thenRefused({ category: 'invalid', field: '/birthYear', code: 'birth-year-out-of-range' });
     given([])
       .when(register({ profile: { ...profile, benefitType: 'none', benefitMonthlyAmountCents: 100 } }), clientManager)
       .thenRefused({ category: 'invalid', field: '/benefitMonthlyAmountCents', code: 'amount-without-benefit' });

@@ -65,33 +65,14 @@ export const trajectoryPhases = ['before-start', 'screening', 'assessment', 'tri
 export type TrajectoryPhase = (typeof trajectoryPhases)[number];
 
 /** Fixed list of dropout reasons (report 000 Table 11, DOMAIN.md); 'other' needs a text. */
-export const dropoutReasons = [
-  'care-advice',
-  'motivation',
-  'illness',
-  'detention',
-  'childcare',
-  'moved',
-  'own-request',
-  'returned-to-municipality',
-  'other',
-] as const;
+export const dropoutReasons = ['care-advice', 'motivation', 'illness', 'detention', 'childcare', 'moved', 'own-request', 'returned-to-municipality', 'other'] as const;
 export type DropoutReason = (typeof dropoutReasons)[number];
 
 export const caseClosureReasons = ['outflow-to-work', 'outflow-to-education', 'completed', 'dropped-out', 'moved', 'other'] as const;
 export type CaseClosureReason = (typeof caseClosureReasons)[number];
 
 /** How the client came to be referred (the contract's ClientReferred routes). */
-export const referralRoutes = [
-  'home-visit',
-  'first-psychosis',
-  'ggz-intake-wish',
-  'occupational-physician',
-  'ggz-screening',
-  'ips',
-  'matching',
-  'other',
-] as const;
+export const referralRoutes = ['home-visit', 'first-psychosis', 'ggz-intake-wish', 'occupational-physician', 'ggz-screening', 'ips', 'matching', 'other'] as const;
 export type ReferralRoute = (typeof referralRoutes)[number];
 
 export const referralTargets = ['care-provider', 'employer-network'] as const;

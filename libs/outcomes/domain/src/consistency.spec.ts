@@ -29,7 +29,14 @@ describe('consistency checks over the reports’ own figures', () => {
 
   it('finds where the text and the tables disagree, in 002 and 003', () => {
     const text = slips.filter((c) => c.kind === 'text-vs-table');
-    expect(text.map((c) => [c.printed, c.recomputed])).toEqual(expect.arrayContaining([[9109, 9019], [20662, 2066], [2.5, 2.7], [2051, 2041]]));
+    expect(text.map((c) => [c.printed, c.recomputed])).toEqual(
+      expect.arrayContaining([
+        [9109, 9019],
+        [20662, 2066],
+        [2.5, 2.7],
+        [2051, 2041],
+      ]),
+    );
   });
 
   it('finds Table 12 periods that its own Table 9–11 cells do not give by any stated method', () => {

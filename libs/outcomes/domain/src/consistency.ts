@@ -189,7 +189,19 @@ function table5Checks(): ConsistencyCheck[] {
   for (const col of [...projectIds, 'total'] as const) {
     const { n, pct } = report002Table5[col];
     const sum = hoursGroups.reduce((s, g) => s + pct[g], 0);
-    out.push(check({ id: `002-5-${col}-sum`, report: '002', where: `002 Table 5, ${col}`, what: 'shares add up to 100%', printed: 100, recomputed: sum, recomputedFrom: hoursGroups.map((g) => pct[g]).join(' + '), tolerance: 1.5, kind: 'slip' }));
+    out.push(
+      check({
+        id: `002-5-${col}-sum`,
+        report: '002',
+        where: `002 Table 5, ${col}`,
+        what: 'shares add up to 100%',
+        printed: 100,
+        recomputed: sum,
+        recomputedFrom: hoursGroups.map((g) => pct[g]).join(' + '),
+        tolerance: 1.5,
+        kind: 'slip',
+      }),
+    );
     for (const g of hoursGroups) {
       const c = compatibleWithN(pct[g], n);
       out.push({
@@ -209,7 +221,19 @@ function table5Checks(): ConsistencyCheck[] {
   for (const g of hoursGroups) {
     const total = report002Table5.total;
     const weighted = projectIds.reduce((s, p) => s + report002Table5[p].n * report002Table5[p].pct[g], 0) / total.n;
-    out.push(check({ id: `002-5-total-${g}-weighted`, report: '002', where: `002 Table 5, totaal, ${g}`, what: 'total = n-weighted mean of the projects', printed: total.pct[g], recomputed: Math.round(weighted * 10) / 10, recomputedFrom: 'n-weighted mean of IPS-NHN, VIP, ExIT', tolerance: 1, kind: 'slip' }));
+    out.push(
+      check({
+        id: `002-5-total-${g}-weighted`,
+        report: '002',
+        where: `002 Table 5, totaal, ${g}`,
+        what: 'total = n-weighted mean of the projects',
+        printed: total.pct[g],
+        recomputed: Math.round(weighted * 10) / 10,
+        recomputedFrom: 'n-weighted mean of IPS-NHN, VIP, ExIT',
+        tolerance: 1,
+        kind: 'slip',
+      }),
+    );
   }
   return out;
 }
@@ -218,8 +242,32 @@ function table6And7Checks(params: ParameterSet): ConsistencyCheck[] {
   const out: ConsistencyCheck[] = [];
   for (const g of hoursGroups) {
     const r = report002Table6[g];
-    out.push(check({ id: `002-6-${g}-week`, report: '002', where: `002 Table 6, ${g}, per week`, what: 'hours × net hourly wage', printed: r.perWeek, recomputed: r.hours * r.wage, recomputedFrom: `${r.hours} × ${r.wage}`, tolerance: 0.006, kind: 'slip' }));
-    out.push(check({ id: `002-6-${g}-month`, report: '002', where: `002 Table 6, ${g}, per month`, what: 'per week × 4.3', printed: r.perMonth, recomputed: workIncomePerMonth(params, g), recomputedFrom: `${r.hours} × ${r.wage} × 4.3`, tolerance: 0.006, kind: 'slip' }));
+    out.push(
+      check({
+        id: `002-6-${g}-week`,
+        report: '002',
+        where: `002 Table 6, ${g}, per week`,
+        what: 'hours × net hourly wage',
+        printed: r.perWeek,
+        recomputed: r.hours * r.wage,
+        recomputedFrom: `${r.hours} × ${r.wage}`,
+        tolerance: 0.006,
+        kind: 'slip',
+      }),
+    );
+    out.push(
+      check({
+        id: `002-6-${g}-month`,
+        report: '002',
+        where: `002 Table 6, ${g}, per month`,
+        what: 'per week × 4.3',
+        printed: r.perMonth,
+        recomputed: workIncomePerMonth(params, g),
+        recomputedFrom: `${r.hours} × ${r.wage} × 4.3`,
+        tolerance: 0.006,
+        kind: 'slip',
+      }),
+    );
   }
   const deduction: Partial<Record<string, { share: number; where: string }>> = {
     wwb: { share: 1, where: '§5.1.2: bijstand deducts the full work income' },
@@ -228,12 +276,48 @@ function table6And7Checks(params: ParameterSet): ConsistencyCheck[] {
   for (const [type, rows] of Object.entries(report002Table7)) {
     for (const g of hoursGroups) {
       const r = rows[g];
-      out.push(check({ id: `002-7-${type}-${g}-total`, report: '002', where: `002 Table 7, ${type}, ${g}, totaal inkomen`, what: 'work income + benefit after start', printed: r.total, recomputed: r.work + r.after, recomputedFrom: `${r.work} + ${r.after}`, tolerance: 1, kind: 'slip' }));
-      out.push(check({ id: `002-7-${type}-${g}-work`, report: '002', where: `002 Table 7, ${type}, ${g}, inkomen werk`, what: 'Table 6 monthly income, to the euro', printed: r.work, recomputed: Math.round(workIncomePerMonth(params, g)), recomputedFrom: 'Table 6', tolerance: 0, kind: 'slip' }));
+      out.push(
+        check({
+          id: `002-7-${type}-${g}-total`,
+          report: '002',
+          where: `002 Table 7, ${type}, ${g}, totaal inkomen`,
+          what: 'work income + benefit after start',
+          printed: r.total,
+          recomputed: r.work + r.after,
+          recomputedFrom: `${r.work} + ${r.after}`,
+          tolerance: 1,
+          kind: 'slip',
+        }),
+      );
+      out.push(
+        check({
+          id: `002-7-${type}-${g}-work`,
+          report: '002',
+          where: `002 Table 7, ${type}, ${g}, inkomen werk`,
+          what: 'Table 6 monthly income, to the euro',
+          printed: r.work,
+          recomputed: Math.round(workIncomePerMonth(params, g)),
+          recomputedFrom: 'Table 6',
+          tolerance: 0,
+          kind: 'slip',
+        }),
+      );
       const rule = deduction[type];
       if (rule) {
         const after = Math.max(0, r.atStart - rule.share * workIncomePerMonth(params, g));
-        out.push(check({ id: `002-7-${type}-${g}-rule`, report: '002', where: `002 Table 7, ${type}, ${g}, uitkering na start werk`, what: rule.where, printed: r.after, recomputed: Math.round(after), recomputedFrom: `max(0, ${r.atStart} − ${rule.share} × ${workIncomePerMonth(params, g).toFixed(2)})`, tolerance: 1, kind: 'slip' }));
+        out.push(
+          check({
+            id: `002-7-${type}-${g}-rule`,
+            report: '002',
+            where: `002 Table 7, ${type}, ${g}, uitkering na start werk`,
+            what: rule.where,
+            printed: r.after,
+            recomputed: Math.round(after),
+            recomputedFrom: `max(0, ${r.atStart} − ${rule.share} × ${workIncomePerMonth(params, g).toFixed(2)})`,
+            tolerance: 1,
+            kind: 'slip',
+          }),
+        );
       }
     }
   }
@@ -262,7 +346,19 @@ function table1Checks(): ConsistencyCheck[] {
   const t = report002Table1;
   const cols = ['exit-rotterdam', 'ips-nhn', 'vip-amsterdam'] as const;
   const age = cols.reduce((s, c) => s + t.n[c] * t.meanAge[c], 0) / t.n.all;
-  out.push(check({ id: '002-1-age-all', report: '002', where: '002 Table 1, alle cliënten, leeftijd', what: 'n-weighted mean age', printed: t.meanAge.all, recomputed: Math.round(age * 10) / 10, recomputedFrom: 'ExIT, IPS-NHN, VIP weighted by n', tolerance: 0.1, kind: 'slip' }));
+  out.push(
+    check({
+      id: '002-1-age-all',
+      report: '002',
+      where: '002 Table 1, alle cliënten, leeftijd',
+      what: 'n-weighted mean age',
+      printed: t.meanAge.all,
+      recomputed: Math.round(age * 10) / 10,
+      recomputedFrom: 'ExIT, IPS-NHN, VIP weighted by n',
+      tolerance: 0.1,
+      kind: 'slip',
+    }),
+  );
   for (const [variable, byCol] of Object.entries(t.categories)) {
     const labels = t.labels[variable as keyof typeof t.labels];
     labels.forEach((label, i) => {
@@ -284,7 +380,19 @@ function table1Checks(): ConsistencyCheck[] {
     if (labels.length > 1) {
       for (const c of [...cols, 'all'] as const) {
         const sum = byCol[c].reduce((a: number, b: number) => a + b, 0);
-        out.push(check({ id: `002-1-${variable}-${c}-sum`, report: '002', where: `002 Table 1, ${c}, ${variable}`, what: 'shares add up to 100%', printed: 100, recomputed: sum, recomputedFrom: byCol[c].join(' + '), tolerance: 0.5 * labels.length, kind: 'slip' }));
+        out.push(
+          check({
+            id: `002-1-${variable}-${c}-sum`,
+            report: '002',
+            where: `002 Table 1, ${c}, ${variable}`,
+            what: 'shares add up to 100%',
+            printed: 100,
+            recomputed: sum,
+            recomputedFrom: byCol[c].join(' + '),
+            tolerance: 0.5 * labels.length,
+            kind: 'slip',
+          }),
+        );
       }
     }
   }
@@ -293,7 +401,17 @@ function table1Checks(): ConsistencyCheck[] {
 
 function textChecks(): ConsistencyCheck[] {
   return report002TextClaims.map((c, i) =>
-    check({ id: `002-text-${i + 1}`, report: c.report, where: c.where, what: `text: “${c.says}”`, printed: c.textValue, recomputed: c.tableValue, recomputedFrom: c.tableWhere, tolerance: 0, kind: 'text-vs-table' }),
+    check({
+      id: `002-text-${i + 1}`,
+      report: c.report,
+      where: c.where,
+      what: `text: “${c.says}”`,
+      printed: c.textValue,
+      recomputed: c.tableValue,
+      recomputedFrom: c.tableWhere,
+      tolerance: 0,
+      kind: 'text-vs-table',
+    }),
   );
 }
 
@@ -303,9 +421,39 @@ function report003Checks(): ConsistencyCheck[] {
   const sumPct = t.groups.reduce((s, g) => s + g.pct, 0);
   const other = t.groups.filter((g) => (t.text.groups as readonly number[]).includes(g.group)).reduce((s, g) => s + g.n, 0);
   return [
-    check({ id: '003-7-total-n', report: '003', where: '003 Table 7, Totaal', what: 'sum of the four groups', printed: t.total.n, recomputed: sumN, recomputedFrom: t.groups.map((g) => g.n).join(' + '), tolerance: 0, kind: 'slip' }),
-    check({ id: '003-7-total-pct', report: '003', where: '003 Table 7, Totaal %', what: 'sum of the four percentages', printed: t.total.pct, recomputed: Math.round(sumPct * 10) / 10, recomputedFrom: t.groups.map((g) => g.pct).join(' + '), tolerance: 0.2, kind: 'slip' }),
-    check({ id: '003-7-text-other-reasons', report: '003', where: t.text.where, what: `text: “${t.text.says}”`, printed: t.text.value, recomputed: other, recomputedFrom: 'Table 7 groups 2 + 3 (774 + 1267)', tolerance: 0, kind: 'text-vs-table' }),
+    check({
+      id: '003-7-total-n',
+      report: '003',
+      where: '003 Table 7, Totaal',
+      what: 'sum of the four groups',
+      printed: t.total.n,
+      recomputed: sumN,
+      recomputedFrom: t.groups.map((g) => g.n).join(' + '),
+      tolerance: 0,
+      kind: 'slip',
+    }),
+    check({
+      id: '003-7-total-pct',
+      report: '003',
+      where: '003 Table 7, Totaal %',
+      what: 'sum of the four percentages',
+      printed: t.total.pct,
+      recomputed: Math.round(sumPct * 10) / 10,
+      recomputedFrom: t.groups.map((g) => g.pct).join(' + '),
+      tolerance: 0.2,
+      kind: 'slip',
+    }),
+    check({
+      id: '003-7-text-other-reasons',
+      report: '003',
+      where: t.text.where,
+      what: `text: “${t.text.says}”`,
+      printed: t.text.value,
+      recomputed: other,
+      recomputedFrom: 'Table 7 groups 2 + 3 (774 + 1267)',
+      tolerance: 0,
+      kind: 'text-vs-table',
+    }),
   ];
 }
 
@@ -329,8 +477,28 @@ function report000Checks(): ConsistencyCheck[] {
     }),
   );
   out.push(
-    check({ id: '000-10-trial-in', report: '000', where: '000 Table 10, Proefplaatsing ingestroomd', what: 'no more enter a phase than passed the one before', printed: Math.min(report000Table10.trialPlacement.in, report000Table10.assessment.through), recomputed: report000Table10.trialPlacement.in, recomputedFrom: `assessment doorgestroomd ${report000Table10.assessment.through}`, tolerance: 0, kind: 'slip' }),
-    check({ id: '000-10-placement-in', report: '000', where: '000 Table 10, Plaatsing ingestroomd', what: 'no more enter a phase than passed the one before', printed: Math.min(report000Table10.placement.in, report000Table10.trialPlacement.through), recomputed: report000Table10.placement.in, recomputedFrom: `proefplaatsing doorgestroomd ${report000Table10.trialPlacement.through}`, tolerance: 0, kind: 'slip' }),
+    check({
+      id: '000-10-trial-in',
+      report: '000',
+      where: '000 Table 10, Proefplaatsing ingestroomd',
+      what: 'no more enter a phase than passed the one before',
+      printed: Math.min(report000Table10.trialPlacement.in, report000Table10.assessment.through),
+      recomputed: report000Table10.trialPlacement.in,
+      recomputedFrom: `assessment doorgestroomd ${report000Table10.assessment.through}`,
+      tolerance: 0,
+      kind: 'slip',
+    }),
+    check({
+      id: '000-10-placement-in',
+      report: '000',
+      where: '000 Table 10, Plaatsing ingestroomd',
+      what: 'no more enter a phase than passed the one before',
+      printed: Math.min(report000Table10.placement.in, report000Table10.trialPlacement.through),
+      recomputed: report000Table10.placement.in,
+      recomputedFrom: `proefplaatsing doorgestroomd ${report000Table10.trialPlacement.through}`,
+      tolerance: 0,
+      kind: 'slip',
+    }),
   );
   return out;
 }

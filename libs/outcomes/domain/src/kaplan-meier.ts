@@ -43,7 +43,7 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
   let survival = 1;
   let greenwood = 0;
   const steps: KaplanMeierStep[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const time = sorted[i]!.time;
     let events = 0;
     let here = 0;

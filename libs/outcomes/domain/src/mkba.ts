@@ -8,15 +8,7 @@
 //   to Table 7's "after start of work" for their hours group;
 //   care/month = the non-starters' mean of start and 12 months (Table 8), a starter's
 //   after the start of work = the starters' cost at 12 months.
-import {
-  hoursGroups,
-  reportBenefitTypes,
-  type HoursGroup,
-  type ParameterSet,
-  type ProjectId,
-  type ProjectInputs,
-  type ReportBenefitType,
-} from './parameters/report-002-2016';
+import { hoursGroups, reportBenefitTypes, type HoursGroup, type ParameterSet, type ProjectId, type ProjectInputs, type ReportBenefitType } from './parameters/report-002-2016';
 import { mkbaRowKeys, type MkbaColumn, type MkbaRowKey, type Payback } from './published/report-tables';
 
 export type Scenario = 'none' | 'regular' | 'project';
@@ -75,15 +67,8 @@ export function meanBenefitPerMonth(params: ParameterSet, mix: Readonly<Record<R
   return reportBenefitTypes.reduce((sum, type) => sum + mix[type] * levelAtStart(params, type), 0);
 }
 
-export function benefitSavingPerStarterMonth(
-  params: ParameterSet,
-  mix: Readonly<Record<ReportBenefitType, number>>,
-  hours: Readonly<Record<HoursGroup, number>>,
-): number {
-  return reportBenefitTypes.reduce(
-    (sum, type) => sum + mix[type] * hoursGroups.reduce((s, g) => s + hours[g] * (levelAtStart(params, type) - levelAfterWork(params, type, g)), 0),
-    0,
-  );
+export function benefitSavingPerStarterMonth(params: ParameterSet, mix: Readonly<Record<ReportBenefitType, number>>, hours: Readonly<Record<HoursGroup, number>>): number {
+  return reportBenefitTypes.reduce((sum, type) => sum + mix[type] * hoursGroups.reduce((s, g) => s + hours[g] * (levelAtStart(params, type) - levelAfterWork(params, type, g)), 0), 0);
 }
 
 /** §5.1.4's job-coaching rule for one contract: hours per year × share × price, within the horizon. */
@@ -159,10 +144,7 @@ export function computeMkba(params: ParameterSet, project: ProjectId, overrides:
   const insInvest = (col: 'deltaNone' | 'deltaRegular') => -table['insurer.reintegration'][col];
 
   // Job coaching: each project starter's contract, by hours group, assumed ≥ 6 months (§5.1.4 gives no contract mix per group).
-  const coaching = hoursGroups.reduce(
-    (sum, g) => sum + hours[g] * jobCoachingCost(params, { hoursPerWeek: params.meanHoursPerWeek.value[g], contractMonths: 6, workMonths }),
-    0,
-  );
+  const coaching = hoursGroups.reduce((sum, g) => sum + hours[g] * jobCoachingCost(params, { hoursPerWeek: params.meanHoursPerWeek.value[g], contractMonths: 6, workMonths }), 0);
 
   return {
     project,

@@ -19,12 +19,27 @@ const opened = (on: string, benefitType = 'wwb'): TrajectoryFact[] => [
   { type: 'ClientReferred', referralId: `ref-${on}`, toOrganisationId: 'ggz-vip-amsterdam', toOrganisationType: 'care-provider', on },
 ];
 const accepted = (on: string): TrajectoryFact => ({ type: 'ReferralAccepted', referralId: 'x', organisationId: 'ggz-vip-amsterdam', organisationType: 'care-provider', on });
-const job = (id: string, startDate: string, hoursPerWeek = 20, sequence = 1): TrajectoryFact => ({ type: 'PlacementStarted', placementId: id, sequence, contractType: 'temporary-6m', hoursPerWeek, grossHourlyWageCents: 1200, wageSubsidy: false, startDate });
+const job = (id: string, startDate: string, hoursPerWeek = 20, sequence = 1): TrajectoryFact => ({
+  type: 'PlacementStarted',
+  placementId: id,
+  sequence,
+  contractType: 'temporary-6m',
+  hoursPerWeek,
+  grossHourlyWageCents: 1200,
+  wageSubsidy: false,
+  startDate,
+});
 
 // Six VIP clients started 2024-01-01; four start work at months 2, 3, 3 and 14; one drops out at month 4; one has no research consent.
 const cohort: Trajectory[] = [
   client(1, [...opened('2024-01-01'), accepted('2024-01-10'), job('p1', '2024-03-01', 6), { type: 'BenefitEnded', reasonCode: 'employee', on: '2024-04-01' }]),
-  client(2, [...opened('2024-01-01'), accepted('2024-01-10'), job('p2', '2024-04-01', 36), { type: 'PlacementEnded', placementId: 'p2', endDate: '2024-06-01', reason: 'dismissed' }, job('p3', '2024-09-01', 36, 2)]),
+  client(2, [
+    ...opened('2024-01-01'),
+    accepted('2024-01-10'),
+    job('p2', '2024-04-01', 36),
+    { type: 'PlacementEnded', placementId: 'p2', endDate: '2024-06-01', reason: 'dismissed' },
+    job('p3', '2024-09-01', 36, 2),
+  ]),
   client(3, [...opened('2024-01-01'), accepted('2024-01-10'), job('p4', '2024-04-01', 20), { type: 'BenefitEnded', reasonCode: 'subsidised-work', on: '2024-05-01' }]),
   client(4, [...opened('2024-01-01'), accepted('2024-01-10'), job('p5', '2025-03-01', 20)]),
   client(5, [...opened('2024-01-01'), { type: 'DroppedOut', phase: 'screening', reasonCode: 'motivation', on: '2024-05-01' }, { type: 'BenefitEnded', reasonCode: 'moved', on: '2024-06-01' }]),

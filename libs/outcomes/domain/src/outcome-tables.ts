@@ -54,7 +54,6 @@ const groupKeyOf = (t: Trajectory, by: 'project' | 'municipality' | 'cohort'): s
 const share = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-
 /** Paid work: every placement except an unpaid trial placement (proefplaatsing). */
 export function paidPlacements(t: Trajectory): PlacementRecord[] {
   return t.placements.filter((p) => p.contractType !== 'trial-placement');
@@ -141,7 +140,10 @@ function flowTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
       { key: 'outflowDef1OfRegistered', label: 'outflow def. 1 ÷ registered', kind: 'share', basis: ['outflowDef1', 'registered'] },
     ],
     rows,
-    notes: ['Outflow definitions: report 000 §2.3. Denominators: registered (every opened case), started (a referral accepted), with benefit (a paid benefit at registration).', 'All clients counted (aggregate counting, see the research-consent note).'],
+    notes: [
+      'Outflow definitions: report 000 §2.3. Denominators: registered (every opened case), started (a referral accepted), with benefit (a paid benefit at registration).',
+      'All clients counted (aggregate counting, see the research-consent note).',
+    ],
   };
 }
 
@@ -227,7 +229,16 @@ function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
     const events = obs.filter((x) => x.event);
     for (const m of cumulativeIncidenceByMonth(obs, months)) {
       const none = obs.length === 0;
-      rows.push({ project, month: m.month, n: obs.length, atRisk: m.atRisk, startedByMonth: events.filter((e) => e.time <= m.month).length, incidence: none ? null : m.incidence, lower95: none ? null : m.lower95, upper95: none ? null : m.upper95 });
+      rows.push({
+        project,
+        month: m.month,
+        n: obs.length,
+        atRisk: m.atRisk,
+        startedByMonth: events.filter((e) => e.time <= m.month).length,
+        incidence: none ? null : m.incidence,
+        lower95: none ? null : m.lower95,
+        upper95: none ? null : m.upper95,
+      });
     }
   }
   return {
@@ -245,7 +256,10 @@ function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
       { key: 'upper95', label: '95% upper (log-log)', kind: 'share', basis: ['n', 'atRisk', 'startedByMonth'] },
     ],
     rows,
-    notes: ['Event: first paid job (trial placements excluded). Censored at dropout, case closure or the as-of date (dropout treated as censoring, as the report does).', 'Greenwood variance, log-log band.'],
+    notes: [
+      'Event: first paid job (trial placements excluded). Censored at dropout, case closure or the as-of date (dropout treated as censoring, as the report does).',
+      'Greenwood variance, log-log band.',
+    ],
   };
 }
 
@@ -270,7 +284,19 @@ function durabilityTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
     const f12 = starters.filter((t) => addMonths(firstStart(t), 12) <= o.asOf);
     const w6 = f6.filter((t) => workingOn(t, addMonths(firstStart(t), 6))).length;
     const w12 = f12.filter((t) => workingOn(t, addMonths(firstStart(t), 12))).length;
-    return { project, starters: starters.length, lostAJob: lost, secondJob: second, thirdJob: third, followed6m: f6.length, working6m: w6, working6mShare: share(w6, f6.length), followed12m: f12.length, working12m: w12, working12mShare: share(w12, f12.length) };
+    return {
+      project,
+      starters: starters.length,
+      lostAJob: lost,
+      secondJob: second,
+      thirdJob: third,
+      followed6m: f6.length,
+      working6m: w6,
+      working6mShare: share(w6, f6.length),
+      followed12m: f12.length,
+      working12m: w12,
+      working12mShare: share(w12, f12.length),
+    };
   });
   return {
     id: 'durability',
@@ -308,7 +334,16 @@ function jobLossTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable
     const obs = ts.map((t) => timeToJobLoss(t, o.asOf)).filter((x): x is SurvivalObservation => x !== null);
     for (const m of cumulativeIncidenceByMonth(obs, 12)) {
       const none = obs.length === 0;
-      rows.push({ project, month: m.month, starters: obs.length, atRisk: m.atRisk, lostByMonth: obs.filter((x) => x.event && x.time <= m.month).length, incidence: none ? null : m.incidence, lower95: none ? null : m.lower95, upper95: none ? null : m.upper95 });
+      rows.push({
+        project,
+        month: m.month,
+        starters: obs.length,
+        atRisk: m.atRisk,
+        lostByMonth: obs.filter((x) => x.event && x.time <= m.month).length,
+        incidence: none ? null : m.incidence,
+        lower95: none ? null : m.lower95,
+        upper95: none ? null : m.upper95,
+      });
     }
   }
   return {
@@ -343,7 +378,11 @@ function contractsTable(all: readonly Trajectory[], o: TableOptions): OutcomeTab
     id: 'contracts',
     title: 'Contract type of the first paid job (report 002 Figure 7 shape)',
     researchOnly: true,
-    columns: [{ key: 'project', label: 'project', kind: 'label' }, { key: 'starters', label: 'started paid work', kind: 'count' }, ...CONTRACTS.map((c) => ({ key: c, label: c, kind: 'count' as const }))],
+    columns: [
+      { key: 'project', label: 'project', kind: 'label' },
+      { key: 'starters', label: 'started paid work', kind: 'count' },
+      ...CONTRACTS.map((c) => ({ key: c, label: c, kind: 'count' as const })),
+    ],
     rows,
     notes: ['Trial placements (proefplaatsing) are not paid work and not counted.'],
   };
@@ -396,12 +435,23 @@ function movementTable(all: readonly Trajectory[], o: TableOptions): OutcomeTabl
   for (const [project, ts] of researchGroups(all, o)) {
     for (const measure of ['ladderRung', 'zrmMean'] as const) {
       for (const to of ['6-months', '12-months'] as const) {
-        const pairs = ts.map((t) => [t.measurements.baseline, t.measurements[to]] as const).filter((p): p is readonly [NonNullable<(typeof p)[0]>, NonNullable<(typeof p)[1]>] => !!p[0] && !!p[1] && p[1].on <= o.asOf);
+        const pairs = ts
+          .map((t) => [t.measurements.baseline, t.measurements[to]] as const)
+          .filter((p): p is readonly [NonNullable<(typeof p)[0]>, NonNullable<(typeof p)[1]>] => !!p[0] && !!p[1] && p[1].on <= o.asOf);
         const before = pairs.map(([b]) => b[measure]);
         const after = pairs.map(([, a]) => a[measure]);
         const mb = mean(before);
         const ma = mean(after);
-        rows.push({ project, measure: measure === 'ladderRung' ? 'participatieladder' : 'ZRM (mean of 11 domains)', from: 'baseline', to, nPaired: pairs.length, meanBefore: mb, meanAfter: ma, meanChange: mb !== null && ma !== null ? ma - mb : null });
+        rows.push({
+          project,
+          measure: measure === 'ladderRung' ? 'participatieladder' : 'ZRM (mean of 11 domains)',
+          from: 'baseline',
+          to,
+          nPaired: pairs.length,
+          meanBefore: mb,
+          meanAfter: ma,
+          meanChange: mb !== null && ma !== null ? ma - mb : null,
+        });
       }
     }
   }
@@ -520,7 +570,9 @@ function mkbaLiveTable(all: readonly Trajectory[], o: TableOptions): OutcomeTabl
       { key: 'deltaRegular', label: '∆ project − regular', kind: 'value', basis: ['clients', 'starters'] },
     ],
     rows,
-    notes: ['Measured: start probability (Kaplan–Meier 12 months), hours mix of the first jobs, benefit mix at registration. The regular scenario keeps the report’s expected rate; prices come from the parameter set.'],
+    notes: [
+      'Measured: start probability (Kaplan–Meier 12 months), hours mix of the first jobs, benefit mix at registration. The regular scenario keeps the report’s expected rate; prices come from the parameter set.',
+    ],
   };
 }
 

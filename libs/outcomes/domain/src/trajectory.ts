@@ -7,7 +7,15 @@
 export type IsoDate = string;
 
 export type TrajectoryFact =
-  | { readonly type: 'ClientRegistered'; readonly municipalityId: string; readonly birthYear: number; readonly sex: 'female' | 'male' | 'x'; readonly education: 'low' | 'mid' | 'high'; readonly benefitType: string; readonly benefitMonthlyAmountCents: number }
+  | {
+      readonly type: 'ClientRegistered';
+      readonly municipalityId: string;
+      readonly birthYear: number;
+      readonly sex: 'female' | 'male' | 'x';
+      readonly education: 'low' | 'mid' | 'high';
+      readonly benefitType: string;
+      readonly benefitMonthlyAmountCents: number;
+    }
   | { readonly type: 'CaseOpened'; readonly municipalityId: string; readonly on: IsoDate }
   | { readonly type: 'ConsentGranted'; readonly consentId: string; readonly purpose: string; readonly on: IsoDate; readonly validTo?: IsoDate }
   | { readonly type: 'ConsentWithdrawn'; readonly consentId: string; readonly purpose: string; readonly on: IsoDate }
@@ -18,7 +26,16 @@ export type TrajectoryFact =
   | { readonly type: 'ScreeningAdviceSubmitted'; readonly on: IsoDate }
   | { readonly type: 'IpsIntakeSessionHeld'; readonly sessionNumber: number; readonly on: IsoDate }
   | { readonly type: 'ParticipationMeasured'; readonly moment: 'baseline' | '6-months' | '12-months'; readonly ladderRung: number; readonly zrmScores: readonly number[]; readonly on: IsoDate }
-  | { readonly type: 'PlacementStarted'; readonly placementId: string; readonly sequence: number; readonly contractType: string; readonly hoursPerWeek: number; readonly grossHourlyWageCents: number; readonly wageSubsidy: boolean; readonly startDate: IsoDate }
+  | {
+      readonly type: 'PlacementStarted';
+      readonly placementId: string;
+      readonly sequence: number;
+      readonly contractType: string;
+      readonly hoursPerWeek: number;
+      readonly grossHourlyWageCents: number;
+      readonly wageSubsidy: boolean;
+      readonly startDate: IsoDate;
+    }
   | { readonly type: 'PlacementEnded'; readonly placementId: string; readonly endDate: IsoDate; readonly reason: string }
   | { readonly type: 'DroppedOut'; readonly phase: string; readonly reasonCode: string; readonly on: IsoDate }
   | { readonly type: 'BenefitEnded'; readonly reasonCode: string; readonly on: IsoDate }

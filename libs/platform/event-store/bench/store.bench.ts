@@ -123,9 +123,7 @@ async function emmett(connectionString: string, size: number, spread: Spread): P
 async function rawInsert(connectionString: string): Promise<Result> {
   const pool = newPool(connectionString);
   try {
-    await pool.query(
-      'create table raw_events (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null, metadata jsonb not null)',
-    );
+    await pool.query('create table raw_events (id bigserial primary key, stream_id text not null, type text not null, data jsonb not null, metadata jsonb not null)');
     const append: Append = async (stream) => {
       const [e] = makeEvents(1);
       if (!e) throw new Error('no event made');

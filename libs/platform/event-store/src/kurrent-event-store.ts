@@ -30,16 +30,7 @@ import {
   type RecordedEvent as KurrentRecordedEvent,
 } from '@eventstore/db-client';
 import type { EventMetadata } from '@wcc/domain-kit';
-import {
-  ConcurrencyConflictError,
-  type AppendResult,
-  type EventStore,
-  type ExpectedVersion,
-  type GlobalCursor,
-  type NewEvent,
-  type ReadAllResult,
-  type RecordedEvent,
-} from './event-store';
+import { ConcurrencyConflictError, type AppendResult, type EventStore, type ExpectedVersion, type GlobalCursor, type NewEvent, type ReadAllResult, type RecordedEvent } from './event-store';
 import { upcast, type UpcastingOptions } from './upcasting';
 
 /** What this adapter stores as KurrentDB event metadata. */
@@ -116,8 +107,7 @@ export class KurrentEventStore implements EventStore {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const events: RecordedEvent[] = [];
     // How far the scan got, system events included, so the next page starts after them.
-    let scanned: Position | undefined =
-      from.transactionId === 0n && from.position === 0n ? undefined : { commit: from.transactionId, prepare: from.position };
+    let scanned: Position | undefined = from.transactionId === 0n && from.position === 0n ? undefined : { commit: from.transactionId, prepare: from.position };
     for (;;) {
       const wanted = batchSize - events.length;
       // Reading $all from a position includes the event at that position: ask for one more.

@@ -30,9 +30,7 @@ describe('PostgresEventStore specifics', () => {
     await stores[0]?.migrate();
     const { rows } = await db.pool.query<{ id: string }>("select id from wcc_migrations.applied where component = 'event-store:migrated_together' order by id");
     expect(rows.map((r) => Number(r.id))).toEqual([1]);
-    const tables = await db.pool.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = 'migrated_together' order by table_name",
-    );
+    const tables = await db.pool.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'migrated_together' order by table_name");
     expect(tables.rows.map((r) => r.table_name)).toEqual(['events', 'streams']);
   });
 
@@ -141,9 +139,7 @@ describe('PostgresEventStore specifics', () => {
 
 async function waitUntilBlocked(count: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { rows } = await db.pool.query<{ n: number }>(
-      "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
-    );
+    const { rows } = await db.pool.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
     if ((rows[0]?.n ?? 0) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

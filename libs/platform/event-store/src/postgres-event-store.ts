@@ -152,8 +152,7 @@ export class PostgresEventStore implements EventStore {
         [`many-${v}`, appendManySql(schema, v)],
       ]),
     );
-    const columns =
-      'global_position, transaction_id, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
+    const columns = 'global_position, transaction_id, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at';
     this.readStreamSql = `select ${columns} from ${schema}.events where stream_id = $1 order by stream_version`;
     this.readAllSql = `
       select ${columns} from ${schema}.events
@@ -234,12 +233,7 @@ export class PostgresEventStore implements EventStore {
   /** The pool belongs to whoever created it; the store holds nothing else to release. */
   async close(): Promise<void> {}
 
-  private async appendOn(
-    queryable: pg.Pool | pg.ClientBase,
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedVersion,
-  ): Promise<AppendResult> {
+  private async appendOn(queryable: pg.Pool | pg.ClientBase, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const variant = appendVariant(expected);
     if (events.length === 0) {
       const actual = await this.versionOf(queryable, streamId);
@@ -251,15 +245,8 @@ export class PostgresEventStore implements EventStore {
     const text = this.appendSql.get(statement);
     if (text === undefined) throw new Error(`no append statement for ${statement}`);
     const values: unknown[] = only
-        ? [streamId, only.id, only.type, only.schemaVersion, JSON.stringify(only.data), JSON.stringify(only.metadata)]
-        : [
-            streamId,
-            events.map((e) => e.id),
-            events.map((e) => e.type),
-            events.map((e) => e.schemaVersion),
-            JSON.stringify(events.map((e) => e.data)),
-            JSON.stringify(events.map((e) => e.metadata)),
-          ];
+      ? [streamId, only.id, only.type, only.schemaVersion, JSON.stringify(only.data), JSON.stringify(only.metadata)]
+      : [streamId, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.schemaVersion), JSON.stringify(events.map((e) => e.data)), JSON.stringify(events.map((e) => e.metadata))];
     if (variant === 'version') values.push(expected);
     const { rows } = await queryable.query<AppendRow>({
       name: `wcc-es-append-${statement}:${this.schema}`,

@@ -33,7 +33,10 @@ describe('migrateSchema', () => {
 
   it('refuses a released migration that was changed, and applies nothing of that run', async () => {
     await migrateSchema(db.pool, 'gadgets', [{ id: 1, name: 'gadgets', sql: 'create table gadgets (id int primary key)' }]);
-    const edited = [{ id: 1, name: 'gadgets with colour', sql: 'create table gadgets (id int primary key, colour text)' }, { id: 2, name: 'widgets', sql: 'create table widgets (id int)' }];
+    const edited = [
+      { id: 1, name: 'gadgets with colour', sql: 'create table gadgets (id int primary key, colour text)' },
+      { id: 2, name: 'widgets', sql: 'create table widgets (id int)' },
+    ];
     await expect(migrateSchema(db.pool, 'gadgets', edited)).rejects.toThrow(/was applied as "gadgets"/);
     expect(await applied('gadgets')).toEqual(['1 gadgets']);
     expect((await db.pool.query("select to_regclass('widgets') as found")).rows[0]).toEqual({ found: null });
@@ -49,9 +52,17 @@ describe('migrateSchema', () => {
   it('adopts what a component recorded in its own ledger before, instead of running it again', async () => {
     await db.pool.query('create schema legacy; create table legacy.migrations (id int primary key, name text not null); create table legacy.rows (id int)');
     await db.pool.query("insert into legacy.migrations values (1, 'rows')");
-    await migrateSchema(db.pool, 'legacy', [{ id: 1, name: 'rows', sql: 'create table legacy.rows (id int)' }, { id: 2, name: 'more', sql: 'create table legacy.more (id int)' }], {
-      adoptFrom: { table: 'legacy.migrations', query: 'select id, name from legacy.migrations' },
-    });
+    await migrateSchema(
+      db.pool,
+      'legacy',
+      [
+        { id: 1, name: 'rows', sql: 'create table legacy.rows (id int)' },
+        { id: 2, name: 'more', sql: 'create table legacy.more (id int)' },
+      ],
+      {
+        adoptFrom: { table: 'legacy.migrations', query: 'select id, name from legacy.migrations' },
+      },
+    );
     expect(await applied('legacy')).toEqual(['1 rows', '2 more']);
   });
 

@@ -35,7 +35,13 @@ describe('upcast', () => {
   });
 
   it('refuses to hand a reader an older shape than it expects when a step is missing', () => {
-    const attempt = () => upcast('ParticipationLadderRungSet', 1, { trede: 1 }, { upcasters: { ParticipationLadderRungSet: { 1: upcasters.ParticipationLadderRungSet[1] } }, currentSchemaVersions: { ParticipationLadderRungSet: 3 } });
+    const attempt = () =>
+      upcast(
+        'ParticipationLadderRungSet',
+        1,
+        { trede: 1 },
+        { upcasters: { ParticipationLadderRungSet: { 1: upcasters.ParticipationLadderRungSet[1] } }, currentSchemaVersions: { ParticipationLadderRungSet: 3 } },
+      );
     expect(attempt).toThrow(MissingUpcasterError);
     expect(attempt).toThrow('No upcaster for ParticipationLadderRungSet from schema version 2; readers expect version 3');
   });

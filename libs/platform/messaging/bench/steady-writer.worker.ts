@@ -17,8 +17,7 @@ export interface SteadyWriterInput {
 }
 
 export type SteadyWriterReport =
-  | { readonly kind: 'committed'; readonly ids: string[]; readonly at: number[] }
-  | { readonly kind: 'done'; readonly appended: number; readonly seconds: number; readonly ticksBehind: number };
+  { readonly kind: 'committed'; readonly ids: string[]; readonly at: number[] } | { readonly kind: 'done'; readonly appended: number; readonly seconds: number; readonly ticksBehind: number };
 
 const now = () => performance.timeOrigin + performance.now();
 

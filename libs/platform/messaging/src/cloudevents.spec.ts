@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@wcc/event-store';
-import {
-  cloudEventFrom,
-  cloudEventSource,
-  decodeCloudEvent,
-  decodeSequence,
-  encodeCloudEvent,
-  encodeSequence,
-  integrationEventId,
-  type CloudEvent,
-} from './cloudevents';
+import { cloudEventFrom, cloudEventSource, decodeCloudEvent, decodeSequence, encodeCloudEvent, encodeSequence, integrationEventId, type CloudEvent } from './cloudevents';
 
 const domainEvent: Pick<RecordedEvent, 'id' | 'globalPosition' | 'metadata'> = {
   id: '0b0f5f3e-6a55-4d1e-9a59-3f0e1c7c2a11',

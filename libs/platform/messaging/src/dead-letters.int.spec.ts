@@ -71,16 +71,22 @@ describe('dead letters: list and replay', () => {
     let registerBroken = true;
     const strictGroup = ns.group('strict');
     const easyGroup = ns.group('easy');
-    const record = (group: string, breaksOnPoison: boolean): IntegrationEventHandler => async (event, tx) => {
-      const data = event.data as ClientReferredV1;
-      if (breaksOnPoison && registerBroken && data.referralId === poison.data.referralId) throw new Error('the referral register refuses this referral today');
-      await tx.query('insert into effects (consumer_group, referral_id) values ($1, $2)', [group, data.referralId]);
-    };
+    const record =
+      (group: string, breaksOnPoison: boolean): IntegrationEventHandler =>
+      async (event, tx) => {
+        const data = event.data as ClientReferredV1;
+        if (breaksOnPoison && registerBroken && data.referralId === poison.data.referralId) throw new Error('the referral register refuses this referral today');
+        await tx.query('insert into effects (consumer_group, referral_id) values ($1, $2)', [group, data.referralId]);
+      };
     const strict = await start(strictGroup, record(strictGroup, true));
     const easy = await start(easyGroup, record(easyGroup, false));
     await producer.send({ topic, acks: -1, messages: messages.map((m) => m.message) });
 
-    await eventually(() => strict.counts().processed === 2 && strict.counts().deadLettered === 1 && easy.counts().processed === 3, 30_000, () => JSON.stringify([strict.counts(), easy.counts()]));
+    await eventually(
+      () => strict.counts().processed === 2 && strict.counts().deadLettered === 1 && easy.counts().processed === 3,
+      30_000,
+      () => JSON.stringify([strict.counts(), easy.counts()]),
+    );
     const { letters, complete } = await listDeadLetters(kafka, [dlt]);
     expect(complete).toBe(true);
     expect(letters).toHaveLength(1);
@@ -99,7 +105,11 @@ describe('dead letters: list and replay', () => {
     // The cause is fixed; the operator sends it back.
     registerBroken = false;
     expect(await replayDeadLetters(kafka, [letters[0]!.id])).toEqual([letters[0]!.id]);
-    await eventually(() => strict.counts().processed === 3 && easy.counts().duplicates === 1, 30_000, () => JSON.stringify([strict.counts(), easy.counts()]));
+    await eventually(
+      () => strict.counts().processed === 3 && easy.counts().duplicates === 1,
+      30_000,
+      () => JSON.stringify([strict.counts(), easy.counts()]),
+    );
     expect(await effects(strictGroup)).toEqual(messages.map((m) => m.data.referralId).sort());
     // The group that had it already applied it once, not twice.
     expect(await effects(easyGroup)).toEqual(messages.map((m) => m.data.referralId).sort());

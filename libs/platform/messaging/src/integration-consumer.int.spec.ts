@@ -82,7 +82,11 @@ describe('IntegrationConsumer', () => {
 
     const first = await consumer({ groupId: group, topics: [topic] });
     await first.start();
-    await eventually(() => first.counts().processed + first.counts().duplicates === 2, 30_000, () => JSON.stringify(first.counts()));
+    await eventually(
+      () => first.counts().processed + first.counts().duplicates === 2,
+      30_000,
+      () => JSON.stringify(first.counts()),
+    );
     expect(first.counts()).toMatchObject({ processed: 1, duplicates: 1, deadLettered: 0 });
     expect(await effectsFor(data.referralId)).toBe(1);
     const inbox = await db.pool.query('select consumer_group, message_id, topic from public.inbox where message_id = $1', [id]);
@@ -97,7 +101,11 @@ describe('IntegrationConsumer', () => {
 
     const second = await consumer({ groupId: group, topics: [topic] });
     await second.start();
-    await eventually(() => second.counts().duplicates === 2, 30_000, () => JSON.stringify(second.counts()));
+    await eventually(
+      () => second.counts().duplicates === 2,
+      30_000,
+      () => JSON.stringify(second.counts()),
+    );
     expect(second.counts()).toMatchObject({ processed: 0, duplicates: 2 });
     expect(await effectsFor(data.referralId)).toBe(1);
   });
@@ -119,7 +127,11 @@ describe('IntegrationConsumer', () => {
     const dead = await readWire(kafka, [dlt], ns.group('malformed-dlt-reader'));
     const c = await consumer({ groupId: group, topics: [topic] });
     await c.start();
-    await eventually(() => c.counts().processed === 1, 30_000, () => JSON.stringify(c.counts()));
+    await eventually(
+      () => c.counts().processed === 1,
+      30_000,
+      () => JSON.stringify(c.counts()),
+    );
     const letters = await dead.until((all) => all.length >= 3);
     await dead.stop();
 
@@ -167,7 +179,11 @@ describe('IntegrationConsumer', () => {
     const c = await consumer({ groupId: group, topics: [topic], handle, retry: { retries: 3, initialDelayMs: 50 } });
     await c.start();
     const letters = await dead.until((all) => all.length >= 1);
-    await eventually(() => c.counts().processed === 1, 30_000, () => JSON.stringify(c.counts()));
+    await eventually(
+      () => c.counts().processed === 1,
+      30_000,
+      () => JSON.stringify(c.counts()),
+    );
     await dead.stop();
 
     const tries = attempts.get(alwaysFails) ?? [];
@@ -202,7 +218,11 @@ describe('IntegrationConsumer', () => {
     expect(before.reduce((sum, p) => sum + p.lag, 0n)).toBe(6n);
 
     await c.start();
-    await eventually(() => c.counts().processed === 6, 30_000, () => JSON.stringify(c.counts()));
+    await eventually(
+      () => c.counts().processed === 6,
+      30_000,
+      () => JSON.stringify(c.counts()),
+    );
     await eventually(async () => (await c.lag()).every((p) => p.lag === 0n), 10_000);
     const after = await c.lag();
     // Six random case ids need not hash onto all three partitions: a partition that never
@@ -226,7 +246,11 @@ describe('IntegrationConsumer', () => {
     await producer.send({ topic, acks: -1, messages: [m.message] });
     const c = await consumer({ groupId: group, topics: [topic], handle });
     await c.start();
-    await eventually(() => c.counts().processed === 1, 30_000, () => JSON.stringify(c.counts()));
+    await eventually(
+      () => c.counts().processed === 1,
+      30_000,
+      () => JSON.stringify(c.counts()),
+    );
     expect(calls).toBe(2);
     expect(c.counts().retried).toBe(1);
     expect(await effectsFor(m.data.referralId)).toBe(1);

@@ -55,6 +55,11 @@ export interface PartitionLag {
   /** Next offset the group will read; undefined when it has committed nothing yet. */
   readonly committedOffset: bigint | undefined;
   readonly lag: bigint;
+  /**
+   * Whether everything below the high watermark has been handled, by this instance (its
+   * effect committed, ahead of the group's periodic offset commit) or by the group.
+   */
+  readonly drained: boolean;
 }
 
 export interface ConsumerCounters {
@@ -130,7 +135,7 @@ export class IntegrationConsumer {
     try {
       await producer.connect();
       await consumer.connect();
-      await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+      await this.subscribe(consumer);
       await consumer.run({
         eachBatchAutoResolve: false,
         autoCommit: true,
@@ -140,6 +145,31 @@ export class IntegrationConsumer {
     } catch (error) {
       await this.stop().catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * Subscribes, again while the broker answers with a retriable error. On a cluster a topic
+   * just created (by this service or a partner starting beside it) is known to one broker
+   * before the others, and kafkajs's subscribe does not retry its metadata request: the
+   * first start of the chain on three brokers failed on UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  private async subscribe(consumer: Consumer, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+        return;
+      } catch (error) {
+        const retriable = (error as { retriable?: boolean }).retriable === true;
+        if (!retriable || Date.now() > deadline) throw error;
+        this.options.logger?.warn('subscribing again: the broker does not know every topic yet', {
+          groupId: this.options.groupId,
+          attempt,
+          error: error instanceof Error ? error.message : String(error),
+        });
+        await sleep(Math.min(2_000, 100 * 2 ** attempt));
+      }
     }
   }
 
@@ -207,7 +237,7 @@ export class IntegrationConsumer {
     }
   }
 
-  /** Per partition: high watermark minus the group's committed offset. */
+  /** Per partition: high watermark minus the group's committed offset, and whether it is drained. */
   async lag(): Promise<PartitionLag[]> {
     const admin = await this.connectedAdmin();
     const committed = await admin.fetchOffsets({ groupId: this.options.groupId, topics: [...this.options.topics] });
@@ -220,7 +250,9 @@ export class IntegrationConsumer {
         const low = BigInt(end.low);
         const raw = mine.find((p) => p.partition === end.partition)?.offset;
         const committedOffset = raw === undefined || raw === '-1' ? undefined : BigInt(raw);
-        result.push({ topic, partition: end.partition, highWatermark: high, committedOffset, lag: high - (committedOffset ?? low) });
+        const handledHere = this.handled.get(topic)?.get(end.partition);
+        const reached = [committedOffset ?? low, handledHere === undefined ? low : handledHere + 1n].reduce((a, b) => (a > b ? a : b));
+        result.push({ topic, partition: end.partition, highWatermark: high, committedOffset, lag: high - (committedOffset ?? low), drained: reached >= high });
       }
     }
     return result.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
@@ -253,13 +285,7 @@ export class IntegrationConsumer {
    * A database or dead-letter send that fails is not the message's fault: retry it (with
    * backoff, heartbeating) until it works or the consumer stops, never skip it.
    */
-  private async processWithInfrastructureRetry(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    isRunning: () => boolean,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome | undefined> {
+  private async processWithInfrastructureRetry(topic: string, partition: number, message: KafkaMessage, isRunning: () => boolean, heartbeat: () => Promise<void>): Promise<Outcome | undefined> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.process(topic, partition, message, heartbeat);
@@ -393,4 +419,3 @@ export function partitionOfKey(key: string, partitionCount: number): number {
   const partitionMetadata = Array.from({ length: partitionCount }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
   return partitioner({ topic: 'any', partitionMetadata, message: { key, value: null } });
 }
-

@@ -2,18 +2,20 @@
 // wire, in which order, and when the checkpoint may move.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kafka, Producer, ProducerBatch } from 'kafkajs';
-import { clientReferredV1, municipalityCaseEventsTopic } from '@wcc/contracts';
+import { clientReferredV1, municipalityCaseEventsTopic, municipalityToCareProviderTopic, organisationTopicOf } from '@wcc/contracts';
 import { PostgresEventStore, START, type RecordedEvent } from '@wcc/event-store';
 import { createTopics, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { decodeCloudEvent, encodeSequence, integrationEventId } from './cloudevents';
-import { IntegrationMappingError, OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './outbox-relay';
+import { integrationMessage, IntegrationMappingError, OutboxRelay, type OutboxRelayOptions, type PublishedBatch } from './outbox-relay';
 import {
   TEST_SOURCE,
   caseIds,
   caseNoteRecorded,
   deleteTopics,
+  clientReferredData,
   eventually,
   municipalityMapping,
+  readAllOnceVisible,
   readWire,
   referralRegistered,
   type ReferralRegistered,
@@ -34,7 +36,10 @@ describe('OutboxRelay', () => {
 
   afterAll(async () => {
     await Promise.all(relays.map((r) => r.stop()));
-    await deleteTopics(kafka, ['a', 'b', 'c', 'd'].map((t) => ns.topic(`${t}-${municipalityCaseEventsTopic}`)));
+    await deleteTopics(kafka, [
+      ...['a', 'b', 'c', 'd', 'e'].map((t) => ns.topic(`${t}-${municipalityCaseEventsTopic}`)),
+      ns.topic(`e-${organisationTopicOf(municipalityToCareProviderTopic, 'ggz-delfland')}`),
+    ]);
   });
 
   async function relay(overrides: Partial<OutboxRelayOptions> & Pick<OutboxRelayOptions, 'name'>): Promise<OutboxRelay> {
@@ -54,10 +59,7 @@ describe('OutboxRelay', () => {
   }
 
   async function storedCheckpoint(name: string) {
-    const { rows } = await db.pool.query<{ transaction_id: string; position: string }>(
-      'select transaction_id, position from public.relay_checkpoints where relay_name = $1',
-      [name],
-    );
+    const { rows } = await db.pool.query<{ transaction_id: string; position: string }>('select transaction_id, position from public.relay_checkpoints where relay_name = $1', [name]);
     return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : undefined;
   }
 
@@ -71,7 +73,7 @@ describe('OutboxRelay', () => {
         await store.append(`referral-${caseId}`, [referralRegistered(caseId, round), caseNoteRecorded(caseId)], 'any');
       }
     }
-    const appended = (await store.readAll(START, 1000)).events;
+    const appended = await readAllOnceVisible(store, 24);
     const publicEvents = appended.filter((e) => e.type === 'ReferralRegistered');
     expect(publicEvents).toHaveLength(12);
 
@@ -131,7 +133,7 @@ describe('OutboxRelay', () => {
     await ownStore.migrate();
     const [caseId] = caseIds(1) as [string];
     await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, 1), referralRegistered(caseId, 2)], 'no-stream');
-    const firstTwo = (await ownStore.readAll(START, 10)).events;
+    const firstTwo = await readAllOnceVisible(ownStore, 2);
 
     // A broker that takes its time: the send is held until the test lets it through.
     let release: () => void = () => undefined;
@@ -174,11 +176,7 @@ describe('OutboxRelay', () => {
     const messages = await wire.until((all) => all.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await wire.stop();
-    expect(messages.map((m) => (JSON.parse(m.value ?? '') as { reason: string }).reason)).toEqual([
-      'Referral 1 of this case.',
-      'Referral 2 of this case.',
-      'Referral 3 of this case.',
-    ]);
+    expect(messages.map((m) => (JSON.parse(m.value ?? '') as { reason: string }).reason)).toEqual(['Referral 1 of this case.', 'Referral 2 of this case.', 'Referral 3 of this case.']);
   });
 
   it('retries a failed send with a fresh producer from the last acknowledged position, losing and reordering nothing', async () => {
@@ -263,5 +261,55 @@ describe('OutboxRelay', () => {
     const offsets = await admin.fetchTopicOffsets(topic);
     await admin.disconnect();
     expect(offsets.every((p) => p.high === '0')).toBe(true);
+  });
+
+  it('puts an event on its chain topic and on the topic of each organisation its data addresses, the same CloudEvent on each, creating that topic before the first send', async () => {
+    const chain = ns.topic(`e-${municipalityCaseEventsTopic}`);
+    const delfland = organisationTopicOf(municipalityToCareProviderTopic, 'ggz-delfland');
+    const careProviders = ns.topic(`e-${delfland}`);
+    await createTopics(kafka, [chain]);
+    const ensured: string[] = [];
+    const ownStore = new PostgresEventStore(db.pool, { schema: 'store_e' });
+    await ownStore.migrate();
+    const cases = caseIds(2);
+    for (const caseId of cases) await ownStore.append(`referral-${caseId}`, [referralRegistered(caseId, 1), referralRegistered(caseId, 2)], 'no-stream');
+    // Odd referrals go to a care provider (chain + ggz-delfland's own topic), even ones to the employer network (chain only).
+    const r = await relay({
+      name: 'relay-e',
+      store: ownStore,
+      topicName: (t) => (t === municipalityCaseEventsTopic ? chain : t === delfland ? careProviders : `unexpected-${t}`),
+      ensureTopics: async (topics) => {
+        ensured.push(...topics);
+        await createTopics(kafka, [...topics]);
+      },
+      map: (event) => {
+        const data = clientReferredData(event);
+        const toCare = (event.data as ReferralRegistered).sequenceInCase % 2 === 1;
+        return [integrationMessage(clientReferredV1, toCare ? { ...data, toOrganisationType: 'care-provider', toOrganisationId: 'ggz-delfland', route: 'ggz-screening' } : data)];
+      },
+    });
+    await r.start();
+    await eventually(() => r.status().caughtUp);
+    // Read only now: ggz-delfland's topic exists once the relay made it.
+    const wire = await readWire(kafka, [chain, careProviders], ns.group('e-reader'));
+    const messages = await wire.until((all) => all.length >= 6);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await wire.stop();
+
+    const onChain = messages.filter((m) => m.topic === chain);
+    const onCare = messages.filter((m) => m.topic === careProviders);
+    expect(onChain).toHaveLength(4);
+    expect(onCare).toHaveLength(2);
+    for (const message of onCare) {
+      const twin = onChain.find((m) => m.headers['ce_id'] === message.headers['ce_id']);
+      expect(twin, 'the audience copy is the chain topic’s CloudEvent').toBeDefined();
+      expect(message.headers).toEqual(twin!.headers);
+      expect(message.key).toBe(twin!.key);
+      expect(message.value).toBe(twin!.value);
+      expect(JSON.parse(message.value ?? '')).toMatchObject({ toOrganisationType: 'care-provider' });
+    }
+    expect(r.status()).toMatchObject({ published: 6, relayed: 4 });
+    // Each topic ensured once, however many batches went on it.
+    expect([...ensured].sort()).toEqual([chain, careProviders].sort());
   });
 });

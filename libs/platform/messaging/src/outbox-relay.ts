@@ -59,15 +59,25 @@ export interface PublishedBatch {
 
 export type RelayState = 'new' | 'running' | 'stopping' | 'stopped' | 'failed';
 
+/**
+ * Of the instances of one service, exactly one relay publishes a store at a time: the one
+ * holding the store's Postgres advisory lock for the relay's name. The others wait as
+ * standby and take over within `standbyRetryMs` when the leader's session ends (the
+ * process died, or its connection was cut).
+ */
+export type RelayRole = 'leader' | 'standby';
+
 export interface RelayStatus {
   readonly name: string;
   readonly state: RelayState;
+  /** Whether this instance publishes ('leader') or waits for the leader to go ('standby'). */
+  readonly role: RelayRole;
   /** Everything up to here has been acknowledged by Kafka. */
   readonly cursor: GlobalCursor;
   /** The stored checkpoint a restart resumes from; trails `cursor` by at most one batch. */
   readonly checkpoint: GlobalCursor;
   readonly lastPublishedAt: Date | undefined;
-  /** Integration events acknowledged by Kafka since start (re-publishes count again). */
+  /** Messages acknowledged by Kafka since start, one per topic an event went on (re-publishes count again). */
   readonly published: number;
   /** Domain events read and handled since start, published or mapped to nothing. */
   readonly relayed: number;
@@ -92,12 +102,20 @@ export interface OutboxRelayOptions {
   readonly map: IntegrationMapping;
   /** Turns a contract's topic into the physical one (an environment or test prefix); default unchanged. */
   readonly topicName?: (contractTopic: string) => string;
+  /**
+   * Creates physical topics that may not exist yet, before the first message goes on them:
+   * an addressed organisation's own audience topic appears with the first event to it.
+   * Called once per topic per relay instance; default none (the broker's auto-creation, if any).
+   */
+  readonly ensureTopics?: (physicalTopics: readonly string[]) => Promise<void>;
   /** CloudEvents dataschema URI of a definition, when the service publishes its schemas. */
   readonly dataschemaOf?: (definition: IntegrationEventDefinition) => string | undefined;
   /** Domain events read per round; default 500. */
   readonly batchSize?: number;
   /** Pause after a round that found nothing new; default 10 ms. */
   readonly idleDelayMs?: number;
+  /** How often a standby instance tries to become the leader; default 1 s. */
+  readonly standbyRetryMs?: number;
   /** Backoff after a failed round; default 100 ms doubling to 5 s. */
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number };
   /** Called after Kafka acknowledged a batch, before its checkpoint is stored. */
@@ -115,8 +133,12 @@ export class OutboxRelay {
   private readonly backoffInitialMs: number;
   private readonly backoffMaxMs: number;
   private readonly topicName: (topic: string) => string;
+  private readonly standbyRetryMs: number;
 
   private state: RelayState = 'new';
+  /** The session holding the advisory lock while this instance leads; none while standby. */
+  private leaderSession: pg.PoolClient | undefined;
+  private leadershipLost: string | undefined;
   /** Everything before it was acknowledged by Kafka. */
   private cursor: GlobalCursor = START;
   /** Everything before it is stored as the checkpoint. */
@@ -134,6 +156,8 @@ export class OutboxRelay {
   private lastError: string | undefined;
   /** Ids of stored events Kafka acknowledged lately, oldest first (bounded), for whenPublished. */
   private readonly recentlyAcknowledged = new Set<string>();
+  /** Physical topics ensured (or found) by this instance, so each is created at most once. */
+  private readonly ensuredTopics = new Set<string>();
   private readonly publishWaiters = new Set<{ readonly ids: Set<string>; readonly done: () => void }>();
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -144,6 +168,7 @@ export class OutboxRelay {
     this.backoffInitialMs = options.backoff?.initialMs ?? 100;
     this.backoffMaxMs = options.backoff?.maxMs ?? 5_000;
     this.topicName = options.topicName ?? ((topic) => topic);
+    this.standbyRetryMs = options.standbyRetryMs ?? 1_000;
   }
 
   /** Creates the checkpoint table; safe to run on every start. */
@@ -183,10 +208,12 @@ export class OutboxRelay {
    * Resolves true once Kafka acknowledged every stored event of `eventIds` (their
    * integration events are on the broker, or they map to nothing), false after
    * `timeoutMs`. For a command whose effect must have left the service before it is
-   * answered (a consent withdrawal). Only this relay instance's acknowledgements count:
-   * ask the instance that runs the relay.
+   * answered (a consent withdrawal). On the leader its own acknowledgements count; on a
+   * standby instance the leader's stored checkpoint passing the events' positions.
    */
-  whenPublished(eventIds: readonly string[], timeoutMs: number): Promise<boolean> {
+  whenPublished(command: { readonly streamId: string; readonly eventIds: readonly string[] }, timeoutMs: number): Promise<boolean> {
+    const eventIds = command.eventIds;
+    if (this.leaderSession === undefined && eventIds.some((id) => !this.recentlyAcknowledged.has(id))) return this.whenCheckpointPasses(command, timeoutMs);
     const ids = new Set(eventIds.filter((id) => !this.recentlyAcknowledged.has(id)));
     if (ids.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -204,6 +231,18 @@ export class OutboxRelay {
       }, timeoutMs);
       this.publishWaiters.add(waiter);
     });
+  }
+
+  private async whenCheckpointPasses(command: { readonly streamId: string; readonly eventIds: readonly string[] }, timeoutMs: number): Promise<boolean> {
+    const wanted = new Set(command.eventIds);
+    const positions = (await this.options.store.readStream(command.streamId)).filter((e) => wanted.has(e.id)).map((e) => e.globalPosition);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const stored = await this.checkpoints.load(this.options.name);
+      if (positions.every((p) => !isBefore(stored, p))) return true;
+      if (Date.now() > deadline) return false;
+      await sleep(25);
+    }
   }
 
   private acknowledged(events: readonly RecordedEvent[]): void {
@@ -224,6 +263,7 @@ export class OutboxRelay {
     return {
       name: this.options.name,
       state: this.state,
+      role: this.leaderSession ? 'leader' : 'standby',
       cursor: this.cursor,
       checkpoint: this.checkpoint,
       lastPublishedAt: this.lastPublishedAt,
@@ -235,9 +275,59 @@ export class OutboxRelay {
     };
   }
 
+  /**
+   * True while this instance holds (or now takes) the relay's advisory lock. On taking it
+   * the cursor is reloaded: the previous leader may have published since this one started.
+   */
+  private async lead(): Promise<boolean> {
+    if (this.leadershipLost !== undefined) await this.stepDown(this.leadershipLost);
+    if (this.leaderSession) return true;
+    const session = await this.options.pool.connect();
+    let held = false;
+    try {
+      const { rows } = await session.query<{ held: boolean }>('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as held', ['wcc.outbox-relay', this.lockName()]);
+      held = rows[0]?.held === true;
+    } finally {
+      if (!held) session.release();
+    }
+    if (!held) return false;
+    // A cut connection (Postgres restarted, the session terminated) ends the leadership.
+    session.on('error', (error: Error) => {
+      this.leadershipLost = errorText(error);
+    });
+    this.leaderSession = session;
+    this.cursor = await this.checkpoints.load(this.options.name);
+    this.checkpoint = this.cursor;
+    this.log.info('outbox relay leads', { relay: this.options.name, cursor: cursorText(this.cursor) });
+    return true;
+  }
+
+  private lockName(): string {
+    return `${this.options.schema ?? 'public'}.${this.options.name}`;
+  }
+
+  private async stepDown(reason: string): Promise<void> {
+    const session = this.leaderSession;
+    this.leaderSession = undefined;
+    this.leadershipLost = undefined;
+    await this.dropProducer();
+    if (!session) return;
+    if (reason !== 'stopped') this.log.warn('outbox relay gave up leading; another instance may take over', { relay: this.options.name, reason });
+    try {
+      await session.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', ['wcc.outbox-relay', this.lockName()]);
+      session.release();
+    } catch {
+      session.release(true);
+    }
+  }
+
   private async run(): Promise<void> {
     while (this.state === 'running') {
       try {
+        if (!(await this.lead())) {
+          await this.pause(this.standbyRetryMs);
+          continue;
+        }
         const progressed = await this.round();
         this.failures = 0;
         if (!progressed) await this.pause(this.idleDelayMs);
@@ -268,7 +358,17 @@ export class OutboxRelay {
         error: errorText(error),
       });
     });
-    await this.dropProducer();
+    await this.stepDown('stopped');
+  }
+
+  /** Before a send: the lock's session still answers, so no other instance leads. */
+  private async confirmLeadership(): Promise<void> {
+    try {
+      await this.leaderSession!.query('select 1');
+    } catch (error) {
+      this.leadershipLost = errorText(error);
+      throw new Error(`lost the relay's leadership: ${this.leadershipLost}`);
+    }
   }
 
   /** One read → map → send round; false when nothing new was committed. */
@@ -286,6 +386,8 @@ export class OutboxRelay {
     // there surfaces here, before anything more is sent.
     await this.settleCheckpoint();
     if (messages.length > 0) {
+      await this.confirmLeadership();
+      await this.ensureTopicsOf(messages);
       const producer = await this.connectedProducer();
       await producer.sendBatch({ acks: -1, topicMessages: byTopicInOrder(messages) });
       this.published += messages.length;
@@ -314,6 +416,15 @@ export class OutboxRelay {
     await pending;
   }
 
+  private async ensureTopicsOf(messages: readonly { published: PublishedMessage }[]): Promise<void> {
+    const ensure = this.options.ensureTopics;
+    if (ensure === undefined) return;
+    const missing = [...new Set(messages.map((m) => m.published.topic))].filter((topic) => !this.ensuredTopics.has(topic));
+    if (missing.length === 0) return;
+    await ensure(missing);
+    for (const topic of missing) this.ensuredTopics.add(topic);
+  }
+
   private toMessages(event: RecordedEvent): { published: PublishedMessage; message: Message }[] {
     let mapped: readonly IntegrationMessage[];
     try {
@@ -322,15 +433,11 @@ export class OutboxRelay {
       throw new IntegrationMappingError(`Mapping ${event.type} ${event.id} threw: ${errorText(error)}`, event.id, event.type);
     }
     const occurrences = new Map<string, number>();
-    return mapped.map(({ definition, data, subject }) => {
+    return mapped.flatMap(({ definition, data, subject }) => {
       const checked = definition.validate(data);
       if (!checked.ok) {
         const issues = checked.issues.map((i) => `field ${i.path || '(data)'} ${i.message}`).join('; ');
-        throw new IntegrationMappingError(
-          `Mapping ${event.type} ${event.id} produced ${definition.type} data its contract refuses: ${issues}`,
-          event.id,
-          event.type,
-        );
+        throw new IntegrationMappingError(`Mapping ${event.type} ${event.id} produced ${definition.type} data its contract refuses: ${issues}`, event.id, event.type);
       }
       const key = definition.caseIdOf(checked.value);
       if (typeof key !== 'string' || key === '') {
@@ -348,20 +455,41 @@ export class OutboxRelay {
         ...(subject === undefined ? {} : { subject }),
         ...(dataschema === undefined ? {} : { dataschema }),
       });
-      const topic = this.topicName(definition.topic);
-      return { published: { topic, key, cloudEvent, from: event }, message: encodeCloudEvent(cloudEvent, key) };
+      // The same CloudEvent (one id) on its chain topic and on each audience topic its data
+      // addresses; each consumer group's inbox sees it once.
+      let contractTopics: string[];
+      try {
+        contractTopics = definition.topicsOf(checked.value);
+      } catch (error) {
+        throw new IntegrationMappingError(`Mapping ${event.type} ${event.id} produced ${definition.type} with no valid topic: ${errorText(error)}`, event.id, event.type);
+      }
+      return contractTopics.map((contractTopic) => {
+        const topic = this.topicName(contractTopic);
+        return { published: { topic, key, cloudEvent, from: event }, message: encodeCloudEvent(cloudEvent, key) };
+      });
     });
   }
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     const producer = this.options.kafka.producer({
-      idempotent: true,
+      // No retries inside kafkajs: every failed send surfaces here and the relay resends the
+      // whole batch from its checkpoint with a fresh producer. kafkajs's own retry loses
+      // messages: within one sendBatch it re-sends only to brokers that have not answered
+      // yet (kafkajs 2.2.4, src/producer/sendMessages.js, brokersWithoutResponse), so when a
+      // partition's leadership moves from a failed broker to one that already acknowledged
+      // other partitions of the batch, that partition's messages are never sent and the
+      // call still resolves. The three-broker fault test caught it: an acknowledged event
+      // missing from the topic after a broker was killed.
+      // kafkajs refuses an idempotent producer without retries, and idempotence bought
+      // nothing here: it deduplicates a producer's own retries, and every failure already
+      // ends this producer. One request in flight keeps each partition in order; a resent
+      // batch puts duplicates after the originals, which the CloudEvent ids and the
+      // consumers' inboxes absorb.
+      idempotent: false,
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
-      // Bounded, so an outage surfaces here and the relay retries from its checkpoint
-      // (and stop() stays prompt) instead of kafkajs retrying forever inside one send.
-      retry: { retries: 6, initialRetryTime: 100, maxRetryTime: 2_000 },
+      retry: { retries: 0 },
     });
     try {
       await producer.connect();
@@ -406,6 +534,10 @@ function byTopicInOrder(messages: readonly { published: PublishedMessage; messag
     else byTopic.set(published.topic, [message]);
   }
   return [...byTopic].map(([topic, list]) => ({ topic, messages: list }));
+}
+
+function isBefore(a: GlobalCursor, b: GlobalCursor): boolean {
+  return a.transactionId < b.transactionId || (a.transactionId === b.transactionId && a.position < b.position);
 }
 
 function sameCursor(a: GlobalCursor, b: GlobalCursor): boolean {

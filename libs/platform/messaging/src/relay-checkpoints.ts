@@ -41,10 +41,7 @@ export class RelayCheckpoints {
   }
 
   async load(relayName: string): Promise<GlobalCursor> {
-    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(
-      `select transaction_id, position from ${this.table} where relay_name = $1`,
-      [relayName],
-    );
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>(`select transaction_id, position from ${this.table} where relay_name = $1`, [relayName]);
     const row = rows[0];
     return row ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) } : START;
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
 import type { EventMetadata } from '@wcc/domain-kit';
-import type { NewEvent, RecordedEvent } from '@wcc/event-store';
+import { START, type EventStore, type NewEvent, type RecordedEvent } from '@wcc/event-store';
 import { integrationMessage, type IntegrationMapping } from './outbox-relay';
 
 export const TEST_SOURCE = 'urn:nld:oin:00000001002220647000:systeem:wcc-municipality-test';
@@ -58,9 +58,11 @@ export function clientReferredData(event: RecordedEvent): ClientReferredV1 {
     occurredAt: event.metadata.occurredAt,
     referralId: data.referralId,
     fromOrganisationId: 'gemeente-utrecht',
-    toOrganisationId: 'ggz-delfland',
-    toOrganisationType: 'care-provider',
-    route: 'ggz-screening',
+    // To the employer network: ClientReferred then goes on the chain topic only (see the
+    // relay's audience test for one that fans out).
+    toOrganisationId: 'wsp-utrecht',
+    toOrganisationType: 'employer-network',
+    route: 'matching',
     reason: `Referral ${data.sequenceInCase} of this case.`,
     replyDeadline: '2025-03-17',
   };
@@ -95,7 +97,16 @@ export async function readWire(kafka: Kafka, topics: string[], groupId: string) 
   const messages: WireMessage[] = [];
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
   await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
+  // A topic the relay creates with its first send may not exist yet: subscribe again, as the services' consumers do.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      break;
+    } catch (error) {
+      if ((error as { retriable?: boolean }).retriable !== true || attempt >= 100) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
       const headers: Record<string, string> = {};
@@ -106,7 +117,11 @@ export async function readWire(kafka: Kafka, topics: string[], groupId: string) 
   return {
     messages,
     async until(predicate: (all: readonly WireMessage[]) => boolean, timeoutMs = 30_000): Promise<readonly WireMessage[]> {
-      await eventually(() => predicate(messages), timeoutMs, () => `only ${messages.length} message(s) arrived`);
+      await eventually(
+        () => predicate(messages),
+        timeoutMs,
+        () => `only ${messages.length} message(s) arrived`,
+      );
       return messages;
     },
     stop: () => consumer.disconnect(),
@@ -133,4 +148,58 @@ export async function eventually(condition: () => boolean | Promise<boolean>, ti
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+export interface SteadyWriter {
+  /** Every appended event's id, in append order. */
+  readonly appendedIds: readonly string[];
+  /** Per case, how many referrals it was given (referral n carries "Referral n of this case."). */
+  readonly perCase: ReadonlyMap<string, number>;
+  /** Stops after the append in hand. */
+  stop(): Promise<void>;
+}
+
+/** A steady writer for the fault tests: one referral every `everyMs`, round-robin over `cases`, until stopped. */
+export function startSteadyWriter(store: Pick<EventStore, 'append'>, cases: readonly string[], everyMs: number): SteadyWriter {
+  const appendedIds: string[] = [];
+  const perCase = new Map(cases.map((c) => [c, 0]));
+  let writing = true;
+  const loop = (async () => {
+    for (let i = 0; writing; i++) {
+      const caseId = cases[i % cases.length]!;
+      const n = (perCase.get(caseId) ?? 0) + 1;
+      perCase.set(caseId, n);
+      const event = referralRegistered(caseId, n);
+      await store.append(`referral-${caseId}`, [event], 'any');
+      appendedIds.push(event.id);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    appendedIds,
+    perCase,
+    stop: async () => {
+      writing = false;
+      await loop;
+    },
+  };
+}
+
+/**
+ * The store's global log once it holds at least `count` events. Right after appending, a
+ * read may show fewer: an open transaction anywhere on the server (another test file's)
+ * holds the newest rows back until it ends (the xid8 rule that keeps the relay from
+ * skipping a late commit), so a test that reads back what it appended waits for it.
+ */
+export async function readAllOnceVisible(store: Pick<EventStore, 'readAll'>, count: number, timeoutMs = 30_000): Promise<RecordedEvent[]> {
+  let events: RecordedEvent[] = [];
+  await eventually(
+    async () => {
+      events = (await store.readAll(START, Math.max(count, 1) * 2 + 1_000)).events;
+      return events.length >= count;
+    },
+    timeoutMs,
+    () => `the store's global log to show ${count} events (it shows ${events.length})`,
+  );
+  return events;
 }

@@ -43,11 +43,7 @@ export interface ServiceAppOptions {
 }
 
 /** Creates and configures the app without listening, so tests can use it too. */
-export async function createServiceApp(
-  module: Type<unknown> | DynamicModule,
-  service: ServiceDescription,
-  options: ServiceAppOptions = {},
-): Promise<NestExpressApplication> {
+export async function createServiceApp(module: Type<unknown> | DynamicModule, service: ServiceDescription, options: ServiceAppOptions = {}): Promise<NestExpressApplication> {
   const logger = createServiceLogger({ service: service.name, ...(options.logDestination ? { destination: options.logDestination } : {}) });
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, logger: new PinoNestLogger(logger) });
   // Before the body parser, so even a refused body is logged with its trace (raw-body

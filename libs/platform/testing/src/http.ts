@@ -39,7 +39,7 @@ export async function callJson(baseUrl: string, method: 'GET' | 'POST' | 'PUT' |
 }
 
 /** Polls `probe` until it returns something other than undefined; fails naming `what` after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000, intervalMs = 200, context: () => string = () => ''): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -51,10 +51,16 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     }
     if (Date.now() > deadline) {
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+      const more = context();
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}${more ? `\n${more}` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** `eventually` for a yes/no condition, polled every 50 ms; `context` (e.g. a service's output) is added to the timeout error. */
+export async function eventuallyTrue(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000, context: () => string = () => ''): Promise<void> {
+  await eventually(async () => ((await condition()) ? true : undefined), what, timeoutMs, 50, context);
 }
 
 /** The calendar date `days` from today in Amsterdam, where the services decide what "today" is (YYYY-MM-DD). */

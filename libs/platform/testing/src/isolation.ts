@@ -84,7 +84,10 @@ export async function createTopics(kafka: Kafka, topics: (string | ITopicConfig)
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await createTopicsAndWait(admin, topics.map((t) => (typeof t === 'string' ? { topic: t, numPartitions: 3 } : t)));
+    await createTopicsAndWait(
+      admin,
+      topics.map((t) => (typeof t === 'string' ? { topic: t, numPartitions: 3 } : t)),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -23,6 +23,26 @@ export async function freePortPair(): Promise<number> {
   }
 }
 
+/** `count` free port pairs at least two apart, one per node of a local cluster. */
+export async function freeClusterPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await freePortPair();
+    if (!ports.some((p) => Math.abs(p - port) < 2)) ports.push(port);
+  }
+  return ports;
+}
+
+/** Whether a process with this pid still runs (signal 0 probes without touching it). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface OwnedBroker {
   readonly brokers: string;
   readonly startedHere: boolean;
@@ -39,7 +59,10 @@ export function startOwnedBroker(env: NodeJS.ProcessEnv): Promise<OwnedBroker> {
   delete childEnv['KAFKA_LOCAL_OWNER_PID'];
   const owner = spawn(
     process.execPath,
-    ['-e', `require(${JSON.stringify(script)}).ensureLocalKafka({ ownerPid: process.pid }).then((r) => { console.log(JSON.stringify(r)); setInterval(() => {}, 1000); }, (e) => { console.error(e); process.exit(2); })`],
+    [
+      '-e',
+      `require(${JSON.stringify(script)}).ensureLocalKafka({ ownerPid: process.pid }).then((r) => { console.log(JSON.stringify(r)); setInterval(() => {}, 1000); }, (e) => { console.error(e); process.exit(2); })`,
+    ],
     { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

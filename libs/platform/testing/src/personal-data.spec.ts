@@ -23,14 +23,16 @@ describe('finding personal data in messages', () => {
   });
 
   it('checks the key, header names and values, and the value (raw and as JSON)', () => {
-    const clean = { key: '6bb38a27-bbbf-4846-9076-8487d64cb971', headers: { ce_type: 'x', ce_id: '15311545-7652-4bd5-b131-9a8e6521c65b' }, value: '{"caseId":"6bb38a27-bbbf-4846-9076-8487d64cb971","hours":16}' };
+    const clean = {
+      key: '6bb38a27-bbbf-4846-9076-8487d64cb971',
+      headers: { ce_type: 'x', ce_id: '15311545-7652-4bd5-b131-9a8e6521c65b' },
+      value: '{"caseId":"6bb38a27-bbbf-4846-9076-8487d64cb971","hours":16}',
+    };
     expect(personalDataIn(clean)).toEqual([]);
     expect(personalDataIn({ ...clean, key: '123456782' })).toEqual([{ where: 'key', what: '123456782 passes the elfproef' }]);
     expect(personalDataIn({ ...clean, headers: { ...clean.headers, x_bsn: 'x' } }).map((f) => f.where)).toEqual(['header x_bsn']);
     expect(personalDataIn({ ...clean, headers: { ...clean.headers, x_trace: ['ok', 'F20.0'] } })).toEqual([{ where: 'header x_trace', what: 'ICD-10-like code F20.0' }]);
-    expect(personalDataIn({ ...clean, value: '{"a":{"items":[{"lastName":"Jansen"}]}}' })).toEqual([
-      { where: 'value/a/items/0/lastName', what: expect.stringContaining("'lastName'") as unknown },
-    ]);
+    expect(personalDataIn({ ...clean, value: '{"a":{"items":[{"lastName":"Jansen"}]}}' })).toEqual([{ where: 'value/a/items/0/lastName', what: expect.stringContaining("'lastName'") as unknown }]);
     expect(personalDataIn({ ...clean, value: '{"reason":"F32.1 bevestigd"}' })).toEqual([{ where: 'value/reason', what: 'ICD-10-like code F32.1' }]);
     expect(personalDataIn({ ...clean, value: '{"reason":"epilepsie, G40"}' })).toEqual([{ where: 'value/reason', what: 'ICD-10-like code G40' }]);
     expect(personalDataIn({ ...clean, value: 'not json 123456782 F20' }).map((f) => f.what)).toEqual(['123456782 passes the elfproef', 'ICD-10-like code F20']);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { testInfra } from './infra';
 import type { TestNamespace } from './isolation';
+import { testOrganisationEnv } from './test-organisations';
 
 /** The repository root: the nearest folder up from the working directory with nx.json and services/. */
 export function repositoryRoot(from = process.cwd()): string {
@@ -119,9 +120,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const databaseUrl = options.databaseUrl ?? ownDatabase!.url;
 
   // The parent's environment minus what would point the service elsewhere.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(VITEST|PORT$|HOST$|DATABASE_URL$|KAFKA_|NODE_OPTIONS$)/.test(name)),
-  );
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|PORT$|HOST$|DATABASE_URL$|KAFKA_|NODE_OPTIONS$)/.test(name)));
   const child = spawn(process.execPath, ['-r', '@swc-node/register', main], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,6 +133,8 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
       KAFKA_BROKERS: (options.kafkaBrokers ?? testInfra().kafkaBrokers).join(','),
       KAFKA_TOPIC_PREFIX: options.namespace.topicPrefix,
       KAFKA_GROUP_PREFIX: options.namespace.groupPrefix,
+      // The fixtures' organisations, unless the test names its own.
+      ...testOrganisationEnv({}),
       ...options.env,
     },
   });
@@ -204,4 +205,12 @@ export async function startServiceProcesses(options: readonly ServiceProcessOpti
 /** For `onTestFailed`: what the services said, since they run as processes and nothing else would show it. */
 export function printServiceOutput(services: readonly (ServiceProcess | undefined)[]): void {
   for (const service of services) if (service) console.log(`--- ${service.service} (pid ${service.pid}) ---\n${service.output()}`);
+}
+
+/** The outbox relay's role an instance reports on /health ('leader' or 'standby'); undefined when it has no relay or does not answer. */
+export async function relayRoleOf(service: ServiceProcess): Promise<'leader' | 'standby' | undefined> {
+  const health = await fetch(`${service.baseUrl}/health`)
+    .then((r) => r.text())
+    .catch(() => '');
+  return /"role":"(leader|standby)"/.exec(health)?.[1] as 'leader' | 'standby' | undefined;
 }

@@ -7,17 +7,18 @@ import {
   ADVISED_ROUTES,
   CARE_FUNDING_INSTRUMENTS,
   DECLINE_REASONS,
+  DISCHARGE_REASONS,
   DIAGNOSIS_CODE_SYSTEMS,
   FUNCTIONAL_LIMITATION_CODES,
   IPS_INTAKE_SESSIONS,
   TREATMENT_END_REASONS,
 } from '@wcc/care-provider-domain';
+import { addressableOrganisationIdPattern } from '@wcc/contracts';
 import { outboundText } from '@wcc/nest-kit';
 
 const closed = { additionalProperties: false } as const;
 const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) });
-const oneOf = <V extends readonly string[]>(values: V, description?: string) =>
-  Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+const oneOf = <V extends readonly string[]>(values: V, description?: string) => Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 const hours = (description: string) => Type.Number({ minimum: 0, maximum: 40, multipleOf: 0.5, description });
 
 export const AcceptReferralBody = Type.Object({ plannedStart: Type.Optional(date('First appointment, when already known; today or later.')) }, closed);
@@ -82,6 +83,12 @@ export type StartTreatmentEpisodeBody = Static<typeof StartTreatmentEpisodeBody>
 export const EndTreatmentEpisodeBody = Type.Object({ endDate: date('Not before the start date.'), endReason: oneOf(TREATMENT_END_REASONS) }, closed);
 export type EndTreatmentEpisodeBody = Static<typeof EndTreatmentEpisodeBody>;
 
+export const DischargeClientBody = Type.Object(
+  { dischargedOn: date('Not after today, not before the last treatment episode ended.'), reasonCode: oneOf(DISCHARGE_REASONS, 'Administrative; published as a care summary.') },
+  closed,
+);
+export type DischargeClientBody = Static<typeof DischargeClientBody>;
+
 const quantity = {
   instrument: oneOf(CARE_FUNDING_INSTRUMENTS, 'ips-intake (per session), dbc-care-product, job-coaching (per hour).'),
   units: Type.Integer({ minimum: 1 }),
@@ -90,7 +97,11 @@ const quantity = {
   periodTo: date('Not before periodFrom.'),
 };
 
-export const RequestCareFundingBody = Type.Object({ insurerId: Type.String({ minLength: 1, maxLength: 64 }), ...quantity }, closed);
+// The insurer's own topic carries the request (wcc.care-provider.to-insurer.<insurerId>.v1): an id that cannot be addressed is refused here.
+export const RequestCareFundingBody = Type.Object(
+  { insurerId: Type.String({ pattern: addressableOrganisationIdPattern, description: 'The health insurer asked to pay (its organisation id).' }), ...quantity },
+  closed,
+);
 export type RequestCareFundingBody = Static<typeof RequestCareFundingBody>;
 
 export const SubmitCareClaimBody = Type.Object(quantity, closed);

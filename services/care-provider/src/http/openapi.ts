@@ -5,10 +5,7 @@ import { ApiIdempotencyKey, ApiProblem } from '@wcc/nest-kit';
 
 /** 401 and 403 for every authenticated route. */
 export function AuthResponses() {
-  return applyDecorators(
-    ApiProblem(401, 'No bearer token, or one that is expired or not valid.'),
-    ApiProblem(403, 'The caller is not a care provider, or lacks the role this needs.'),
-  );
+  return applyDecorators(ApiProblem(401, 'No bearer token, or one that is expired or not valid.'), ApiProblem(403, 'The caller is not a care provider, or lacks the role this needs.'));
 }
 
 /** The refusals of a command on an existing item, and its Idempotency-Key. */

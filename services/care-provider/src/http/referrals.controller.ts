@@ -1,12 +1,25 @@
 // The referral inbox and everything done on a referral: answer it, screen, advise,
-// IPS and treatment. Thin: body checked by schema, rules in the referral decider.
+// IPS, treatment and discharge. Thin: body checked by schema, rules in the referral decider.
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ClinicalFindingsRecorded, ReferralCommand, ReferralEvent } from '@wcc/care-provider-domain';
 import type { EventStore } from '@wcc/event-store';
-import { ApiProblem, type AuthenticatedUser, commandMetadataFrom, CurrentUser, EVENT_STORE, type HandledCommand, OneOfQuery, OrganisationTypes, ProblemException, Roles, SchemaBody, UuidParam } from '@wcc/nest-kit';
+import {
+  ApiProblem,
+  type AuthenticatedUser,
+  commandMetadataFrom,
+  CurrentUser,
+  EVENT_STORE,
+  type HandledCommand,
+  OneOfQuery,
+  OrganisationTypes,
+  ProblemException,
+  Roles,
+  SchemaBody,
+  UuidParam,
+} from '@wcc/nest-kit';
 import { ReferralStreamCommand } from '../commands/care-provider.commands';
 import { ReferralInboxProjection } from '../queries/referral-inbox.projection';
 import { INBOX_STATUSES, ReferralInboxQueries, type InboxStatus } from '../queries/referral-inbox.queries';
@@ -15,6 +28,7 @@ import {
   AssignJobCoachBody,
   ClinicalFindingsBody,
   DeclineReferralBody,
+  DischargeClientBody,
   EndTreatmentEpisodeBody,
   IntakeSessionBody,
   ScreeningAdviceBody,
@@ -36,9 +50,7 @@ export class ReferralsController {
   ) {}
 
   private async run(referralId: string, command: ReferralCommand, request: Request, user: AuthenticatedUser): Promise<HandledCommand<ReferralEvent>> {
-    const result = await this.commands.execute<ReferralStreamCommand, HandledCommand<ReferralEvent>>(
-      new ReferralStreamCommand(referralId, command, commandMetadataFrom(request, user)),
-    );
+    const result = await this.commands.execute<ReferralStreamCommand, HandledCommand<ReferralEvent>>(new ReferralStreamCommand(referralId, command, commandMetadataFrom(request, user)));
     await this.readModel.caughtUpWith(result);
     return result;
   }
@@ -243,5 +255,26 @@ export class ReferralsController {
     const result = await this.run(referralId, { type: 'EndTreatmentEpisode', data: body }, request, user);
     const ended = result.events.find((e) => e.type === 'TreatmentEpisodeEnded');
     return { referralId, episodeId: ended?.type === 'TreatmentEpisodeEnded' ? ended.data.episodeId : null, version: result.version };
+  }
+
+  @Post(':referralId/discharge')
+  @HttpCode(200)
+  @Roles('screener')
+  @ApiOperation({
+    summary: 'Discharge the client',
+    description:
+      'Ends the care provider’s involvement in the case: publishes ClientDischarged (the reason as a care summary), and the care provider leaves the case team of the shared case view. Refused while a treatment episode is open.',
+  })
+  @referralIdParam
+  @ApiOkResponse({ schema: ResultSchema({ referralId: { type: 'string' }, dischargedOn: { type: 'string', format: 'date' } }) })
+  @CommandResponses('The referral is not accepted, a treatment episode is still open, or the client was already discharged.')
+  async discharge(
+    @Req() request: Request,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('referralId', new UuidParam('referralId')) referralId: string,
+    @SchemaBody(DischargeClientBody) body: DischargeClientBody,
+  ) {
+    const result = await this.run(referralId, { type: 'DischargeClient', data: body }, request, user);
+    return { referralId, dischargedOn: body.dischargedOn, version: result.version };
   }
 }

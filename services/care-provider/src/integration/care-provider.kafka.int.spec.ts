@@ -6,6 +6,9 @@ import type { Consumer } from 'kafkajs';
 import {
   careProviderCaseEventsTopic,
   careProviderEvents,
+  careProviderToMunicipalityTopic,
+  municipalityToCareProviderTopic,
+  organisationTopicOf,
   findIntegrationEvent,
   privacyViolationOf,
   referralAcceptedV1,
@@ -14,7 +17,7 @@ import {
   type ClientReferredV1,
 } from '@wcc/contracts';
 import { decodeCloudEvent } from '@wcc/messaging';
-import { testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
+import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { call, eventually, PROVIDER, referClient, startCareProvider, token, type CareProviderTestApp } from '../testing/care-provider.test-kit';
 
 const db = useTestDatabase();
@@ -40,8 +43,15 @@ async function arrivedReferral(): Promise<ClientReferredV1> {
   return referral;
 }
 
+/** A case's messages, each CloudEvent id once: the relay delivers at least once, as a consumer's inbox sees it. */
 function messagesOf(referral: ClientReferredV1): Wire[] {
-  return wire.filter((m) => m.key === referral.caseId);
+  const seen = new Set<string>();
+  return wire.filter((m) => {
+    const id = String(m.headers['ce_id']);
+    if (m.key !== referral.caseId || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** Every property name anywhere in a JSON value. */
@@ -95,6 +105,7 @@ describe('care-provider integration events on Kafka', () => {
       occurredAt: decoded.event.time,
       referralId: referral.referralId,
       organisationId: PROVIDER,
+      addressedTo: referral.fromOrganisationId,
       plannedStart: '2099-01-15',
     });
     expect(keysIn(decoded.event.data).filter((k) => privacyViolationOf(k) !== undefined)).toEqual([]);
@@ -129,18 +140,26 @@ describe('care-provider integration events on Kafka', () => {
       notes: note,
     });
     expect(findings.status).toBe(201);
-    expect((await post(`${base}/screening/advice`, screener, {
-      advisedRoute: 'ips',
-      workCapacityHoursPerWeek: 20,
-      functionalLimitations: ['personal-functioning.concentration', 'social-functioning.customer-contact'],
-      contraIndications: true,
-      reviewDate: '2099-06-30',
-    })).status).toBe(201);
+    expect(
+      (
+        await post(`${base}/screening/advice`, screener, {
+          advisedRoute: 'ips',
+          workCapacityHoursPerWeek: 20,
+          functionalLimitations: ['personal-functioning.concentration', 'social-functioning.customer-contact'],
+          contraIndications: true,
+          reviewDate: '2099-06-30',
+        })
+      ).status,
+    ).toBe(201);
     expect((await post(`${base}/ips/job-coach`, ipsWorker, { jobCoachId: 'ips-coach-3' })).status).toBe(200);
     expect((await post(`${base}/ips/intake-sessions`, ipsWorker, { sessionNumber: 1, heldOn: '2025-02-03' })).status).toBe(201);
     expect((await post(`${base}/treatment-episodes`, screener, { startDate: '2025-02-01' })).status).toBe(201);
     expect((await post(`${base}/treatment-episodes/current/end`, screener, { endDate: '2025-05-01', endReason: 'completed' })).status).toBe(200);
-    expect((await post(`${base}/funding-requests`, ipsWorker, { insurerId: 'achmea', instrument: 'dbc-care-product', units: 1, amountCents: 250_000, periodFrom: '2025-02-01', periodTo: '2025-12-31' })).status).toBe(201);
+    expect(
+      (await post(`${base}/funding-requests`, ipsWorker, { insurerId: 'achmea', instrument: 'dbc-care-product', units: 1, amountCents: 250_000, periodFrom: '2025-02-01', periodTo: '2025-12-31' }))
+        .status,
+    ).toBe(201);
+    expect((await post(`${base}/discharge`, screener, { dischargedOn: '2025-05-02', reasonCode: 'care-completed' })).status).toBe(200);
 
     // The findings were recorded — in this service's own store, and only there.
     const stored = await db.pool.query<{ data: unknown }>(`select data from event_store.events where type = 'ClinicalFindingsRecorded' and stream_id = $1`, [`referral-${referral.referralId}`]);
@@ -155,6 +174,7 @@ describe('care-provider integration events on Kafka', () => {
       'TreatmentEpisodeStarted',
       'TreatmentEpisodeEnded',
       'CareFundingRequested',
+      'ClientDischarged',
     ].map((name) => careProviderEvents.find((d) => d.name === name)!.type);
     await eventually(async () => (messagesOf(referral).length >= expectedTypes.length ? true : undefined), 'every event of the flow on the wire');
     // Everything on the topic in this namespace, not only this case's messages.
@@ -176,7 +196,42 @@ describe('care-provider integration events on Kafka', () => {
     }
     const advice = everything.find((m) => m.key === referral.caseId && m.headers['ce_type'] === screeningAdviceSubmittedV1.type);
     expect(Object.keys(JSON.parse(advice!.value) as object).sort()).toEqual(
-      ['caseId', 'clientKey', 'occurredAt', 'adviceId', 'referralId', 'organisationId', 'advisedRoute', 'workCapacityHoursPerWeek', 'functionalLimitations', 'contraIndications', 'reviewDate'].sort(),
+      [
+        'caseId',
+        'clientKey',
+        'occurredAt',
+        'adviceId',
+        'referralId',
+        'organisationId',
+        'addressedTo',
+        'advisedRoute',
+        'workCapacityHoursPerWeek',
+        'functionalLimitations',
+        'contraIndications',
+        'reviewDate',
+      ].sort(),
     );
+  });
+
+  it("answers on the referring municipality's own topic only, and never holds a referral to a provider it does not serve", async () => {
+    const fromAmsterdam = await referClient(kit.producer, ns, { fromOrganisationId: 'gemeente-amsterdam' });
+    await eventually(async () => ((await call(kit.baseUrl, 'GET', `/referrals/${fromAmsterdam.referralId}`, screener)).status === 200 ? true : undefined), 'the referral');
+    // A referral to a provider this deployment does not serve travels on that provider's own topic.
+    const elsewhere = await referClient(kit.producer, ns, { toOrganisationId: 'ggz-elders' });
+    expect((await post(`/referrals/${fromAmsterdam.referralId}/accept`, screener, {})).status).toBe(200);
+
+    const read = async (topic: string) => (await readTopicsToEnd(testKafka('care-provider-audience-reader'), [ns.topic(topic)], { timeoutMs: 30_000 })).messages;
+    const answered = (messages: Awaited<ReturnType<typeof read>>) => messages.filter((m) => m.key === fromAmsterdam.caseId).map((m) => String(m.headers['ce_type']));
+    const toAmsterdam = await eventually(async () => {
+      const messages = await read(organisationTopicOf(careProviderToMunicipalityTopic, 'gemeente-amsterdam'));
+      return answered(messages).length > 0 ? messages : undefined;
+    }, 'the answer on gemeente-amsterdam’s topic');
+    expect(answered(toAmsterdam)).toEqual([referralAcceptedV1.type]);
+    expect(answered(await read(organisationTopicOf(careProviderToMunicipalityTopic, 'gemeente-rotterdam')))).toEqual([]);
+
+    expect((await read(organisationTopicOf(municipalityToCareProviderTopic, 'ggz-elders'))).map((m) => m.key)).toContain(elsewhere.caseId);
+    expect((await call(kit.baseUrl, 'GET', `/referrals/${elsewhere.referralId}`, await token('ggz-elders', ['screener']))).status).toBe(404);
+    const { rows } = await db.pool.query(`select 1 from event_store.events where stream_id = $1`, [`referral-${elsewhere.referralId}`]);
+    expect(rows).toEqual([]);
   });
 });

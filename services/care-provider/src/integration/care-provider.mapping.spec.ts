@@ -1,21 +1,8 @@
 // The mapping is where clinical detail would leak: every domain event maps to valid
 // integration events or to none, and ClinicalFindingsRecorded always to none.
 import { describe, expect, it } from 'vitest';
-import {
-  ADVISED_ROUTES,
-  CARE_FUNDING_INSTRUMENTS,
-  DECLINE_REASONS,
-  FUNCTIONAL_LIMITATION_CODES,
-  TREATMENT_END_REASONS,
-} from '@wcc/care-provider-domain';
-import {
-  advisedRoutes,
-  careFundingInstruments,
-  clientReferredV1,
-  declineReasons,
-  functionalLimitationCodes,
-  treatmentEndReasons,
-} from '@wcc/contracts';
+import { ADVISED_ROUTES, CARE_FUNDING_INSTRUMENTS, DECLINE_REASONS, DISCHARGE_REASONS, FUNCTIONAL_LIMITATION_CODES, TREATMENT_END_REASONS } from '@wcc/care-provider-domain';
+import { advisedRoutes, careFundingInstruments, clientReferredV1, declineReasons, dischargeReasons, functionalLimitationCodes, treatmentEndReasons } from '@wcc/contracts';
 import type { RecordedEvent } from '@wcc/event-store';
 import { careProviderMapping, type CareProviderDomainEvent } from './care-provider.mapping';
 
@@ -31,12 +18,21 @@ const samples: CareProviderDomainEvent[] = [
   { type: 'ClinicalFindingsRecorded', data: { ...ref, findingsId: 'f', diagnoses: [{ system: 'icd-10', code: 'F32.1' }], notes: 'Low mood.' } },
   {
     type: 'ScreeningAdviceSubmitted',
-    data: { ...ref, adviceId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4', advisedRoute: 'ips', workCapacityHoursPerWeek: 16, functionalLimitations: ['working-hours'], contraIndications: false, reviewDate: '2025-06-14' },
+    data: {
+      ...ref,
+      adviceId: '9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4',
+      advisedRoute: 'ips',
+      workCapacityHoursPerWeek: 16,
+      functionalLimitations: ['working-hours'],
+      contraIndications: false,
+      reviewDate: '2025-06-14',
+    },
   },
   { type: 'IpsJobCoachAssigned', data: { ...ref, jobCoachId: 'coach-1' } },
   { type: 'IpsIntakeSessionRecorded', data: { ...ref, sessionNumber: 8, heldOn: '2025-03-27' } },
   { type: 'TreatmentEpisodeStarted', data: { ...ref, episodeId: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a', startDate: '2025-03-18' } },
   { type: 'TreatmentEpisodeEnded', data: { ...ref, episodeId: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a', endDate: '2025-09-30', endReason: 'completed' } },
+  { type: 'ClientDischarged', data: { ...ref, dischargedOn: '2025-10-01', reasonCode: 'care-completed' } },
   { type: 'CareFundingRequested', data: { ...funding, instrument: 'ips-intake', units: 8, amountCents: 73_600, periodFrom: '2025-04-01', periodTo: '2025-06-30' } },
   { type: 'CareFundingGranted', data: { ...funding, grantedUnits: 8, grantedAmountCents: 73_600, periodFrom: '2025-04-01', periodTo: '2025-06-30' } },
   { type: 'CareFundingRefused', data: { ...funding, reasonCode: 'other', reason: 'No.' } },
@@ -69,6 +65,22 @@ describe('care-provider integration mapping', () => {
     }
   });
 
+  it('addresses answers to the referring municipality and funding requests to the named insurer, on their own topics only', () => {
+    const answer = { ...ref, referringOrganisationId: 'gemeente-rotterdam' };
+    const topicsOf = (sample: CareProviderDomainEvent) => careProviderMapping(recorded(sample)).map((m) => m.definition.topicsOf(m.data as never));
+    expect(topicsOf({ type: 'ReferralAccepted', data: answer })).toEqual([['wcc.care-provider.case-events.v1', 'wcc.care-provider.to-municipality.gemeente-rotterdam.v1']]);
+    expect(topicsOf({ type: 'ReferralDeclined', data: { ...answer, reasonCode: 'no-capacity', reason: 'Full.' } })).toEqual([
+      ['wcc.care-provider.case-events.v1', 'wcc.care-provider.to-municipality.gemeente-rotterdam.v1'],
+    ]);
+    const advice = samples.find((s) => s.type === 'ScreeningAdviceSubmitted')!;
+    expect(topicsOf({ ...advice, data: { ...advice.data, referringOrganisationId: 'gemeente-amsterdam' } })).toEqual([
+      ['wcc.care-provider.case-events.v1', 'wcc.care-provider.to-municipality.gemeente-amsterdam.v1'],
+    ]);
+    // An answer stored before the referrer was kept is addressed to no one: the chain topic only.
+    expect(topicsOf({ type: 'ReferralAccepted', data: ref })).toEqual([['wcc.care-provider.case-events.v1']]);
+    expect(topicsOf(samples.find((s) => s.type === 'CareFundingRequested')!)).toEqual([['wcc.care-provider.case-events.v1', 'wcc.care-provider.to-insurer.achmea.v1']]);
+  });
+
   it('keeps clinical findings private: ClinicalFindingsRecorded maps to no integration event', () => {
     const findings = samples.find((s) => s.type === 'ClinicalFindingsRecorded')!;
     expect(careProviderMapping(recorded(findings))).toEqual([]);
@@ -85,6 +97,7 @@ describe('care-provider integration mapping', () => {
       ['IpsIntakeSessionRecorded', 'IpsIntakeSessionHeld'],
       ['TreatmentEpisodeStarted', 'TreatmentEpisodeStarted'],
       ['TreatmentEpisodeEnded', 'TreatmentEpisodeEnded'],
+      ['ClientDischarged', 'ClientDischarged'],
       ['CareFundingRequested', 'CareFundingRequested'],
       ['CareClaimSubmitted', 'CareClaimSubmitted'],
     ]);
@@ -99,6 +112,7 @@ describe('care-provider integration mapping', () => {
     expect([...FUNCTIONAL_LIMITATION_CODES]).toEqual([...functionalLimitationCodes]);
     expect([...DECLINE_REASONS]).toEqual([...declineReasons]);
     expect([...TREATMENT_END_REASONS]).toEqual([...treatmentEndReasons]);
+    expect([...DISCHARGE_REASONS]).toEqual([...dischargeReasons]);
     expect([...CARE_FUNDING_INSTRUMENTS]).toEqual([...careFundingInstruments]);
     expect(clientReferredV1.schema.properties['toOrganisationType']).toMatchObject({ enum: expect.arrayContaining(['care-provider']) as unknown });
   });

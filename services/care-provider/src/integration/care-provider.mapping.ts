@@ -4,8 +4,10 @@
 // and the referral as received is the municipality's.
 import type { CareClaimEvent, CareFundingEvent, ReferralEvent } from '@wcc/care-provider-domain';
 import {
+  addressableOrganisation,
   careClaimSubmittedV1,
   careFundingRequestedV1,
+  clientDischargedV1,
   ipsIntakeSessionHeldV1,
   ipsJobCoachAssignedV1,
   referralAcceptedV1,
@@ -21,24 +23,34 @@ import { integrationMessage, type IntegrationMapping, type IntegrationMessage } 
 
 export type CareProviderDomainEvent = ReferralEvent | CareFundingEvent | CareClaimEvent;
 
-const known = new Set<string>([
-  'ReferralReceived',
-  'ReferralAccepted',
-  'ReferralDeclined',
-  'ScreeningStarted',
-  'ClinicalFindingsRecorded',
-  'ScreeningAdviceSubmitted',
-  'IpsJobCoachAssigned',
-  'IpsIntakeSessionRecorded',
-  'TreatmentEpisodeStarted',
-  'TreatmentEpisodeEnded',
-  'CareFundingRequested',
-  'CareFundingGranted',
-  'CareFundingRefused',
-  'CareClaimSubmitted',
-  'CareClaimSettled',
-  'CareClaimRejected',
-] satisfies CareProviderDomainEvent['type'][]);
+// Every domain event type of the service, as a record so that a new one left out is a type error (not an event silently dropped).
+const known = new Set<string>(
+  Object.keys({
+    ReferralReceived: true,
+    ReferralAccepted: true,
+    ReferralDeclined: true,
+    ScreeningStarted: true,
+    ClinicalFindingsRecorded: true,
+    ScreeningAdviceSubmitted: true,
+    IpsJobCoachAssigned: true,
+    IpsIntakeSessionRecorded: true,
+    TreatmentEpisodeStarted: true,
+    TreatmentEpisodeEnded: true,
+    ClientDischarged: true,
+    CareFundingRequested: true,
+    CareFundingGranted: true,
+    CareFundingRefused: true,
+    CareClaimSubmitted: true,
+    CareClaimSettled: true,
+    CareClaimRejected: true,
+  } satisfies Record<CareProviderDomainEvent['type'], true>),
+);
+
+/** The municipality an answer goes to, when the stored event names it (events from before it was kept do not: they reach the chain topic only). */
+const addressedTo = (referringOrganisationId: string | undefined) => {
+  const addressee = addressableOrganisation(referringOrganisationId);
+  return addressee === undefined ? {} : { addressedTo: addressee };
+};
 
 export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent): readonly IntegrationMessage[] => {
   if (!known.has(recorded.type)) return [];
@@ -59,13 +71,23 @@ export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent)
           ...envelope,
           referralId: d.referralId,
           organisationId: d.organisationId,
+          ...addressedTo(d.referringOrganisationId),
           ...(d.plannedStart !== undefined ? { plannedStart: d.plannedStart } : {}),
         }),
       ];
     }
     case 'ReferralDeclined': {
       const d = event.data;
-      return [integrationMessage(referralDeclinedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, reasonCode: d.reasonCode, reason: d.reason })];
+      return [
+        integrationMessage(referralDeclinedV1, {
+          ...envelope,
+          referralId: d.referralId,
+          organisationId: d.organisationId,
+          ...addressedTo(d.referringOrganisationId),
+          reasonCode: d.reasonCode,
+          reason: d.reason,
+        }),
+      ];
     }
     case 'ScreeningStarted': {
       const d = event.data;
@@ -80,6 +102,7 @@ export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent)
           adviceId: d.adviceId,
           referralId: d.referralId,
           organisationId: d.organisationId,
+          ...addressedTo(d.referringOrganisationId),
           advisedRoute: d.advisedRoute,
           workCapacityHoursPerWeek: d.workCapacityHoursPerWeek,
           ...(d.recommendedHoursPerWeek !== undefined ? { recommendedHoursPerWeek: d.recommendedHoursPerWeek } : {}),
@@ -95,15 +118,11 @@ export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent)
     }
     case 'IpsIntakeSessionRecorded': {
       const d = event.data;
-      return [
-        integrationMessage(ipsIntakeSessionHeldV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, sessionNumber: d.sessionNumber, heldOn: d.heldOn }),
-      ];
+      return [integrationMessage(ipsIntakeSessionHeldV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, sessionNumber: d.sessionNumber, heldOn: d.heldOn })];
     }
     case 'TreatmentEpisodeStarted': {
       const d = event.data;
-      return [
-        integrationMessage(treatmentEpisodeStartedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, episodeId: d.episodeId, startDate: d.startDate }),
-      ];
+      return [integrationMessage(treatmentEpisodeStartedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, episodeId: d.episodeId, startDate: d.startDate })];
     }
     case 'TreatmentEpisodeEnded': {
       const d = event.data;
@@ -117,6 +136,10 @@ export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent)
           endReason: d.endReason,
         }),
       ];
+    }
+    case 'ClientDischarged': {
+      const d = event.data;
+      return [integrationMessage(clientDischargedV1, { ...envelope, referralId: d.referralId, organisationId: d.organisationId, dischargedOn: d.dischargedOn, reasonCode: d.reasonCode })];
     }
     case 'CareFundingRequested': {
       const d = event.data;

@@ -1,6 +1,7 @@
 // Records the insurer's answers to this service's funding requests and claims, inside
-// the inbox transaction. The insurer's topic carries answers to every care provider;
-// those about a request or claim this service never made are not ours and are skipped.
+// the inbox transaction. Only answers addressed to the providers this deployment serves
+// reach it (their own topics); one about a request or claim this service never made (an
+// insurer answering a mistaken id) is still not ours and is skipped.
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { careClaimDecider, careFundingDecider } from '@wcc/care-provider-domain';

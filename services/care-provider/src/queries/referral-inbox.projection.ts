@@ -10,7 +10,11 @@ import { assertNever } from '@wcc/domain-kit';
 import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/event-store';
 import { EVENT_STORE, LocalProjector, PG_POOL, type HandledCommand } from '@wcc/nest-kit';
 
-const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'referral inbox', sql: `
+const MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'referral inbox',
+    sql: `
   create table if not exists cp_referrals (
     referral_id text primary key,
     organisation_id text not null,
@@ -84,7 +88,16 @@ const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'referral inbox',
     answered_at timestamptz
   );
   create index if not exists cp_care_claims_by_funding on cp_care_claims (funding_request_id);
-` }];
+`,
+  },
+  {
+    id: 2,
+    name: 'discharge from care',
+    sql: `
+  alter table cp_referrals add column if not exists discharged_on text, add column if not exists discharge_reason_code text;
+`,
+  },
+];
 
 const STREAM_PREFIXES = ['referral-', 'care-funding-', 'care-claim-'];
 
@@ -92,8 +105,7 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
   if (!STREAM_PREFIXES.some((prefix) => recorded.streamId.startsWith(prefix))) return;
   const event = { type: recorded.type, data: recorded.data } as CareProviderDomainEvent;
   const at = recorded.metadata.occurredAt;
-  const touch = (sql: string | undefined, params: unknown[]) =>
-    tx.query(`update cp_referrals set ${sql ? `${sql}, ` : ''}updated_at = $2 where referral_id = $1`, params);
+  const touch = (sql: string | undefined, params: unknown[]) => tx.query(`update cp_referrals set ${sql ? `${sql}, ` : ''}updated_at = $2 where referral_id = $1`, params);
   switch (event.type) {
     case 'ReferralReceived': {
       const d = event.data;
@@ -136,11 +148,7 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
       await touch(`job_coach_id = $3`, [event.data.referralId, at, event.data.jobCoachId]);
       return;
     case 'IpsIntakeSessionRecorded':
-      await touch(`ips_intake_sessions = ips_intake_sessions || $3::jsonb`, [
-        event.data.referralId,
-        at,
-        JSON.stringify([{ sessionNumber: event.data.sessionNumber, heldOn: event.data.heldOn }]),
-      ]);
+      await touch(`ips_intake_sessions = ips_intake_sessions || $3::jsonb`, [event.data.referralId, at, JSON.stringify([{ sessionNumber: event.data.sessionNumber, heldOn: event.data.heldOn }])]);
       return;
     case 'TreatmentEpisodeStarted':
       await tx.query(`insert into cp_treatment_episodes (episode_id, referral_id, start_date) values ($1, $2, $3) on conflict do nothing`, [
@@ -153,6 +161,9 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
     case 'TreatmentEpisodeEnded':
       await tx.query(`update cp_treatment_episodes set end_date = $2, end_reason = $3 where episode_id = $1`, [event.data.episodeId, event.data.endDate, event.data.endReason]);
       await touch(undefined, [event.data.referralId, at]);
+      return;
+    case 'ClientDischarged':
+      await touch(`discharged_on = $3, discharge_reason_code = $4`, [event.data.referralId, at, event.data.dischargedOn, event.data.reasonCode]);
       return;
     case 'CareFundingRequested': {
       const d = event.data;
@@ -174,10 +185,12 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
       return;
     }
     case 'CareFundingRefused':
-      await tx.query(
-        `update cp_care_funding_requests set status = 'refused', refusal_reason_code = $2, refusal_reason = $3, decided_at = $4 where funding_request_id = $1`,
-        [event.data.fundingRequestId, event.data.reasonCode, event.data.reason, at],
-      );
+      await tx.query(`update cp_care_funding_requests set status = 'refused', refusal_reason_code = $2, refusal_reason = $3, decided_at = $4 where funding_request_id = $1`, [
+        event.data.fundingRequestId,
+        event.data.reasonCode,
+        event.data.reason,
+        at,
+      ]);
       return;
     case 'CareClaimSubmitted': {
       const d = event.data;
@@ -214,7 +227,10 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
 export class ReferralInboxProjection implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   readonly projector: LocalProjector;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(PG_POOL) pool: pg.Pool) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PG_POOL) pool: pg.Pool,
+  ) {
     this.projector = new LocalProjector({ name: 'care-provider.referral-inbox', store, pool, project, migrations: MIGRATIONS });
   }
 
@@ -232,10 +248,7 @@ export class ReferralInboxProjection implements OnModuleInit, OnApplicationBoots
   }
 
   /** Read-your-writes: resolves once the command's last event is in the read model. */
-  async caughtUpWith(result: HandledCommand<unknown>): Promise<void> {
-    if (result.events.length === 0) return;
-    const events = await this.store.readStream(result.streamId);
-    const last = events.find((e) => e.streamVersion === result.version) ?? events.at(-1);
-    if (last) await this.projector.caughtUpTo(last.globalPosition);
+  caughtUpWith(result: HandledCommand<unknown>): Promise<void> {
+    return this.projector.caughtUpWith(result);
   }
 }

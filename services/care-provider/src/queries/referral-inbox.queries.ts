@@ -29,6 +29,8 @@ interface ReferralRow {
   advice: Record<string, unknown> | null;
   job_coach_id: string | null;
   ips_intake_sessions: { sessionNumber: number; heldOn: string }[];
+  discharged_on: string | null;
+  discharge_reason_code: string | null;
 }
 
 interface FundingRow {
@@ -96,10 +98,7 @@ function funding(row: FundingRow, claims: readonly ClaimRow[]) {
     periodTo: row.period_to,
     status: row.status,
     requestedAt: row.requested_at.toISOString(),
-    grant:
-      row.status === 'granted'
-        ? { units: row.granted_units, amountCents: Number(row.granted_amount_cents), periodFrom: row.granted_period_from, periodTo: row.granted_period_to }
-        : null,
+    grant: row.status === 'granted' ? { units: row.granted_units, amountCents: Number(row.granted_amount_cents), periodFrom: row.granted_period_from, periodTo: row.granted_period_to } : null,
     refusal: row.status === 'refused' ? { reasonCode: row.refusal_reason_code, reason: row.refusal_reason } : null,
     decidedAt: row.decided_at?.toISOString() ?? null,
     claims: claims
@@ -134,10 +133,7 @@ export class ReferralInboxQueries {
       conditions.push('status = $2');
       params.push(status);
     }
-    const { rows } = await this.pool.query<ReferralRow>(
-      `select * from cp_referrals where ${conditions.join(' and ')} order by reply_deadline, referred_at, referral_id limit 500`,
-      params,
-    );
+    const { rows } = await this.pool.query<ReferralRow>(`select * from cp_referrals where ${conditions.join(' and ')} order by reply_deadline, referred_at, referral_id limit 500`, params);
     return { items: rows.map((row) => inboxItem(row, today)) };
   }
 
@@ -170,15 +166,13 @@ export class ReferralInboxQueries {
         intakeSessions: [...row.ips_intake_sessions].sort((a, b) => a.sessionNumber - b.sessionNumber),
       },
       treatmentEpisodes: episodes.rows.map((e) => ({ episodeId: e.episode_id, startDate: e.start_date, endDate: e.end_date, endReason: e.end_reason })),
+      discharge: row.discharged_on === null ? null : { dischargedOn: row.discharged_on, reasonCode: row.discharge_reason_code },
       funding: fundings.rows.map((f) => funding(f, claims.rows)),
     };
   }
 
   async fundingRequest(organisationId: string, fundingRequestId: string) {
-    const { rows } = await this.pool.query<FundingRow>('select * from cp_care_funding_requests where funding_request_id = $1 and organisation_id = $2', [
-      fundingRequestId,
-      organisationId,
-    ]);
+    const { rows } = await this.pool.query<FundingRow>('select * from cp_care_funding_requests where funding_request_id = $1 and organisation_id = $2', [fundingRequestId, organisationId]);
     const row = rows[0];
     if (!row) return undefined;
     const claims = await this.pool.query<ClaimRow>('select * from cp_care_claims where funding_request_id = $1 order by submitted_at, claim_id', [fundingRequestId]);

@@ -65,14 +65,14 @@ export async function referClient(producer: Producer, ns: TestNamespace, overrid
   return referral;
 }
 
-/** Plays the insurer: grants a funding request. */
+/** Plays the insurer: grants a funding request (addressed to PROVIDER unless the data says otherwise). */
 export async function grantFunding(producer: Producer, ns: TestNamespace, data: CareFundingGrantedV1): Promise<void> {
-  await publishAsPartner(producer, ns, careFundingGrantedV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
+  await publishAsPartner(producer, ns, careFundingGrantedV1, { addressedTo: PROVIDER, ...data }, 'urn:nld:oin:achmea:systeem:wcc-insurer');
 }
 
-/** Plays the insurer: settles a claim. */
+/** Plays the insurer: settles a claim (addressed to PROVIDER unless the data says otherwise). */
 export async function settleClaim(producer: Producer, ns: TestNamespace, data: CareClaimSettledV1): Promise<void> {
-  await publishAsPartner(producer, ns, careClaimSettledV1, data, 'urn:nld:oin:achmea:systeem:wcc-insurer');
+  await publishAsPartner(producer, ns, careClaimSettledV1, { addressedTo: PROVIDER, ...data }, 'urn:nld:oin:achmea:systeem:wcc-insurer');
 }
 
 export { eventually, storedEventCount };

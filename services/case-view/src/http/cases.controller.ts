@@ -3,7 +3,7 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, CurrentUser, type AuthenticatedUser } from '@wcc/nest-kit';
-import { casePhases } from '../domain';
+import { casePhases } from '@wcc/case-view-domain';
 import { viewerRoles } from '@wcc/contracts';
 import { CaseViewQueries, type CaseListResponse, type CaseResponse, type TimelineResponse } from '../queries/case-view.queries';
 import { parseCaseId, parseCaseQuery, parseListQuery, parseTimelineQuery } from './query-params';
@@ -18,14 +18,13 @@ const refusals = [
   ApiProblem(400, 'A query parameter is invalid or unknown (each is named).'),
   ApiProblem(401, 'No or an invalid bearer token.'),
   ApiProblem(403, 'Your roles may see no case data, or you asked for a role your token lacks.'),
-  ApiProblem(
-    503,
-    'The view has not yet applied the latest consent decisions of the case (or of any case, for the list) within 3 s; it shows nothing rather than what may have been withdrawn.',
-  ),
+  ApiProblem(503, 'The view has not yet applied the latest consent decisions of the case (or of any case, for the list) within 3 s; it shows nothing rather than what may have been withdrawn.'),
 ];
-const apply = (...decorators: MethodDecorator[]): MethodDecorator => (target, key, descriptor) => {
-  for (const decorator of decorators) decorator(target, key, descriptor);
-};
+const apply =
+  (...decorators: MethodDecorator[]): MethodDecorator =>
+  (target, key, descriptor) => {
+    for (const decorator of decorators) decorator(target, key, descriptor);
+  };
 
 @ApiTags('cases')
 @Controller('cases')
@@ -37,7 +36,7 @@ export class CasesController {
     summary: 'Your case list',
     description:
       'Cases your organisation took part in or whose client consented to your organisation type, with a summary folded from what you may see. ' +
-      'Each listed case that shows another organisation\'s data is protocolled as CaseViewed.',
+      "Each listed case that shows another organisation's data is protocolled as CaseViewed.",
   })
   @ApiQuery({ name: 'overdueReferral', required: false, type: Boolean, description: 'Only cases with (true) or without (false) an overdue referral you can see.' })
   @ApiQuery({ name: 'openAction', required: false, type: Boolean, description: 'Only cases with (true) or without (false) an open MDT action you can see.' })

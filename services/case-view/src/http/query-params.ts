@@ -1,6 +1,6 @@
 // Query strings checked like bodies: every bad or unknown parameter is named in one 400.
 import { ProblemException, type FieldIssue } from '@wcc/nest-kit';
-import { casePhases, type CasePhase, type ViewerRole } from '../domain';
+import { casePhases, type CasePhase, type ViewerRole } from '@wcc/case-view-domain';
 import { viewerRoles } from '@wcc/contracts';
 import type { CaseListFilters, Page } from '../queries/case-view.queries';
 
@@ -10,7 +10,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class Reader {
   readonly issues: FieldIssue[] = [];
-  constructor(private readonly query: Query, allowed: readonly string[]) {
+  constructor(
+    private readonly query: Query,
+    allowed: readonly string[],
+  ) {
     for (const name of Object.keys(query)) if (!allowed.includes(name)) this.issues.push({ field: name, reason: 'unknown query parameter' });
   }
   private text(name: string): string | undefined {

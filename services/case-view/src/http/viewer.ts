@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '@wcc/domain-kit';
 import { viewerRoles } from '@wcc/contracts';
 import { commandMetadataFrom, ProblemException, type AuthenticatedUser } from '@wcc/nest-kit';
-import { rolesWithAccess, type Viewer, type ViewerRole } from '../domain';
+import { rolesWithAccess, type Viewer, type ViewerRole } from '@wcc/case-view-domain';
 
 export function viewerFor(user: AuthenticatedUser, asRole: ViewerRole | undefined): Viewer {
   // Roles outside the case view's vocabulary (the outcomes monitor's policy analyst) open nothing here.
@@ -15,9 +15,7 @@ export function viewerFor(user: AuthenticatedUser, asRole: ViewerRole | undefine
   const usable = rolesWithAccess(user.organisationType, asRole === undefined ? roles : [asRole]);
   const role = usable[0];
   if (role === undefined) {
-    throw ProblemException.forbidden(
-      `As ${asRole ?? roles.join(', ')} of a ${user.organisationType} organisation you may see no case data in the shared case view.`,
-    );
+    throw ProblemException.forbidden(`As ${asRole ?? roles.join(', ')} of a ${user.organisationType} organisation you may see no case data in the shared case view.`);
   }
   return { userId: user.userId, organisationId: user.organisationId, organisationType: user.organisationType, role };
 }

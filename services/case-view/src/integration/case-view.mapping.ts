@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@wcc/event-store';
 import { caseAccessRefusedV1, caseViewedV1 } from '@wcc/contracts';
 import { assertNever } from '@wcc/domain-kit';
 import { integrationMessage, type IntegrationMapping, type IntegrationMessage } from '@wcc/messaging';
-import type { DisclosureEvent } from '../domain';
+import type { DisclosureEvent } from '@wcc/case-view-domain';
 
 export const mapCaseViewEvent: IntegrationMapping = (recorded: RecordedEvent): readonly IntegrationMessage[] => {
   const event = { type: recorded.type, data: recorded.data } as DisclosureEvent;

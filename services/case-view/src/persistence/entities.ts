@@ -2,7 +2,7 @@
 // projected, never a visibility decision: who may see an item is decided when someone
 // looks, against the consents as they are then.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CaseSummary } from '../domain';
+import type { CaseSummary } from '@wcc/case-view-domain';
 
 export const CASE_VIEW_SCHEMA = 'case_view';
 

@@ -6,16 +6,7 @@
 import type pg from 'pg';
 import type { DataSource, EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
-import {
-  isPartnerOrganisationType,
-  newEntry,
-  projectCase,
-  type CaseEntry,
-  type CaseSummary,
-  type DataCategory,
-  type PartnerOrganisationType,
-  type ResolvedEntry,
-} from '../domain';
+import { isPartnerOrganisationType, newEntry, projectCase, type CaseEntry, type CaseSummary, type DataCategory, type PartnerOrganisationType, type ResolvedEntry } from '@wcc/case-view-domain';
 import { entityManagerOn } from '../persistence/case-view-data-source';
 import { CaseSummaryRow, ConsentRow, TimelineEntryRow } from '../persistence/entities';
 
@@ -166,11 +157,7 @@ export class CaseProjector {
     for (const entry of projected.entries) {
       const row = byId.get(entry.eventId);
       if (!row || (row.producerOrganisationId === entry.producerOrganisationId && sameList(row.addresseeOrganisationIds, entry.addresseeOrganisationIds))) continue;
-      await manager.update(
-        TimelineEntryRow,
-        { eventId: entry.eventId },
-        { producerOrganisationId: entry.producerOrganisationId, addresseeOrganisationIds: [...entry.addresseeOrganisationIds] },
-      );
+      await manager.update(TimelineEntryRow, { eventId: entry.eventId }, { producerOrganisationId: entry.producerOrganisationId, addresseeOrganisationIds: [...entry.addresseeOrganisationIds] });
     }
     await manager.delete(ConsentRow, { caseId });
     if (projected.consents.length > 0) {

@@ -25,7 +25,7 @@ import {
   type ResolvedEntry,
   type Viewer,
   type ViewOfCase,
-} from '../domain';
+} from '@wcc/case-view-domain';
 import { CASE_VIEW_DATA_SOURCE } from '../persistence/case-view-store.module';
 import { ConsentRow, TimelineEntryRow } from '../persistence/entities';
 import { rowToEntry } from '../projection/case-projector';
@@ -218,12 +218,7 @@ export class CaseViewQueries {
 
   async case(viewer: Viewer, caseId: string, metadata: CommandMetadata, today = todayInNetherlands()): Promise<CaseResponse> {
     const { view } = await this.viewOf(viewer, caseId, 'case-summary', metadata, today);
-    await this.protocol(
-      viewer,
-      'case-summary',
-      [{ caseId, clientKey: clientKeyOf(view), disclosure: disclosureOf(viewer, view.decisions), refusal: refusalOf(viewer, view.decisions) }],
-      metadata,
-    );
+    await this.protocol(viewer, 'case-summary', [{ caseId, clientKey: clientKeyOf(view), disclosure: disclosureOf(viewer, view.decisions), refusal: refusalOf(viewer, view.decisions) }], metadata);
     return {
       caseId,
       viewer: dtoOf(viewer),
@@ -238,12 +233,7 @@ export class CaseViewQueries {
   async timeline(viewer: Viewer, caseId: string, page: Page, metadata: CommandMetadata, today = todayInNetherlands()): Promise<TimelineResponse> {
     const { view } = await this.viewOf(viewer, caseId, 'case-timeline', metadata, today);
     const items = view.visibleItems.slice(page.offset, page.offset + page.limit);
-    await this.protocol(
-      viewer,
-      'case-timeline',
-      [{ caseId, clientKey: clientKeyOf(view), disclosure: disclosureOf(viewer, items), refusal: refusalOf(viewer, view.decisions) }],
-      metadata,
-    );
+    await this.protocol(viewer, 'case-timeline', [{ caseId, clientKey: clientKeyOf(view), disclosure: disclosureOf(viewer, items), refusal: refusalOf(viewer, view.decisions) }], metadata);
     return {
       caseId,
       viewer: dtoOf(viewer),
@@ -328,7 +318,6 @@ export class CaseViewQueries {
     return result;
   }
 }
-
 
 function clientKeyOf(view: ViewOfCase): string {
   return view.decisions[0]?.entry.clientKey ?? '';

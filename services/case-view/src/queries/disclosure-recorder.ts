@@ -7,7 +7,7 @@ import type { CaseViewKind } from '@wcc/contracts';
 import type { CommandMetadata } from '@wcc/domain-kit';
 import type { EventStore } from '@wcc/event-store';
 import { EVENT_STORE, handleWithDecider } from '@wcc/nest-kit';
-import { disclosureDecider, type CaseDisclosureRecord, type Viewer } from '../domain';
+import { disclosureDecider, type CaseDisclosureRecord, type Viewer } from '@wcc/case-view-domain';
 
 @Injectable()
 export class DisclosureRecorder {
@@ -18,13 +18,7 @@ export class DisclosureRecorder {
     const meaningful = records.filter((r) => r.disclosure !== null || r.refusal !== null);
     if (meaningful.length === 0) return 0;
     const viewId = metadata.commandId;
-    const handled = await handleWithDecider(
-      this.store,
-      disclosureDecider,
-      viewId,
-      { type: 'RecordCaseDisclosures', data: { viewId, viewer, view, records: meaningful } },
-      metadata,
-    );
+    const handled = await handleWithDecider(this.store, disclosureDecider, viewId, { type: 'RecordCaseDisclosures', data: { viewId, viewer, view, records: meaningful } }, metadata);
     return handled.events.length;
   }
 }

@@ -3,14 +3,7 @@
 // decider with the command; every other matching command needs only its own stream.
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import {
-  employerDecider,
-  employerSnapshotOf,
-  matchingDecider,
-  type MatchingCommand,
-  type MatchingEvent,
-  type MatchingState,
-} from '@wcc/employer-network-domain';
+import { employerDecider, employerSnapshotOf, matchingDecider, type MatchingCommand, type MatchingEvent, type MatchingState } from '@wcc/employer-network-domain';
 import type { EventStore } from '@wcc/event-store';
 import { DeciderCommandHandler, EVENT_STORE, loadState } from '@wcc/nest-kit';
 import { MatchingStreamCommand } from './employer-network.commands';

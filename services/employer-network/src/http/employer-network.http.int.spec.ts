@@ -5,20 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testNamespace, useTestDatabase } from '@wcc/testing';
-import { openApiLintErrors } from '@wcc/service-testing';
-import {
-  accountManager,
-  call,
-  clientManager,
-  connectedProducer,
-  publishReferral,
-  referCase,
-  referral,
-  startEmployerNetworkApp,
-  tokenFor,
-  waitFor,
-} from '../testing/employer-network-test-kit';
+import { clientReferredForMatchingV1, clientReferredV1, municipalityToEmployerNetworkTopic, organisationTopicOf, type ClientReferredV1 } from '@wcc/contracts';
+import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
+import { openApiLintErrors, publishAsPartner } from '@wcc/service-testing';
+import { accountManager, call, clientManager, connectedProducer, MUNICIPALITY_SOURCE, referCase, referral, startEmployerNetworkApp, tokenFor } from '../testing/employer-network-test-kit';
 
 const db = useTestDatabase();
 const ns = testNamespace();
@@ -153,9 +143,7 @@ describe('employers and vacancies', () => {
     expect(contact.status).toBe(201);
 
     const employers = await get<Record<string, unknown>[]>('/employers');
-    expect(employers.body).toEqual(
-      expect.arrayContaining([expect.objectContaining({ employerId, name: 'Bakkerij De Korenschoof', size: 'small', openVacancies: 1, lastContactOn: '2025-05-20' })]),
-    );
+    expect(employers.body).toEqual(expect.arrayContaining([expect.objectContaining({ employerId, name: 'Bakkerij De Korenschoof', size: 'small', openVacancies: 1, lastContactOn: '2025-05-20' })]));
     expect((await get<unknown[]>('/employers', otherAm)).body).toEqual([]);
 
     const detail = await get<{ vacancies: unknown[]; contacts: unknown[] }>(`/employers/${employerId}`);
@@ -191,21 +179,45 @@ describe('employers and vacancies', () => {
 });
 
 describe('referrals for matching, from the municipality over Kafka', () => {
-  it('lists a referral for the employer network without its care-summary route, and ignores one for a care provider', async () => {
+  it('lists a referral for matching without a route, and never receives one for a care provider', async () => {
+    // Published as the municipality's relay would: on its chain topic and the care provider's audience topic.
     const forCare = randomUUID();
-    const ignoredId = await publishReferral(producer, ns, referral(forCare, { toOrganisationType: 'care-provider', toOrganisationId: 'ggz-delfland', route: 'ggz-screening' }));
+    const careReferral: ClientReferredV1 = {
+      caseId: forCare,
+      clientKey: `ck_${forCare.replace(/-/g, '').slice(0, 20)}`,
+      occurredAt: new Date().toISOString(),
+      referralId: randomUUID(),
+      fromOrganisationId: 'gemeente-rotterdam',
+      toOrganisationId: 'ggz-delfland',
+      toOrganisationType: 'care-provider',
+      route: 'ggz-screening',
+      reason: 'Screening advice requested.',
+      replyDeadline: '2099-12-31',
+    };
+    const ignoredId = await publishAsPartner(producer, ns, clientReferredV1, careReferral, MUNICIPALITY_SOURCE);
+    // A referral for matching to another employer network travels on that network's own topic.
+    const forOther = referral(randomUUID(), { toOrganisationId: 'wsp-elders' });
+    const otherId = await publishAsPartner(producer, ns, clientReferredForMatchingV1, forOther, MUNICIPALITY_SOURCE);
     const caseId = randomUUID();
     const row = await referCase(baseUrl, am, producer, ns, referral(caseId, { replyDeadline: '2020-01-31' }));
     expect(row).toMatchObject({ status: 'referred', overdue: true, fromOrganisationId: 'gemeente-rotterdam', replyDeadline: '2020-01-31' });
     expect(row).not.toHaveProperty('route');
 
-    await waitFor('the care-provider referral to pass the inbox', async () => {
-      const { rowCount } = await db.pool.query('select 1 from inbox where message_id = $1', [ignoredId]);
-      return rowCount ? true : undefined;
-    });
-    const { rows } = await db.pool.query<{ n: number }>(`select count(*)::int as n from event_store.events where stream_id = $1 or data::text like '%first-psychosis%' or data::text like '%ggz-screening%'`, [
-      `matching-${forCare}`,
-    ]);
+    // The only topic the service reads for wsp-rijnmond holds its referrals for matching and nothing of the care referral, nor another network's referral.
+    const audience = await readTopicsToEnd(testKafka('employer-network-audience-reader'), [ns.topic(organisationTopicOf(municipalityToEmployerNetworkTopic, 'wsp-rijnmond'))], { timeoutMs: 30_000 });
+    expect(audience.unfinished).toEqual([]);
+    expect(audience.messages.length).toBeGreaterThan(0);
+    expect(audience.messages.map((m) => m.headers['ce_id'])).not.toContain(ignoredId);
+    expect(audience.messages.map((m) => m.headers['ce_id'])).not.toContain(otherId);
+    const theirs = await readTopicsToEnd(testKafka('employer-network-audience-reader'), [ns.topic(organisationTopicOf(municipalityToEmployerNetworkTopic, 'wsp-elders'))], { timeoutMs: 30_000 });
+    expect(theirs.messages.map((m) => m.headers['ce_id'])).toEqual([otherId]);
+    expect((await db.pool.query('select 1 from inbox where message_id = $1', [otherId])).rows).toEqual([]);
+    expect((await db.pool.query('select 1 from event_store.events where stream_id = $1', [`matching-${forOther.caseId}`])).rows).toEqual([]);
+    expect(new Set(audience.messages.map((m) => m.headers['ce_type']))).toEqual(new Set([clientReferredForMatchingV1.type]));
+    const { rows } = await db.pool.query<{ n: number }>(
+      `select (select count(*)::int from inbox where message_id = $2) + (select count(*)::int from event_store.events where stream_id = $1 or data::text like '%ggz-screening%') as n`,
+      [`matching-${forCare}`, ignoredId],
+    );
     expect(rows[0]!.n).toBe(0);
     expect((await get<unknown[]>('/matchings', otherAm)).body).toEqual([]);
   });

@@ -7,12 +7,7 @@ import { EmployerStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
-import {
-  CloseVacancyBody,
-  LogEmployerContactBody,
-  OpenVacancyBody,
-  RegisterEmployerBody,
-} from './requests';
+import { CloseVacancyBody, LogEmployerContactBody, OpenVacancyBody, RegisterEmployerBody } from './requests';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
 
@@ -28,7 +23,6 @@ export class EmployersController {
   ) {}
 
   @Post('employers')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Register an employer', description: 'The employer is kept by the caller’s organisation.' })
   @ApiResponse({ status: 201, description: '{ employerId, version }' })
@@ -56,7 +50,6 @@ export class EmployersController {
   }
 
   @Post('employers/:employerId/vacancies')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Open a vacancy', description: 'Role, hours per week and task demands (taakeisen).' })
   @ApiResponse({ status: 201, description: '{ vacancyId, version }' })
@@ -72,7 +65,6 @@ export class EmployersController {
   }
 
   @Post('employers/:employerId/vacancies/:vacancyId/close')
-
   @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a vacancy (filled or withdrawn)' })
@@ -90,7 +82,6 @@ export class EmployersController {
   }
 
   @Post('employers/:employerId/contacts')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Log a contact with the employer', description: 'A visit, call or network meeting, with or without the client.' })
   @ApiResponse({ status: 201, description: '{ contactId, version }' })
@@ -101,9 +92,7 @@ export class EmployersController {
     @Req() req: Request,
     @CurrentUser() user: AuthenticatedUser,
   ) {
-    const result = await this.commands.run<EmployerEvent>(
-      new EmployerStreamCommand(employerId, { type: 'LogEmployerContact', data: body }, commandMetadataFrom(req, user)),
-    );
+    const result = await this.commands.run<EmployerEvent>(new EmployerStreamCommand(employerId, { type: 'LogEmployerContact', data: body }, commandMetadataFrom(req, user)));
     return { contactId: eventOf(result, 'EmployerContactLogged').data.contactId, version: result.version };
   }
 

@@ -8,15 +8,7 @@ import { MatchingStreamCommand } from '../commands';
 import { EmployerNetworkQueries } from '../queries/employer-network.queries';
 import { CommandRunner, eventOf } from './command-runner';
 import { ProblemResponses } from './openapi';
-import {
-  AcceptReferralBody,
-  CloseMatchingBody,
-  DeclineReferralBody,
-  EndPlacementBody,
-  ProposeCandidateBody,
-  ReviewPlacementBody,
-  StartPlacementBody,
-} from './requests';
+import { AcceptReferralBody, CloseMatchingBody, DeclineReferralBody, EndPlacementBody, ProposeCandidateBody, ReviewPlacementBody, StartPlacementBody } from './requests';
 
 type Request = { headers: Record<string, string | string[] | undefined> };
 
@@ -46,7 +38,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/accept')
-
   @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept the referral for matching' })
@@ -58,7 +49,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/decline')
-
   @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline the referral, with the reason for the municipality' })
@@ -70,7 +60,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/proposals')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Propose the client for a vacancy', description: 'The employer sees the client only through the account manager; nothing about the person is sent.' })
   @ApiResponse({ status: 201, description: '{ caseId, vacancyId, version }' })
@@ -82,7 +71,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/close')
-
   @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close matching for the case', description: "'durably-placed' while the client works; otherwise end the placement first." })
@@ -102,7 +90,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/placements')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Start a placement', description: 'The sequence is assigned by the case; one active placement per case.' })
   @ApiResponse({ status: 201, description: '{ placementId, sequence, version }' })
@@ -115,7 +102,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/placements/:placementId/reviews')
-
   @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Record the 1-, 3-, 6- or 12-month review of a placement', description: 'Each review month once.' })
   @ApiResponse({ status: 201, description: '{ placementId, reviewMonth, version }' })
@@ -133,7 +119,6 @@ export class MatchingsController {
   }
 
   @Post(':caseId/placements/:placementId/end')
-
   @ApiIdempotencyKey()
   @HttpCode(200)
   @ApiOperation({ summary: 'End a placement (job loss)', description: "Reopens matching. A 'health' reason stays here; the municipality receives 'other'." })

@@ -89,7 +89,11 @@ describe('employer-network integration events on Kafka', () => {
       wageSubsidy: true,
       employerName: 'Bakkerij De Korenschoof',
     });
-    expect(Object.keys(event.data as object).sort()).toEqual(Object.keys(placementStartedV1.schema.properties).filter((k) => k !== 'wageValuePercent').sort());
+    expect(Object.keys(event.data as object).sort()).toEqual(
+      Object.keys(placementStartedV1.schema.properties)
+        .filter((k) => k !== 'wageValuePercent')
+        .sort(),
+    );
     expect(message.value?.toString()).not.toMatch(FORBIDDEN);
 
     expect(
@@ -108,6 +112,7 @@ describe('employer-network integration events on Kafka', () => {
       clientKey: expect.any(String) as unknown,
       occurredAt: expect.any(String) as unknown,
       organisationId: 'wsp-rijnmond',
+      addressedTo: 'gemeente-rotterdam',
       placementId: start.body.placementId,
       endDate: '2025-04-30',
       reason: 'other',

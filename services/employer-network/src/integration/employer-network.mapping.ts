@@ -7,6 +7,9 @@
 // 'other' and no free-text end reason is ever published, so 'other' cannot be told
 // apart from 'health' (which the published contract does not even allow).
 import {
+  addressableOrganisation,
+  clientLeftWorkV1,
+  clientStartedWorkV1,
   employerNetworkReferralAcceptedV1,
   employerNetworkReferralDeclinedV1,
   matchingStatusChangedV1,
@@ -35,27 +38,41 @@ export function publishedEndReason(reason: PlacementEndReason): PublishedPlaceme
   }
 }
 
+/** The municipality an answer or placement goes to, when the stored event names it (events from before it was kept do not: they reach the chain topic only). */
+const addressedTo = (referringOrganisationId: string | undefined) => {
+  const addressee = addressableOrganisation(referringOrganisationId);
+  return addressee === undefined ? {} : { addressedTo: addressee };
+};
+
 export const employerNetworkMapping: IntegrationMapping = (recorded) => {
   // Employer streams (employers, vacancies, contacts) are the employer network's own business.
   if (!recorded.streamId.startsWith(`${matchingDecider.streamType}-`)) return [];
   const event = { type: recorded.type, data: recorded.data } as MatchingEvent;
   const { caseId, clientKey, organisationId, referralId } = event.data;
   const envelope = { caseId, clientKey, occurredAt: recorded.metadata.occurredAt };
-  const status = (value: PublishedMatchingStatus): IntegrationMessage =>
-    integrationMessage(matchingStatusChangedV1, { ...envelope, organisationId, referralId, status: value });
+  const status = (value: PublishedMatchingStatus): IntegrationMessage => integrationMessage(matchingStatusChangedV1, { ...envelope, organisationId, referralId, status: value });
 
   switch (event.type) {
     case 'ReferralReceived':
       return [];
     case 'ReferralAccepted': {
-      const { plannedStart } = event.data;
+      const { plannedStart, referringOrganisationId } = event.data;
       return [
-        integrationMessage(employerNetworkReferralAcceptedV1, { ...envelope, referralId, organisationId, ...(plannedStart ? { plannedStart } : {}) }),
+        integrationMessage(employerNetworkReferralAcceptedV1, { ...envelope, referralId, organisationId, ...addressedTo(referringOrganisationId), ...(plannedStart ? { plannedStart } : {}) }),
         status('matching'),
       ];
     }
     case 'ReferralDeclined':
-      return [integrationMessage(employerNetworkReferralDeclinedV1, { ...envelope, referralId, organisationId, reasonCode: event.data.reasonCode, reason: event.data.reason })];
+      return [
+        integrationMessage(employerNetworkReferralDeclinedV1, {
+          ...envelope,
+          referralId,
+          organisationId,
+          ...addressedTo(event.data.referringOrganisationId),
+          reasonCode: event.data.reasonCode,
+          reason: event.data.reason,
+        }),
+      ];
     case 'CandidateProposed':
       return [status('candidate-proposed')];
     case 'PlacementStarted': {
@@ -64,6 +81,7 @@ export const employerNetworkMapping: IntegrationMapping = (recorded) => {
         integrationMessage(placementStartedV1, {
           ...envelope,
           organisationId,
+          ...addressedTo(d.referringOrganisationId),
           placementId: d.placementId,
           sequence: d.sequence,
           employerId: d.employerId,
@@ -77,6 +95,8 @@ export const employerNetworkMapping: IntegrationMapping = (recorded) => {
           jobCoach: d.jobCoach,
           startDate: d.startDate,
         }),
+        // The insurer's copy: that and when, nothing of the job itself.
+        integrationMessage(clientStartedWorkV1, { ...envelope, organisationId, placementId: d.placementId, startDate: d.startDate }),
         status('placed'),
       ];
     }
@@ -98,7 +118,15 @@ export const employerNetworkMapping: IntegrationMapping = (recorded) => {
     case 'PlacementEnded': {
       const d = event.data;
       return [
-        integrationMessage(placementEndedV1, { ...envelope, organisationId, placementId: d.placementId, endDate: d.endDate, reason: publishedEndReason(d.reason) }),
+        integrationMessage(placementEndedV1, {
+          ...envelope,
+          organisationId,
+          ...addressedTo(d.referringOrganisationId),
+          placementId: d.placementId,
+          endDate: d.endDate,
+          reason: publishedEndReason(d.reason),
+        }),
+        integrationMessage(clientLeftWorkV1, { ...envelope, organisationId, placementId: d.placementId, endDate: d.endDate }),
         status('reopened'),
       ];
     }

@@ -1,10 +1,10 @@
-// Takes in the municipality's referrals for matching: a ClientReferred addressed to the
-// employer network opens the case's matching stream, in the inbox transaction. Only
-// what matching needs is kept: the route of ClientReferred is care-summary data
-// ('first-psychosis' says something about health) and is dropped here, at the edge.
+// Takes in the municipality's referrals for matching: a ClientReferredForMatching opens
+// the case's matching stream, in the inbox transaction. It arrives on the addressed
+// network's own audience topic, which carries nothing else: no GGZ referral, no consent
+// record, no route (care-summary data), no other network's referral ever reaches this service.
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
+import { clientReferredForMatchingV1, type ClientReferredForMatchingV1 } from '@wcc/contracts';
 import type { Actor } from '@wcc/domain-kit';
 import { matchingDecider, type ReceiveReferral } from '@wcc/employer-network-domain';
 import type { EventStore } from '@wcc/event-store';
@@ -16,9 +16,8 @@ export class MunicipalityReferralConsumer implements IntegrationEventConsumer {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
-    if (event.definition.type !== clientReferredV1.type) return; // consent and the rest are not the employer network's
-    const referral = event.data as ClientReferredV1;
-    if (referral.toOrganisationType !== 'employer-network') return;
+    if (event.definition.type !== clientReferredForMatchingV1.type) return; // a newer event type on the topic, not yet used here
+    const referral = event.data as ClientReferredForMatchingV1;
     const command: ReceiveReferral = {
       type: 'ReceiveReferral',
       data: {

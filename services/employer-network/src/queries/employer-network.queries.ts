@@ -81,10 +81,9 @@ export class EmployerNetworkQueries {
   }
 
   async employer(organisationId: string, employerId: string): Promise<EmployerRow & { vacancies: VacancyRow[]; contacts: ContactRow[] }> {
-    const { rows } = await this.pool.query<EmployerRow & { organisationId: string }>(
-      `select ${EMPLOYER_COLUMNS}, e.organisation_id as "organisationId" from employers e where e.employer_id = $1`,
-      [employerId],
-    );
+    const { rows } = await this.pool.query<EmployerRow & { organisationId: string }>(`select ${EMPLOYER_COLUMNS}, e.organisation_id as "organisationId" from employers e where e.employer_id = $1`, [
+      employerId,
+    ]);
     const row = rows[0];
     if (!row) throw ProblemException.notFound('This employer is not known.');
     if (row.organisationId !== organisationId) throw ProblemException.forbidden('This employer is kept by another employer-network organisation.');

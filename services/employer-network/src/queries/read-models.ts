@@ -8,7 +8,11 @@ import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 import type pg from 'pg';
 
-const DDL: readonly SchemaMigration[] = [{ id: 1, name: 'read models', sql: `
+const DDL: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'read models',
+    sql: `
   create table if not exists employers (
     employer_id uuid primary key,
     organisation_id text not null,
@@ -58,7 +62,9 @@ const DDL: readonly SchemaMigration[] = [{ id: 1, name: 'read models', sql: `
     updated_at timestamptz not null
   );
   create index if not exists matchings_by_organisation on matchings (organisation_id, status);
-` }];
+`,
+  },
+];
 
 type ProjectedEvent = EmployerEvent | MatchingEvent;
 
@@ -161,8 +167,7 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** Resolves once the stream's last event is in the read models (read-your-writes). */
-  async caughtUpWith(streamId: string): Promise<void> {
-    const last = (await this.store.readStream(streamId)).at(-1);
-    if (last) await this.projector.caughtUpTo(last.globalPosition);
+  caughtUpWith(streamId: string): Promise<void> {
+    return this.projector.caughtUpWith({ streamId });
   }
 }

@@ -3,11 +3,10 @@
 // small HTTP helpers.
 import { randomUUID } from 'node:crypto';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import { clientReferredV1, type ClientReferredV1 } from '@wcc/contracts';
-import { encodeCloudEvent } from '@wcc/messaging';
+import { clientReferredForMatchingV1, type ClientReferredForMatchingV1 } from '@wcc/contracts';
 import { signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
 import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing';
-import { connectedTestProducer, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
+import { connectedTestProducer, publishAsPartner, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule, employerNetworkService } from '../app.module';
 
 export const MUNICIPALITY_SOURCE = 'urn:nld:oin:00000001002220647000:systeem:wcc-municipality';
@@ -56,7 +55,7 @@ export function connectedProducer(): Promise<Producer> {
   return connectedTestProducer('employer-network-test-producer');
 }
 
-export function referral(caseId: string, overrides: Partial<ClientReferredV1> = {}): ClientReferredV1 {
+export function referral(caseId: string, overrides: Partial<ClientReferredForMatchingV1> = {}): ClientReferredForMatchingV1 {
   return {
     caseId,
     clientKey: `ck_${caseId.replace(/-/g, '').slice(0, 20)}`,
@@ -64,23 +63,15 @@ export function referral(caseId: string, overrides: Partial<ClientReferredV1> = 
     referralId: randomUUID(),
     fromOrganisationId: 'gemeente-rotterdam',
     toOrganisationId: 'wsp-rijnmond',
-    toOrganisationType: 'employer-network',
-    route: 'first-psychosis',
     reason: 'Ready for work after the ExIT programme; wants a job in food.',
     replyDeadline: '2099-12-31',
     ...overrides,
   };
 }
 
-/** Publishes ClientReferred as the municipality would; returns the CloudEvent id. */
-export async function publishReferral(producer: Producer, ns: TestNamespace, data: ClientReferredV1): Promise<string> {
-  const id = randomUUID();
-  const message = encodeCloudEvent(
-    { specversion: '1.0', id, source: MUNICIPALITY_SOURCE, type: clientReferredV1.type, time: data.occurredAt, datacontenttype: 'application/json', correlationid: id, data },
-    data.caseId,
-  );
-  await producer.send({ topic: ns.topic(clientReferredV1.topic), acks: -1, messages: [message] });
-  return id;
+/** Publishes the employer network's copy of a referral (ClientReferredForMatching) as the municipality would; returns the CloudEvent id. */
+export function publishReferral(producer: Producer, ns: TestNamespace, data: ClientReferredForMatchingV1): Promise<string> {
+  return publishAsPartner(producer, ns, clientReferredForMatchingV1, data, MUNICIPALITY_SOURCE, { time: data.occurredAt });
 }
 
 export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
@@ -88,7 +79,7 @@ export function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T
 }
 
 /** Refers a case over Kafka and waits until it is in the account manager's matching list. */
-export async function referCase(baseUrl: string, token: string, producer: Producer, ns: TestNamespace, data: ClientReferredV1): Promise<Record<string, unknown>> {
+export async function referCase(baseUrl: string, token: string, producer: Producer, ns: TestNamespace, data: ClientReferredForMatchingV1): Promise<Record<string, unknown>> {
   await publishReferral(producer, ns, data);
   return waitFor(`case ${data.caseId} in the matching list`, async () => {
     const list = await call<Record<string, unknown>[]>(baseUrl, 'GET', '/matchings', token);

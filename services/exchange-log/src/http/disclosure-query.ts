@@ -3,7 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { stringEnum } from '@wcc/contracts';
 import { ProblemException, type FieldIssue } from '@wcc/nest-kit';
-import { processingActivityIds } from '../domain/processing-activities';
+import { processingActivityIds } from '@wcc/exchange-log-domain';
 import type { DisclosureFilter } from '../persistence/disclosure-log';
 import type { SubjectProtection } from '../privacy/subject-protection';
 

@@ -5,7 +5,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblem, OrganisationTypes, ProblemException, Roles, SchemaValidationPipe, UuidParam } from '@wcc/nest-kit';
-import { processingActivityIds } from '../domain/processing-activities';
+import { processingActivityIds } from '@wcc/exchange-log-domain';
 import { DisclosureLog } from '../persistence/disclosure-log';
 import { SubjectProtection } from '../privacy/subject-protection';
 import { DisclosureQuery, ExportQuery, filterOf, type DisclosureQueryParams, type ExportQueryParams } from './disclosure-query';

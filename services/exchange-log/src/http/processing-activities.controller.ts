@@ -3,7 +3,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, ProblemException } from '@wcc/nest-kit';
-import { isProcessingActivityId, processingActivities, processingActivity, processingActivityIds } from '../domain/processing-activities';
+import { isProcessingActivityId, processingActivities, processingActivity, processingActivityIds } from '@wcc/exchange-log-domain';
 
 @ApiTags('processing activities')
 @ApiProblem(401, 'No or an invalid bearer token.')

@@ -1,6 +1,6 @@
 // Every integration event of every context, and the case view's protocol records,
-// enter here: validated at the edge by the messaging consumer, recorded in the inbox
-// transaction so a redelivery writes nothing twice.
+// enter here: validated at the edge by the messaging consumer, learned and queued for
+// recording in the inbox transaction, so a redelivery writes nothing twice.
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
@@ -12,6 +12,6 @@ export class ChainEventsConsumer implements IntegrationEventConsumer {
   constructor(private readonly recorder: DisclosureRecorder) {}
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
-    await this.recorder.recordEvent(event, tx);
+    await this.recorder.receiveEvent(event, tx);
   }
 }

@@ -6,14 +6,16 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { migrateSchema, type SchemaMigration } from '@wcc/event-store';
 import { PG_POOL } from '@wcc/nest-kit';
-import { type CaseKnowledge } from '../domain/case-knowledge';
-import type { DisclosureRecord, DisclosureRecordFields } from '../domain/disclosure-record';
-import { ChainVerifier, chainRecords, emptyChain, type VerificationResult } from '../domain/hash-chain';
+import { type CaseKnowledge, type DisclosureRecord, type DisclosureRecordFields, ChainVerifier, chainRecords, emptyChain, type VerificationResult } from '@wcc/exchange-log-domain';
 
 /** pg_advisory_xact_lock key of the chain's tail (any bigint; fixed forever). */
 const CHAIN_LOCK = 7_513_015_001;
 
-const DDL: readonly SchemaMigration[] = [{ id: 1, name: 'disclosure records', sql: `
+const DDL: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'disclosure records',
+    sql: `
 create table if not exists disclosure_records (
   position bigint primary key check (position > 0),
   id uuid not null unique,
@@ -63,7 +65,38 @@ create table if not exists exchange_case_knowledge (
   updated_at timestamptz not null default now()
 );
 create index if not exists exchange_case_knowledge_subject on exchange_case_knowledge (data_subject_index);
-` }];
+`,
+  },
+  // An event waits here, learned but not yet recorded, until the exchange log has read the
+  // case's partitions of the other producers' topics as far as the broker held them
+  // (DisclosureScheduler). The client key is kept only encrypted; the row goes once recorded.
+  {
+    id: 2,
+    name: 'events awaiting their records',
+    sql: `
+create table if not exists exchange_pending_events (
+  seq bigserial primary key,
+  event_id text not null unique,
+  case_id text not null,
+  topic text not null,
+  subject_encrypted text not null,
+  event jsonb not null,
+  received_at timestamptz not null default now()
+);
+`,
+  },
+];
+
+export interface PendingEvent {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly caseId: string;
+  /** The physical topic it was read from. */
+  readonly topic: string;
+  readonly subjectEncrypted: string;
+  /** The ChainEvent without its client key. */
+  readonly event: Record<string, unknown>;
+}
 
 const COLUMNS = [
   'position',
@@ -239,6 +272,34 @@ export class DisclosureLog implements OnModuleInit {
       [dataSubjectIndex],
     );
     return result.rows.map((r) => ({ caseId: r.case_id, municipalityId: r.municipality_id }));
+  }
+
+  async addPending(tx: pg.PoolClient, pending: Omit<PendingEvent, 'seq'>): Promise<void> {
+    await tx.query(
+      `insert into exchange_pending_events (event_id, case_id, topic, subject_encrypted, event) values ($1, $2, $3, $4, $5)
+       on conflict (event_id) do nothing`,
+      [pending.eventId, pending.caseId, pending.topic, pending.subjectEncrypted, JSON.stringify(pending.event)],
+    );
+  }
+
+  /** The oldest events awaiting their records. */
+  async pending(limit: number): Promise<PendingEvent[]> {
+    const result = await this.pool.query<{ seq: string; event_id: string; case_id: string; topic: string; subject_encrypted: string; event: Record<string, unknown> }>(
+      'select seq, event_id, case_id, topic, subject_encrypted, event from exchange_pending_events order by seq limit $1',
+      [limit],
+    );
+    return result.rows.map((r) => ({ seq: Number(r.seq), eventId: r.event_id, caseId: r.case_id, topic: r.topic, subjectEncrypted: r.subject_encrypted, event: r.event }));
+  }
+
+  /** Removes a pending event inside `tx`; false when another transaction already took it. */
+  async takePending(tx: pg.PoolClient, eventId: string): Promise<boolean> {
+    const result = await tx.query('delete from exchange_pending_events where event_id = $1', [eventId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async pendingCount(): Promise<number> {
+    const result = await this.pool.query<{ n: string }>('select count(*) as n from exchange_pending_events');
+    return Number(result.rows[0]?.n ?? 0);
   }
 
   /** Runs `work` in a transaction of its own. */

@@ -4,7 +4,7 @@
 // from configuration; outside production a fixed development key is used, in
 // production a missing key stops the service.
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ProtectedSubject } from '../domain/disclosure-record';
+import type { ProtectedSubject } from '@wcc/exchange-log-domain';
 
 const VERSION = 'v1';
 const AAD = Buffer.from('wcc-exchange-log:dpl.core.data_subject_id', 'utf8');

@@ -4,9 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { domainError, type CommandMetadata } from '@wcc/domain-kit';
 import { ProblemException, type AuthenticatedUser } from '@wcc/nest-kit';
-import { overviewDisclosureKey } from '../domain/disclosure-planning';
-import { DATA_SUBJECT_ID_TYPE, disclosureRecordId } from '../domain/disclosure-record';
-import { buildOverview, type DataSubjectOverview } from '../domain/overview';
+import { overviewDisclosureKey, DATA_SUBJECT_ID_TYPE, disclosureRecordId, buildOverview, type DataSubjectOverview } from '@wcc/exchange-log-domain';
 import { DisclosureRecorder } from '../integration/disclosure-recorder';
 import { DisclosureLog } from '../persistence/disclosure-log';
 import { SubjectProtection } from '../privacy/subject-protection';

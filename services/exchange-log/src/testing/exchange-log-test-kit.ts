@@ -9,7 +9,7 @@ import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing'
 import { connectedTestProducer, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { exchangeLogService } from '../service';
-import type { FixtureEvent } from './chain-fixtures';
+import type { FixtureEvent } from '@wcc/exchange-log-domain';
 
 export function startExchangeLogApp(db: TestDatabase, ns: TestNamespace): Promise<TestServiceApp> {
   return startTestServiceApp(AppModule, exchangeLogService, db, ns);

@@ -5,8 +5,22 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { CareFundingEvent } from '@wcc/insurer-domain';
-import { ApiProblem, type AuthenticatedUser, commandMetadataFrom, CurrentUser, type HandledCommand, OneOfQuery, OrganisationTypes, type RequestWithUser, Roles, SchemaBody, UuidParam, ApiIdempotencyKey } from '@wcc/nest-kit';
+import {
+  ApiProblem,
+  type AuthenticatedUser,
+  commandMetadataFrom,
+  CurrentUser,
+  type HandledCommand,
+  OneOfQuery,
+  OrganisationTypes,
+  type RequestWithUser,
+  Roles,
+  SchemaBody,
+  UuidParam,
+  ApiIdempotencyKey,
+} from '@wcc/nest-kit';
 import { CareFundingStreamCommand } from '../commands/care-funding.commands';
+import { CareFundingProjection } from '../queries/care-funding.projection';
 import { CareFundingQueries, FUNDING_STATUSES, type FundingStatus } from '../queries/care-funding.queries';
 import { GrantCareFundingBody, RefuseCareFundingBody } from './care-funding.schemas';
 
@@ -20,10 +34,14 @@ export class CareFundingController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: CareFundingQueries,
+    private readonly worklist: CareFundingProjection,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Funding requests addressed to my insurer', description: 'Eventually consistent worklist, oldest first.' })
+  @ApiOperation({
+    summary: 'Funding requests addressed to my insurer',
+    description: "The worklist, oldest first. Eventually consistent with other users' decisions; a grant or refusal answered to this user is in it on the next read.",
+  })
   @ApiQuery({ name: 'status', required: false, enum: FUNDING_STATUSES })
   @ApiResponse({ status: 200, description: 'The funding requests.' })
   @ApiProblem(400, 'Unknown status.')
@@ -42,7 +60,6 @@ export class CareFundingController {
   }
 
   @Post(':fundingRequestId/grant')
-
   @ApiIdempotencyKey()
   @HttpCode(201)
   @ApiOperation({
@@ -63,6 +80,8 @@ export class CareFundingController {
     const result = await this.commands.execute<CareFundingStreamCommand, HandledCommand<CareFundingEvent>>(
       new CareFundingStreamCommand(id, { type: 'GrantCareFunding', data: body }, commandMetadataFrom(request, user)),
     );
+    // The worklist a contract manager reloads after this answer shows the decision.
+    await this.worklist.projector.caughtUpWith(result);
     const granted = result.events.find((e) => e.type === 'CareFundingGranted');
     return {
       fundingRequestId: id,
@@ -72,7 +91,6 @@ export class CareFundingController {
   }
 
   @Post(':fundingRequestId/refuse')
-
   @ApiIdempotencyKey()
   @HttpCode(201)
   @ApiOperation({ summary: 'Refuse care funding (RefuseCareFunding)', description: 'The reason goes back to the care provider in CareFundingRefused. Honours Idempotency-Key.' })
@@ -90,6 +108,7 @@ export class CareFundingController {
     const result = await this.commands.execute<CareFundingStreamCommand, HandledCommand<CareFundingEvent>>(
       new CareFundingStreamCommand(id, { type: 'RefuseCareFunding', data: body }, commandMetadataFrom(request, user)),
     );
+    await this.worklist.projector.caughtUpWith(result);
     return { fundingRequestId: id, version: result.version };
   }
 }

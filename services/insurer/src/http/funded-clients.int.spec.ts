@@ -4,8 +4,17 @@ import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { careFundingRequestedV1, placementEndedV1, placementStartedV1, type CareFundingRequestedV1, type PlacementStartedV1 } from '@wcc/contracts';
-import { testNamespace, useTestDatabase } from '@wcc/testing';
+import {
+  careFundingRequestedV1,
+  clientLeftWorkV1,
+  clientStartedWorkV1,
+  employerNetworkToInsurerTopic,
+  placementEndedV1,
+  placementStartedV1,
+  type CareFundingRequestedV1,
+  type PlacementStartedV1,
+} from '@wcc/contracts';
+import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { connectedProducer, contractManager, produceCloudEvent, startInsurerApp, tokenFor, waitFor } from '../testing/insurer-test-kit';
 
 const db = useTestDatabase();
@@ -54,14 +63,19 @@ async function funded(client: Client, insurerId: string, decide: 'grant' | 'none
   expect(response.status).toBe(201);
 }
 
+/** A placement as the employer network's relay publishes it: the full event (chain and municipality) and the insurer's copy. */
 async function placed(client: Client, startDate: string): Promise<string> {
   const started: PlacementStartedV1 = { ...placementStartedV1.example, ...client, placementId: randomUUID(), startDate, occurredAt: `${startDate}T09:00:00Z` };
   await produceCloudEvent(producer, ns, placementStartedV1, started, EMPLOYER_NETWORK_SOURCE);
+  const { caseId, clientKey, occurredAt, organisationId, placementId } = started;
+  await produceCloudEvent(producer, ns, clientStartedWorkV1, { caseId, clientKey, occurredAt, organisationId, placementId, startDate }, EMPLOYER_NETWORK_SOURCE);
   return started.placementId;
 }
 
 async function ended(client: Client, placementId: string, endDate: string): Promise<void> {
-  await produceCloudEvent(producer, ns, placementEndedV1, { ...placementEndedV1.example, ...client, placementId, endDate, occurredAt: `${endDate}T16:00:00Z` }, EMPLOYER_NETWORK_SOURCE);
+  const occurredAt = `${endDate}T16:00:00Z`;
+  await produceCloudEvent(producer, ns, placementEndedV1, { ...placementEndedV1.example, ...client, placementId, endDate, occurredAt }, EMPLOYER_NETWORK_SOURCE);
+  await produceCloudEvent(producer, ns, clientLeftWorkV1, { ...clientLeftWorkV1.example, ...client, placementId, endDate, occurredAt }, EMPLOYER_NETWORK_SOURCE);
 }
 
 beforeAll(async () => {
@@ -97,8 +111,13 @@ describe('GET /funded-clients', () => {
     const achmea = await tokenFor(contractManager('achmea'));
     const view = await waitFor('the funded-clients view to settle', async () => {
       const { body } = await get('/funded-clients', achmea);
-      const clients = body['clients'] as { clientKey: string; status: string }[];
-      const ready = body['fundedClients'] === 3 && clients.find((c) => c.clientKey === jobLost.clientKey)?.status === 'work-ended' && body['currentlyWorking'] === 1;
+      const clients = body['clients'] as { clientKey: string; status: string; placements: number }[];
+      // Every placement sent has arrived: the job loss, and the working client's second job.
+      const ready =
+        body['fundedClients'] === 3 &&
+        clients.find((c) => c.clientKey === jobLost.clientKey)?.status === 'work-ended' &&
+        clients.find((c) => c.clientKey === working.clientKey)?.placements === 2 &&
+        body['currentlyWorking'] === 1;
       return ready ? body : undefined;
     });
     expect(view).toMatchObject({ fundedClients: 3, reachedWork: 2, currentlyWorking: 1 });
@@ -113,7 +132,12 @@ describe('GET /funded-clients', () => {
     expect((reached.body['clients'] as { clientKey: string }[]).map((c) => c.clientKey).sort()).toEqual([working.clientKey, jobLost.clientKey].sort());
     expect(reached.body['fundedClients']).toBe(3);
 
-    const cz = await get('/funded-clients', await tokenFor(contractManager('cz')));
+    // The last placement published: its consumer may still be on it.
+    const czToken = await tokenFor(contractManager('cz'));
+    const cz = await waitFor('the other insurer’s client in work', async () => {
+      const answer = await get('/funded-clients', czToken);
+      return answer.body['reachedWork'] === 1 ? answer : undefined;
+    });
     expect(cz.body).toMatchObject({ fundedClients: 1, reachedWork: 1, clients: [{ clientKey: otherInsurers.clientKey }] });
   });
 
@@ -122,6 +146,13 @@ describe('GET /funded-clients', () => {
     expect(rows.map((r) => r.column_name)).toEqual(['case_id', 'client_key', 'ended_on', 'placement_id', 'started_on', 'updated_at']);
     const { rows: stored } = await db.pool.query('select * from insurer_client_placements');
     expect(JSON.stringify(stored)).not.toContain(placementStartedV1.example.employerName);
+    // Nor does it ever receive them: its topic carries the start and end dates only.
+    const onItsTopic = await readTopicsToEnd(testKafka('insurer-placements-reader'), [ns.topic(employerNetworkToInsurerTopic)], { timeoutMs: 30_000 });
+    expect(onItsTopic.messages.length).toBeGreaterThan(0);
+    expect(new Set(onItsTopic.messages.map((m) => m.headers['ce_type']))).toEqual(new Set([clientStartedWorkV1.type, clientLeftWorkV1.type]));
+    for (const forbidden of [placementStartedV1.example.employerName, placementStartedV1.example.role, 'grossHourlyWageCents', 'reason']) {
+      expect(onItsTopic.messages.map((m) => m.value).join('\n')).not.toContain(forbidden);
+    }
   });
 
   it('answers 400 for a bad filter, 401 without a token and 403 to other organisations', async () => {

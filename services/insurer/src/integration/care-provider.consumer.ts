@@ -1,8 +1,9 @@
 // Funding requests and claims from care providers. A request is recorded for the
 // addressed insurer's contract manager; a claim is checked against the decision and
 // settled or rejected at once — inside the inbox transaction, so the answer and the
-// "seen this message" row commit together. Every other care-provider event (screening,
-// treatment) is none of the insurer's business and is dropped unread.
+// "seen this message" row commit together. Only what is addressed to the insurers this
+// deployment serves reaches it (their own topics); no other care-provider event
+// (screening, treatment) and no other insurer's request ever does.
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { careClaimSubmittedV1, careFundingRequestedV1, type CareClaimSubmittedV1, type CareFundingRequestedV1 } from '@wcc/contracts';

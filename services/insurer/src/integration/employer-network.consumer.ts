@@ -1,16 +1,20 @@
-// Did funded clients reach work? From the employer network's placements the insurer
-// keeps only that a job started and when it ended — not the employer, role, hours or
-// wage, which it has no use for (data minimisation). Read by the funded-clients view,
+// Did funded clients reach work? The employer network tells the insurer only that a job
+// started and when it ended (ClientStartedWork, ClientLeftWork on the insurer's audience
+// topic) — never the employer, role, hours, wage or why it ended (data minimisation). Read by the funded-clients view,
 // the basis for outcome-based contracts and the insurer's cost-benefit analysis
 // (report 002 ch. 5: care costs €180.68 a month before work, €83.02 after).
 import { forwardRef, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { migrateSchema, type SchemaMigration } from '@wcc/event-store';
-import { placementEndedV1, placementStartedV1, type PlacementEndedV1, type PlacementStartedV1 } from '@wcc/contracts';
+import { clientLeftWorkV1, clientStartedWorkV1, type ClientLeftWorkV1, type ClientStartedWorkV1 } from '@wcc/contracts';
 import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { PG_POOL, type IntegrationEventConsumer } from '@wcc/nest-kit';
 
-export const PLACEMENT_MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'client placements', sql: `
+export const PLACEMENT_MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'client placements',
+    sql: `
   create table if not exists insurer_client_placements (
     placement_id uuid primary key,
     case_id uuid not null,
@@ -20,7 +24,9 @@ export const PLACEMENT_MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 
     updated_at timestamptz not null default now()
   );
   create index if not exists insurer_client_placements_by_client on insurer_client_placements (client_key);
-` }];
+`,
+  },
+];
 
 @Injectable()
 export class EmployerNetworkConsumer implements IntegrationEventConsumer, OnModuleInit {
@@ -33,8 +39,8 @@ export class EmployerNetworkConsumer implements IntegrationEventConsumer, OnModu
 
   async handle(event: ReceivedIntegrationEvent, tx: pg.PoolClient): Promise<void> {
     switch (event.definition.type) {
-      case placementStartedV1.type: {
-        const d = event.data as PlacementStartedV1;
+      case clientStartedWorkV1.type: {
+        const d = event.data as ClientStartedWorkV1;
         await tx.query(
           `insert into insurer_client_placements (placement_id, case_id, client_key, started_on) values ($1, $2, $3, $4)
            on conflict (placement_id) do update set started_on = excluded.started_on, updated_at = now()`,
@@ -42,8 +48,8 @@ export class EmployerNetworkConsumer implements IntegrationEventConsumer, OnModu
         );
         return;
       }
-      case placementEndedV1.type: {
-        const d = event.data as PlacementEndedV1;
+      case clientLeftWorkV1.type: {
+        const d = event.data as ClientLeftWorkV1;
         await tx.query(
           `insert into insurer_client_placements (placement_id, case_id, client_key, ended_on) values ($1, $2, $3, $4)
            on conflict (placement_id) do update set ended_on = excluded.ended_on, updated_at = now()`,

@@ -12,15 +12,18 @@ import {
   careFundingGrantedV1,
   careFundingRefusedV1,
   careFundingRequestedV1,
+  careProviderToInsurerTopic,
   findIntegrationEvent,
   findPrivacyViolations,
   insurerCaseEventsTopic,
+  insurerToCareProviderTopic,
+  organisationTopicOf,
   screeningAdviceSubmittedV1,
   type CareClaimSubmittedV1,
   type CareFundingRequestedV1,
 } from '@wcc/contracts';
 import { decodeCloudEvent, type CloudEvent } from '@wcc/messaging';
-import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase } from '@wcc/testing';
 import { connectedProducer, contractManager, produceCloudEvent, readTopic, startInsurerApp, tokenFor, waitFor } from '../testing/insurer-test-kit';
 
 const db = useTestDatabase();
@@ -113,7 +116,9 @@ function expectValidInsurerCloudEvent(found: { event: CloudEvent; key: string | 
 async function received(funding: CareFundingRequestedV1): Promise<void> {
   await produceCloudEvent(producer, ns, careFundingRequestedV1, funding, CARE_PROVIDER_SOURCE);
   const token = await tokenFor(contractManager(funding.insurerId));
-  await waitFor('the funding request in the insurer', async () => ((await fetch(`${baseUrl}/care-fundings/${funding.fundingRequestId}`, { headers: { authorization: `Bearer ${token}` } })).status === 200 ? true : undefined));
+  await waitFor('the funding request in the insurer', async () =>
+    (await fetch(`${baseUrl}/care-fundings/${funding.fundingRequestId}`, { headers: { authorization: `Bearer ${token}` } })).status === 200 ? true : undefined,
+  );
 }
 
 async function grant(funding: CareFundingRequestedV1, body: Record<string, unknown> = { grantedUnits: 8, periodFrom: '2025-04-01', periodTo: '2025-09-30' }): Promise<number> {
@@ -139,6 +144,7 @@ describe('insurer over Kafka', () => {
       occurredAt: expect.any(String) as unknown,
       fundingRequestId: funding.fundingRequestId,
       insurerId: 'achmea',
+      addressedTo: 'ggz-delfland',
       instrument: 'ips-intake',
       grantedUnits: 8,
       grantedAmountCents: 73_600,
@@ -214,16 +220,45 @@ describe('insurer over Kafka', () => {
     expect(notGranted.event.data).toMatchObject({ reason: 'not-granted' });
   });
 
-  it('ignores what the care provider publishes that is not about funding, appending nothing', async () => {
+  it('never receives what the care provider publishes that is not about funding: it is not on the insurer’s topic', async () => {
     const { rows: before } = await db.pool.query<{ n: number }>('select count(*)::int as n from event_store.events');
     const advice = { ...screeningAdviceSubmittedV1.example, caseId: randomUUID(), adviceId: randomUUID() };
-    await produceCloudEvent(producer, ns, screeningAdviceSubmittedV1, advice, CARE_PROVIDER_SOURCE);
-    // A funding request behind it on the same partition key proves the advice was consumed first.
+    const adviceId = await produceCloudEvent(producer, ns, screeningAdviceSubmittedV1, advice, CARE_PROVIDER_SOURCE);
     const funding = request({ caseId: advice.caseId });
     await received(funding);
     const { rows: after } = await db.pool.query<{ n: number }>('select count(*)::int as n from event_store.events');
     expect(after[0]!.n).toBe(before[0]!.n + 1);
-    const { rows: inbox } = await db.pool.query<{ n: number }>(`select count(*)::int as n from inbox where topic = $1`, [ns.topic('wcc.care-provider.case-events.v1')]);
-    expect(inbox[0]!.n).toBeGreaterThanOrEqual(2);
+    // Published as the care provider's relay would, the advice went to the chain and the municipality only.
+    const { rows: inbox } = await db.pool.query<{ topic: string }>('select distinct topic from inbox');
+    expect(inbox.map((r) => r.topic)).not.toContain(ns.topic('wcc.care-provider.case-events.v1'));
+    const onInsurerTopic = await readTopicsToEnd(testKafka('insurer-audience-reader'), [ns.topic(organisationTopicOf(careProviderToInsurerTopic, 'achmea'))], { timeoutMs: 30_000 });
+    expect(onInsurerTopic.unfinished).toEqual([]);
+    expect(onInsurerTopic.messages.map((m) => m.headers['ce_id'])).not.toContain(adviceId);
+    expect(new Set(onInsurerTopic.messages.map((m) => m.headers['ce_type']))).toEqual(new Set([careFundingRequestedV1.type, careClaimSubmittedV1.type]));
+  });
+
+  it('answers the care provider that asked on its own topic only, and never holds a request addressed to another insurer', async () => {
+    const funding = request({ organisationId: 'ggz-vip-amsterdam' });
+    await received(funding);
+    expect(await grant(funding)).toBe(201);
+    const granted = await published(careFundingGrantedV1.type, (d) => d['fundingRequestId'] === funding.fundingRequestId);
+    expect(granted.event.data).toMatchObject({ insurerId: 'achmea', addressedTo: 'ggz-vip-amsterdam' });
+    const idsOn = async (topic: string) => (await readTopicsToEnd(testKafka('insurer-answer-reader'), [ns.topic(topic)], { timeoutMs: 30_000 })).messages.map((m) => String(m.headers['ce_id']));
+    // Seen on the chain topic, it may still be a moment from readable on the other (one produce request, two appends).
+    await waitFor('the grant on ggz-vip-amsterdam’s topic', async () =>
+      (await idsOn(organisationTopicOf(insurerToCareProviderTopic, 'ggz-vip-amsterdam'))).includes(granted.event.id) ? true : undefined,
+    );
+    expect(await idsOn(organisationTopicOf(insurerToCareProviderTopic, 'ggz-delfland'))).not.toContain(granted.event.id);
+
+    // A request to an insurer this deployment does not serve travels on that insurer's own topic, and never reaches this one.
+    const toOther = request({ insurerId: 'menzis' });
+    const otherId = await produceCloudEvent(producer, ns, careFundingRequestedV1, toOther, CARE_PROVIDER_SOURCE);
+    const mine = request();
+    await received(mine);
+    await waitFor('the request on menzis’s topic', async () => ((await idsOn(organisationTopicOf(careProviderToInsurerTopic, 'menzis'))).includes(otherId) ? true : undefined));
+    const { rows } = await db.pool.query('select 1 from inbox where message_id = $1', [otherId]);
+    expect(rows).toEqual([]);
+    const { rows: stored } = await db.pool.query('select 1 from event_store.events where stream_id = $1', [`care-funding-${toOther.fundingRequestId}`]);
+    expect(stored).toEqual([]);
   });
 });

@@ -1,13 +1,19 @@
 // Domain events of the insurer → what it tells the chain. Only financial and
 // administrative facts go out; who decided (a user id) and the received request itself
 // stay private.
-import { careClaimRejectedV1, careClaimSettledV1, careFundingGrantedV1, careFundingRefusedV1 } from '@wcc/contracts';
+import { addressableOrganisation, careClaimRejectedV1, careClaimSettledV1, careFundingGrantedV1, careFundingRefusedV1 } from '@wcc/contracts';
 import type { RecordedEvent } from '@wcc/event-store';
 import { assertNever } from '@wcc/domain-kit';
 import type { CareFundingEvent } from '@wcc/insurer-domain';
 import { integrationMessage, type IntegrationMessage } from '@wcc/messaging';
 
 const CARE_FUNDING_TYPES = new Set<string>(['CareFundingRequestReceived', 'CareFundingGranted', 'CareFundingRefused', 'CareClaimSettled', 'CareClaimRejected']);
+
+/** The care provider an answer goes to, when the stored event names it (events from before it was kept do not: they reach the chain topic only). */
+const addressedTo = (careProviderId: string | undefined) => {
+  const addressee = addressableOrganisation(careProviderId);
+  return addressee === undefined ? {} : { addressedTo: addressee };
+};
 
 export function mapInsurerEvent(recorded: RecordedEvent): readonly IntegrationMessage[] {
   if (!CARE_FUNDING_TYPES.has(recorded.type)) return [];
@@ -25,6 +31,7 @@ export function mapInsurerEvent(recorded: RecordedEvent): readonly IntegrationMe
           occurredAt,
           fundingRequestId: d.fundingRequestId,
           insurerId: d.insurerId,
+          ...addressedTo(d.careProviderId),
           instrument: d.instrument,
           grantedUnits: d.grantedUnits,
           grantedAmountCents: d.grantedAmountCents,
@@ -44,6 +51,7 @@ export function mapInsurerEvent(recorded: RecordedEvent): readonly IntegrationMe
           occurredAt,
           fundingRequestId: d.fundingRequestId,
           insurerId: d.insurerId,
+          ...addressedTo(d.careProviderId),
           instrument: d.instrument,
           reasonCode: d.reasonCode,
           reason: d.reason,
@@ -60,6 +68,7 @@ export function mapInsurerEvent(recorded: RecordedEvent): readonly IntegrationMe
           claimId: d.claimId,
           fundingRequestId: d.fundingRequestId,
           insurerId: d.insurerId,
+          ...addressedTo(d.careProviderId),
           instrument: d.instrument,
           units: d.units,
           amountCents: d.amountCents,
@@ -79,6 +88,7 @@ export function mapInsurerEvent(recorded: RecordedEvent): readonly IntegrationMe
           claimId: d.claimId,
           fundingRequestId: d.fundingRequestId,
           insurerId: d.insurerId,
+          ...addressedTo(d.careProviderId),
           reason: d.reason,
           detail: d.detail,
         }),

@@ -9,7 +9,11 @@ import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/
 import { CARE_FUNDING_STREAM, type CareFundingEvent } from '@wcc/insurer-domain';
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 
-const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'care fundings', sql: `
+const MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'care fundings',
+    sql: `
   create table if not exists insurer_care_fundings (
     funding_request_id uuid primary key,
     case_id uuid not null,
@@ -39,7 +43,9 @@ const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'care fundings', 
   );
   create index if not exists insurer_care_fundings_by_insurer on insurer_care_fundings (insurer_id, status, received_at);
   create index if not exists insurer_care_fundings_by_client on insurer_care_fundings (client_key);
-` }];
+`,
+  },
+];
 
 async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void> {
   if (!recorded.streamId.startsWith(`${CARE_FUNDING_STREAM}-`)) return;
@@ -67,10 +73,12 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
     }
     case 'CareFundingRefused': {
       const d = event.data;
-      await tx.query(
-        `update insurer_care_fundings set status = 'refused', refusal_reason_code = $2, refusal_reason = $3, decided_at = $4 where funding_request_id = $1`,
-        [d.fundingRequestId, d.reasonCode, d.reason, at],
-      );
+      await tx.query(`update insurer_care_fundings set status = 'refused', refusal_reason_code = $2, refusal_reason = $3, decided_at = $4 where funding_request_id = $1`, [
+        d.fundingRequestId,
+        d.reasonCode,
+        d.reason,
+        at,
+      ]);
       return;
     }
     case 'CareClaimSettled':

@@ -1,13 +1,11 @@
 // Shared by the insurer's integration tests: the app booted in-process on its own
 // database and topic prefix, CloudEvents produced as a care provider or employer
 // network would, and a raw reader of what the insurer puts on its topic.
-import { randomUUID } from 'node:crypto';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import type { IntegrationEventDefinition } from '@wcc/contracts';
-import { encodeCloudEvent } from '@wcc/messaging';
 import { signDevelopmentToken, type TokenClaims } from '@wcc/nest-kit';
 import { eventually, type TestDatabase, type TestNamespace } from '@wcc/testing';
-import { connectedTestProducer, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
+import { connectedTestProducer, publishAsPartner, readTopic as readTopicFrom, startTestServiceApp, type TestServiceApp } from '@wcc/service-testing';
 import { AppModule } from '../app.module';
 import { insurerService } from '../service';
 
@@ -21,24 +19,9 @@ export function tokenFor(claims: TokenClaims): Promise<string> {
   return signDevelopmentToken(claims);
 }
 
-/** Produces `data` as a binary-mode CloudEvent of `definition` on the (prefixed) contract topic, keyed by case id. */
-export async function produceCloudEvent<T>(producer: Producer, ns: TestNamespace, definition: IntegrationEventDefinition<T>, data: T, source: string): Promise<string> {
-  const id = randomUUID();
-  const message = encodeCloudEvent(
-    {
-      specversion: '1.0',
-      id,
-      source,
-      type: definition.type,
-      time: (data as { occurredAt: string }).occurredAt,
-      datacontenttype: 'application/json',
-      correlationid: id,
-      data,
-    },
-    definition.caseIdOf(data),
-  );
-  await producer.send({ topic: ns.topic(definition.topic), acks: -1, messages: [message] });
-  return id;
+/** Produces `data` as `source`'s relay would (chain and audience topics, prefixed), keyed by case id, timed at its occurrence. */
+export function produceCloudEvent<T>(producer: Producer, ns: TestNamespace, definition: IntegrationEventDefinition<T>, data: T, source: string): Promise<string> {
+  return publishAsPartner(producer, ns, definition, data, source, { time: (data as { occurredAt: string }).occurredAt });
 }
 
 export function connectedProducer(): Promise<Producer> {

@@ -1,5 +1,5 @@
 // Every other command on a case: refuse the client's name in text that leaves the
-// municipality, then decide on the case stream.
+// municipality, and care words in text for the employer network, then decide on the case stream.
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@wcc/event-store';
@@ -19,6 +19,7 @@ export class CaseCommandHandler extends DeciderCommandHandler<CaseCommand, CaseE
   }
 
   protected override async prepare(command: CaseCommand, { id, metadata }: CaseCommandRequest): Promise<CaseCommand> {
+    this.clientNames.refuseCareWordsForTheEmployerNetwork(command);
     await this.clientNames.refuseClientNameIn(id, command, metadata);
     return command;
   }

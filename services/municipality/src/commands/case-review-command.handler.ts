@@ -4,15 +4,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@wcc/event-store';
 import { DeciderCommandHandler, EVENT_STORE, loadState, StreamCommand } from '@wcc/nest-kit';
-import {
-  caseDecider,
-  caseReviewDecider,
-  reviewedCaseOf,
-  type CaseReviewCommand,
-  type CaseReviewEvent,
-  type CaseReviewInput,
-  type CaseReviewState,
-} from '@wcc/municipality-domain';
+import { caseDecider, caseReviewDecider, reviewedCaseOf, type CaseReviewCommand, type CaseReviewEvent, type CaseReviewInput, type CaseReviewState } from '@wcc/municipality-domain';
 
 /** Any command on `case-review-<reviewId>`, as the caller sends it (without the reviewed case). */
 export class CaseReviewCommandRequest extends StreamCommand<CaseReviewInput> {}

@@ -6,7 +6,18 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { uuidV5, type CommandMetadata } from '@wcc/domain-kit';
-import { commandMetadataFrom, CurrentUser, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser, OptionalBooleanQuery, UuidParam } from '@wcc/nest-kit';
+import {
+  commandMetadataFrom,
+  CurrentUser,
+  OrganisationTypes,
+  Roles,
+  SchemaBody,
+  type AuthenticatedUser,
+  type HandledCommand,
+  type RequestWithUser,
+  OptionalBooleanQuery,
+  UuidParam,
+} from '@wcc/nest-kit';
 import type { CaseReviewEvent, CaseReviewInput, CaseReviewView } from '@wcc/municipality-domain';
 import { CaseReviewCommandRequest } from '../commands/case-review-command.handler';
 import { CaseReviewsProjection, type ReviewActionListItem } from '../queries/case-reviews.projection';
@@ -42,7 +53,11 @@ export class CaseReviewsController {
     description: 'The municipality holds regie, so it owns the review. 404 for an unknown case, 409 for a closed one; scheduledFor today or later.',
   })
   @ApiIdempotencyKey()
-  @ApiResponse({ status: 201, description: 'Scheduled.', schema: objectSchema({ reviewId: { type: 'string', format: 'uuid' }, caseId: { type: 'string', format: 'uuid' }, version: { type: 'integer' } }) })
+  @ApiResponse({
+    status: 201,
+    description: 'Scheduled.',
+    schema: objectSchema({ reviewId: { type: 'string', format: 'uuid' }, caseId: { type: 'string', format: 'uuid' }, version: { type: 'integer' } }),
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   async schedule(
     @Req() req: RequestWithUser,
@@ -92,7 +107,12 @@ export class CaseReviewsController {
   @ApiIdempotencyKey()
   @ApiResponse({ status: 200, description: 'Recorded.', schema: done })
   @ApiProblems(400, 401, 403, 404, 409)
-  held(@Req() req: RequestWithUser, @CurrentUser() user: AuthenticatedUser, @Param('reviewId', reviewIdParam) reviewId: string, @SchemaBody(RecordCaseReviewBody) body: RecordCaseReviewBody): Promise<Done> {
+  held(
+    @Req() req: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('reviewId', reviewIdParam) reviewId: string,
+    @SchemaBody(RecordCaseReviewBody) body: RecordCaseReviewBody,
+  ): Promise<Done> {
     return this.run(reviewId, { type: 'RecordCaseReview', data: body }, commandMetadataFrom(req, user));
   }
 
@@ -102,7 +122,11 @@ export class CaseReviewsController {
     description: 'dueDate on or after the review; 409 on a cancelled or not yet held review.',
   })
   @ApiIdempotencyKey()
-  @ApiResponse({ status: 201, description: 'Assigned.', schema: objectSchema({ reviewId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', format: 'uuid' }, version: { type: 'integer' } }) })
+  @ApiResponse({
+    status: 201,
+    description: 'Assigned.',
+    schema: objectSchema({ reviewId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', format: 'uuid' }, version: { type: 'integer' } }),
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   async assign(
     @Req() req: RequestWithUser,
@@ -137,7 +161,12 @@ export class CaseReviewsController {
   @ApiIdempotencyKey()
   @ApiResponse({ status: 200, description: 'Cancelled.', schema: done })
   @ApiProblems(400, 401, 403, 404, 409)
-  cancel(@Req() req: RequestWithUser, @CurrentUser() user: AuthenticatedUser, @Param('reviewId', reviewIdParam) reviewId: string, @SchemaBody(CancelCaseReviewBody) body: CancelCaseReviewBody): Promise<Done> {
+  cancel(
+    @Req() req: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('reviewId', reviewIdParam) reviewId: string,
+    @SchemaBody(CancelCaseReviewBody) body: CancelCaseReviewBody,
+  ): Promise<Done> {
     return this.run(reviewId, { type: 'CancelCaseReview', data: body }, commandMetadataFrom(req, user));
   }
 }

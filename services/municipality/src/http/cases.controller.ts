@@ -5,7 +5,19 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nes
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { uuidV5, type CommandMetadata } from '@wcc/domain-kit';
-import { commandMetadataFrom, CurrentUser, OUTBOX_RELAY, OrganisationTypes, Roles, SchemaBody, type AuthenticatedUser, type HandledCommand, type RequestWithUser, OptionalBooleanQuery, UuidParam } from '@wcc/nest-kit';
+import {
+  commandMetadataFrom,
+  CurrentUser,
+  OUTBOX_RELAY,
+  OrganisationTypes,
+  Roles,
+  SchemaBody,
+  type AuthenticatedUser,
+  type HandledCommand,
+  type RequestWithUser,
+  OptionalBooleanQuery,
+  UuidParam,
+} from '@wcc/nest-kit';
 import type { OutboxRelay } from '@wcc/messaging';
 import type { CaseCommand, CaseEvent, CaseView } from '@wcc/municipality-domain';
 import { CaseCommandRequest } from '../commands/case-command.handler';
@@ -104,7 +116,12 @@ export class CasesController {
   @ApiIdempotencyKey()
   @ApiResponse({ status: 200, description: 'Transferred.', schema: done })
   @ApiProblems(400, 401, 403, 404, 409)
-  transferRegie(@Req() req: RequestWithUser, @CurrentUser() user: AuthenticatedUser, @Param('caseId', caseIdParam) caseId: string, @SchemaBody(TransferRegieBody) body: TransferRegieBody): Promise<Done> {
+  transferRegie(
+    @Req() req: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', caseIdParam) caseId: string,
+    @SchemaBody(TransferRegieBody) body: TransferRegieBody,
+  ): Promise<Done> {
     return this.run(caseId, { type: 'TransferRegie', data: body }, commandMetadataFrom(req, user));
   }
 
@@ -129,7 +146,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Withdraw a consent; takes effect at once, also on a closed case',
     description:
-      'Answered only once the withdrawal is on the chain\'s broker (publishedToChain: true), so no later read of the shared case view can show what it covered: ' +
+      "Answered only once the withdrawal is on the chain's broker (publishedToChain: true), so no later read of the shared case view can show what it covered: " +
       'the case view does not answer for a case before it has applied everything the broker holds for it. When the broker cannot be reached within ' +
       `${WITHDRAWAL_PUBLISH_TIMEOUT_MS / 1000} s the withdrawal is still recorded (it is the client's right) and publishedToChain is false: it reaches the chain when the broker is back.`,
   })
@@ -144,7 +161,7 @@ export class CasesController {
   ): Promise<Done & { publishedToChain: boolean }> {
     const result = await this.execute(caseId, { type: 'WithdrawConsent', data: { consentId } }, commandMetadataFrom(req, user));
     // Without a relay (no Kafka configured) there is no chain to tell.
-    const publishedToChain = this.relay ? await this.relay.whenPublished(result.eventIds, WITHDRAWAL_PUBLISH_TIMEOUT_MS) : false;
+    const publishedToChain = this.relay ? await this.relay.whenPublished(result, WITHDRAWAL_PUBLISH_TIMEOUT_MS) : false;
     return { caseId, version: result.version, publishedToChain };
   }
 
@@ -188,7 +205,12 @@ export class CasesController {
   @ApiIdempotencyKey()
   @ApiResponse({ status: 200, description: 'Adjusted.', schema: done })
   @ApiProblems(400, 401, 403, 404, 409)
-  adjustBenefit(@Req() req: RequestWithUser, @CurrentUser() user: AuthenticatedUser, @Param('caseId', caseIdParam) caseId: string, @SchemaBody(AdjustBenefitBody) body: AdjustBenefitBody): Promise<Done> {
+  adjustBenefit(
+    @Req() req: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', caseIdParam) caseId: string,
+    @SchemaBody(AdjustBenefitBody) body: AdjustBenefitBody,
+  ): Promise<Done> {
     return this.run(caseId, { type: 'AdjustBenefit', data: body }, commandMetadataFrom(req, user));
   }
 
@@ -210,7 +232,12 @@ export class CasesController {
   @ApiIdempotencyKey()
   @ApiResponse({ status: 200, description: 'Recorded.', schema: done })
   @ApiProblems(400, 401, 403, 404, 409)
-  reapplyBenefit(@Req() req: RequestWithUser, @CurrentUser() user: AuthenticatedUser, @Param('caseId', caseIdParam) caseId: string, @SchemaBody(ReapplyBenefitBody) body: ReapplyBenefitBody): Promise<Done> {
+  reapplyBenefit(
+    @Req() req: RequestWithUser,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('caseId', caseIdParam) caseId: string,
+    @SchemaBody(ReapplyBenefitBody) body: ReapplyBenefitBody,
+  ): Promise<Done> {
     return this.run(caseId, { type: 'ReapplyBenefit', data: body }, commandMetadataFrom(req, user));
   }
 

@@ -29,8 +29,7 @@ function oneOf<const V extends readonly string[]>(values: V, description?: strin
   return Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 }
 
-const closed = <P extends Record<string, TSchema>>(properties: P, description?: string) =>
-  Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
+const closed = <P extends Record<string, TSchema>>(properties: P, description?: string) => Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
 
 const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) });
 const text = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
@@ -95,8 +94,14 @@ export const ReferClientBody = closed({
   toOrganisationId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }),
   toOrganisationType: oneOf(referralTargets),
   route: oneOf(referralRoutes, "How the client came to be referred; 'matching' for the employer network."),
-  // Crosses in ClientReferred to the care provider or employer network; the client's name is refused too (client-name-guard.ts).
-  reason: outboundText(text(500, 'Why, in words the receiver may read. No clinical detail, and not the client\'s name.')),
+  // Crosses in ClientReferred to the care provider or employer network; the client's name is refused too, and for the
+  // employer network any word that reveals GGZ care (client-name-guard.ts, contracts' care-vocabulary.ts).
+  reason: outboundText(
+    text(
+      500,
+      "Why, in words the receiver may read. No clinical detail, and not the client's name. To the employer network: no word that reveals GGZ care either (GGZ, psychose, depressie, behandeling, diagnose, opname, psychiater, IPS, …).",
+    ),
+  ),
   replyDeadline: date('Without an answer by this date the referral is overdue.'),
 });
 export type ReferClientBody = Static<typeof ReferClientBody>;
@@ -156,10 +161,11 @@ export type ScheduleCaseReviewBody = Static<typeof ScheduleCaseReviewBody>;
 
 export const RecordCaseReviewBody = closed({
   heldOn: date('The day of the meeting; not in the future.'),
-  attendees: Type.Array(
-    closed({ userId: professional, organisationId, organisationType: oneOf(reviewAttendeeOrganisationTypes) }, 'A professional at the table.'),
-    { minItems: 1, maxItems: 50, description: 'Everyone who attended, with organisation and organisation type. Partners other than this municipality need a chain-coordination consent covering every category discussed.' },
-  ),
+  attendees: Type.Array(closed({ userId: professional, organisationId, organisationType: oneOf(reviewAttendeeOrganisationTypes) }, 'A professional at the table.'), {
+    minItems: 1,
+    maxItems: 50,
+    description: 'Everyone who attended, with organisation and organisation type. Partners other than this municipality need a chain-coordination consent covering every category discussed.',
+  }),
   dataCategoriesDiscussed: Type.Array(oneOf(consentDataCategories), {
     minItems: 1,
     uniqueItems: true,

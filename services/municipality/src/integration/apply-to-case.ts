@@ -25,7 +25,8 @@ export async function applyToCase(
   try {
     await handleWithDecider(store, caseDecider, caseId, command, metadata, { transaction: tx });
   } catch (err) {
-    // Several municipalities share the partners' topics: a case this service does not hold is someone else's.
+    // Answers come on the served municipalities' own topics; one about a case this service does not hold (a partner's
+    // mistaken case id) is not for it either, and is passed over.
     if (err instanceof CommandRefused && err.refusal.code === 'case-not-found') {
       logger.debug(`${received.definition.type} ${received.cloudEvent.id} is for a case this municipality does not hold; skipped`);
       return;

@@ -4,7 +4,7 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import {
-  careProviderCaseEventsTopic,
+  careProviderToMunicipalityTopic,
   referralAcceptedV1,
   referralDeclinedV1,
   screeningAdviceSubmittedV1,
@@ -17,7 +17,7 @@ import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { EVENT_STORE, type IntegrationEventConsumer } from '@wcc/nest-kit';
 import { applyToCase } from './apply-to-case';
 
-export const careProviderTopics = [careProviderCaseEventsTopic];
+export const careProviderTopics = [careProviderToMunicipalityTopic];
 
 @Injectable()
 export class CareProviderConsumer implements IntegrationEventConsumer {

@@ -4,7 +4,7 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import {
-  employerNetworkCaseEventsTopic,
+  employerNetworkToMunicipalityTopic,
   employerNetworkReferralAcceptedV1,
   employerNetworkReferralDeclinedV1,
   placementEndedV1,
@@ -19,7 +19,7 @@ import type { ReceivedIntegrationEvent } from '@wcc/messaging';
 import { EVENT_STORE, type IntegrationEventConsumer } from '@wcc/nest-kit';
 import { applyToCase } from './apply-to-case';
 
-export const employerNetworkTopics = [employerNetworkCaseEventsTopic];
+export const employerNetworkTopics = [employerNetworkToMunicipalityTopic];
 
 @Injectable()
 export class EmployerNetworkConsumer implements IntegrationEventConsumer {

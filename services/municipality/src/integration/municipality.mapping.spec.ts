@@ -43,10 +43,7 @@ function recorded(event: CaseEvent | ClientEvent | CaseReviewEvent): RecordedEve
 const published: [CaseEvent, string[]][] = [
   [{ type: 'CaseOpened', data: { ...ids, municipalityId: 'gemeente-rotterdam', profile } }, ['ClientRegistered', 'CaseOpened']],
   [{ type: 'RegieAssigned', data: { ...ids, owner: { userId: 'r-1', organisationId: 'gemeente-rotterdam' } } }, ['RegieAssigned']],
-  [
-    { type: 'RegieTransferred', data: { ...ids, from: { userId: 'r-1', organisationId: 'g' }, to: { userId: 'r-2', organisationId: 'g' }, reason: 'PRIVATE reason' } },
-    ['RegieTransferred'],
-  ],
+  [{ type: 'RegieTransferred', data: { ...ids, from: { userId: 'r-1', organisationId: 'g' }, to: { userId: 'r-2', organisationId: 'g' }, reason: 'PRIVATE reason' } }, ['RegieTransferred']],
   [
     {
       type: 'ConsentGranted',
@@ -73,6 +70,22 @@ const published: [CaseEvent, string[]][] = [
       },
     },
     ['ClientReferred'],
+  ],
+  [
+    {
+      type: 'ClientReferred',
+      data: {
+        ...ids,
+        referralId: '7d2e9b14-3c5a-4f61-8e07-2b9c4d1a6f38',
+        fromOrganisationId: 'gemeente-rotterdam',
+        toOrganisationId: 'wsp-rijnmond',
+        toOrganisationType: 'employer-network',
+        route: 'matching',
+        reason: 'Matching',
+        replyDeadline: '2025-03-17',
+      },
+    },
+    ['ClientReferred', 'ClientReferredForMatching'],
   ],
   [{ type: 'ParticipationMeasured', data: { ...ids, moment: 'baseline', measuredOn: '2025-03-03', ladderRung: 2, growthPotential: true, zrm } }, ['ParticipationMeasured']],
   [{ type: 'BenefitAdjusted', data: { ...ids, benefitType: 'wwb', monthlyAmountCents: 1, effectiveFrom: '2025-04-01', reason: 'PRIVATE reason' } }, ['BenefitAdjusted']],
@@ -120,6 +133,38 @@ describe('municipality mapping', () => {
   });
 });
 
+describe('routing of a referral to the partner it addresses', () => {
+  const referral = (toOrganisationType: 'care-provider' | 'employer-network', toOrganisationId: string) =>
+    municipalityMapping(
+      recorded({
+        type: 'ClientReferred',
+        data: {
+          ...ids,
+          referralId: '7d2e9b14-3c5a-4f61-8e07-2b9c4d1a6f38',
+          fromOrganisationId: 'gemeente-rotterdam',
+          toOrganisationId,
+          toOrganisationType,
+          route: 'ips',
+          reason: 'r',
+          replyDeadline: '2025-03-17',
+        },
+      }),
+    ).map((m) => ({ name: m.definition.name, topics: m.definition.topicsOf(m.data as never), data: m.data as Record<string, unknown> }));
+
+  it('sends a referral to a care provider to the chain and to that care provider only, never to the employer network', () => {
+    expect(referral('care-provider', 'ggz-delfland')).toMatchObject([{ name: 'ClientReferred', topics: ['wcc.municipality.case-events.v1', 'wcc.municipality.to-care-provider.ggz-delfland.v1'] }]);
+    expect(referral('care-provider', 'ggz-nhn')).toMatchObject([{ name: 'ClientReferred', topics: ['wcc.municipality.case-events.v1', 'wcc.municipality.to-care-provider.ggz-nhn.v1'] }]);
+  });
+
+  it('sends a referral to the employer network to the chain, and its copy without the route to that employer network only', () => {
+    const [chain, forMatching] = referral('employer-network', 'wsp-rijnmond');
+    expect(chain).toMatchObject({ name: 'ClientReferred', topics: ['wcc.municipality.case-events.v1'] });
+    expect(forMatching).toMatchObject({ name: 'ClientReferredForMatching', topics: ['wcc.municipality.to-employer-network.wsp-rijnmond.v1'] });
+    expect(forMatching!.data).not.toHaveProperty('route');
+    expect(forMatching!.data).not.toHaveProperty('toOrganisationType');
+  });
+});
+
 describe('MDT case review mapping', () => {
   const reviewId = '3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
   const actionId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -157,7 +202,13 @@ describe('MDT case review mapping', () => {
     [
       {
         type: 'ReviewActionAssigned',
-        data: { ...r, actionId, description: 'PRIVATE: ask the psychiatrist about medication', owner: { userId: 'psy-1', organisationId: 'ggz-delfland', organisationType: 'care-provider' }, dueDate: '2025-03-10' },
+        data: {
+          ...r,
+          actionId,
+          description: 'PRIVATE: ask the psychiatrist about medication',
+          owner: { userId: 'psy-1', organisationId: 'ggz-delfland', organisationType: 'care-provider' },
+          dueDate: '2025-03-10',
+        },
       },
       { reviewId, actionId, ownerUserId: 'psy-1', ownerOrganisationId: 'ggz-delfland', ownerOrganisationType: 'care-provider', dueDate: '2025-03-10' },
     ],
@@ -165,7 +216,10 @@ describe('MDT case review mapping', () => {
       { type: 'ReviewActionClosed', data: { ...r, actionId, closedOn: '2025-03-07', outcome: 'partly-done', note: 'PRIVATE note' } },
       { reviewId, actionId, closedOn: '2025-03-07', outcome: 'partly-done' },
     ],
-    [{ type: 'CaseReviewCancelled', data: { ...r, reasonCode: 'other', reasonText: 'PRIVATE: client in crisis' } }, { reviewId, reasonCode: 'other' }],
+    [
+      { type: 'CaseReviewCancelled', data: { ...r, reasonCode: 'other', reasonText: 'PRIVATE: client in crisis' } },
+      { reviewId, reasonCode: 'other' },
+    ],
   ];
 
   it.each(reviewEvents.map(([event, expected]) => [event.type, event, expected] as const))('%s maps to exactly its contract fields, no texts', (type, event, expected) => {

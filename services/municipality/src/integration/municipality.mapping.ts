@@ -13,6 +13,7 @@ import {
   caseReviewCancelledV1,
   caseReviewHeldV1,
   caseReviewScheduledV1,
+  clientReferredForMatchingV1,
   clientReferredV1,
   clientRegisteredV1,
   consentGrantedV1,
@@ -120,6 +121,10 @@ export const municipalityMapping: IntegrationMapping = (recorded: RecordedEvent)
           reason,
           replyDeadline,
         }),
+        // The employer network's own copy, on its audience topic: what matching needs, no route.
+        ...(toOrganisationType === 'employer-network'
+          ? [integrationMessage(clientReferredForMatchingV1, { caseId, clientKey, occurredAt, referralId, fromOrganisationId, toOrganisationId, reason, replyDeadline })]
+          : []),
       ];
     }
     case 'ParticipationMeasured': {

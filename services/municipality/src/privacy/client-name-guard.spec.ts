@@ -26,10 +26,19 @@ const bodies: Partial<Record<CaseCommand['type'], TSchema>> = {
 const sample = (type: CaseCommand['type']): CaseCommand => ({ type, data: { reason: 'r', reasonText: 't', note: 'n' } }) as unknown as CaseCommand;
 
 describe('outbound free text of case commands', () => {
-  it('is the referral reason only', () => {
-    expect(outboundTextOf({ type: 'ReferClient', data: { referralId: 'r', toOrganisationId: 'o', toOrganisationType: 'care-provider', route: 'ggz-screening', reason: 'Screening.', replyDeadline: '2099-01-01' } })).toEqual([
-      { field: '/reason', text: 'Screening.' },
-    ]);
+  it('is the referral reason only, marked when it goes to the employer network', () => {
+    expect(
+      outboundTextOf({
+        type: 'ReferClient',
+        data: { referralId: 'r', toOrganisationId: 'o', toOrganisationType: 'care-provider', route: 'ggz-screening', reason: 'Screening.', replyDeadline: '2099-01-01' },
+      }),
+    ).toEqual([{ field: '/reason', text: 'Screening.', toEmployerNetwork: false }]);
+    expect(
+      outboundTextOf({
+        type: 'ReferClient',
+        data: { referralId: 'r', toOrganisationId: 'o', toOrganisationType: 'employer-network', route: 'matching', reason: 'Ready.', replyDeadline: '2099-01-01' },
+      }),
+    ).toEqual([{ field: '/reason', text: 'Ready.', toEmployerNetwork: true }]);
   });
 
   it.each(Object.entries(bodies))('names the fields the %s body declares outboundText', (type, body) => {
@@ -37,7 +46,14 @@ describe('outbound free text of case commands', () => {
   });
 
   it('is declared on no MDT review body (decision texts, action descriptions and notes stay here)', () => {
-    for (const body of [schemas.ScheduleCaseReviewBody, schemas.RecordCaseReviewBody, schemas.AssignReviewActionBody, schemas.CloseReviewActionBody, schemas.CancelCaseReviewBody, schemas.RegisterClientBody]) {
+    for (const body of [
+      schemas.ScheduleCaseReviewBody,
+      schemas.RecordCaseReviewBody,
+      schemas.AssignReviewActionBody,
+      schemas.CloseReviewActionBody,
+      schemas.CancelCaseReviewBody,
+      schemas.RegisterClientBody,
+    ]) {
       expect(outboundTextFieldsOf(body)).toEqual([]);
     }
   });

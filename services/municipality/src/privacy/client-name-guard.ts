@@ -6,7 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { assertNever, type CommandMetadata } from '@wcc/domain-kit';
 import type { EventStore } from '@wcc/event-store';
-import { freeTextIssuesOf, knownNamesIn } from '@wcc/contracts';
+import { careWordsIn, freeTextIssuesOf, knownNamesIn } from '@wcc/contracts';
 import { EVENT_STORE, loadState, ProblemException, type FieldIssue } from '@wcc/nest-kit';
 import { caseDecider, clientDecider, type CaseCommand } from '@wcc/municipality-domain';
 import { BSN_VAULT, type BsnVault } from './bsn-vault';
@@ -15,6 +15,8 @@ export interface OutboundText {
   /** The body field it came in (JSON Pointer), declared `outboundText` in the request schema. */
   readonly field: string;
   readonly text: string;
+  /** It reaches the employer network, which may not learn that the client is in care: no care words either (careWordsIn). */
+  readonly toEmployerNetwork: boolean;
 }
 
 /**
@@ -24,8 +26,8 @@ export interface OutboundText {
 export function outboundTextOf(command: CaseCommand): OutboundText[] {
   switch (command.type) {
     case 'ReferClient':
-      // ClientReferred carries the reason to the care provider or the employer network.
-      return [{ field: '/reason', text: command.data.reason }];
+      // ClientReferred carries the reason to the care provider, or ClientReferredForMatching to the employer network.
+      return [{ field: '/reason', text: command.data.reason, toEmployerNetwork: command.data.toOrganisationType === 'employer-network' }];
     case 'OpenCase':
     case 'AssignRegie':
     case 'TransferRegie': // RegieTransferred carries who to whom, not the reason
@@ -57,6 +59,18 @@ export class ClientNameGuard {
     @Inject(BSN_VAULT) private readonly vault: BsnVault,
   ) {}
 
+  /**
+   * Refuses (400 naming the field, never the word) a command whose text for the employer
+   * network names GGZ care: the occurrence-level rules keep care events off its topics, and
+   * this keeps a professional's sentence from saying it anyway.
+   */
+  refuseCareWordsForTheEmployerNetwork(command: CaseCommand): void {
+    const issues: FieldIssue[] = outboundTextOf(command)
+      .filter((t) => t.toEmployerNetwork)
+      .flatMap(({ field, text }) => freeTextIssuesOf(careWordsIn(text)).map(({ reason, reasonNl }) => ({ field, reason, reasonNl })));
+    if (issues.length > 0) throw ProblemException.validation(issues);
+  }
+
   /** Refuses (400 naming the field, never the name) a command whose outbound text contains the first or last name of the case's client. */
   async refuseClientNameIn(caseId: string, command: CaseCommand, metadata: CommandMetadata): Promise<void> {
     const texts = outboundTextOf(command);
@@ -67,9 +81,7 @@ export class ClientNameGuard {
     const { state: client } = await loadState(this.store, clientDecider, found.clientKey);
     if (client.status !== 'registered' || client.sealedName === undefined) return;
     const name = this.vault.open(client.sealedName, client.clientKey);
-    const issues: FieldIssue[] = texts.flatMap(({ field, text }) =>
-      freeTextIssuesOf(knownNamesIn(text, [name])).map(({ reason, reasonNl }) => ({ field, reason, reasonNl })),
-    );
+    const issues: FieldIssue[] = texts.flatMap(({ field, text }) => freeTextIssuesOf(knownNamesIn(text, [name])).map(({ reason, reasonNl }) => ({ field, reason, reasonNl })));
     if (issues.length > 0) throw ProblemException.validation(issues);
   }
 }

@@ -7,7 +7,11 @@ import { type EventStore, type RecordedEvent, type SchemaMigration } from '@wcc/
 import { EVENT_STORE, LocalProjector, PG_POOL } from '@wcc/nest-kit';
 import { caseDecider, caseReviewDecider, dateInAmsterdam, type CaseEvent } from '@wcc/municipality-domain';
 
-const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case list', sql: `
+const MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'case list',
+    sql: `
   create table if not exists municipality_cases (
     case_id uuid primary key,
     municipality_id text not null,
@@ -28,7 +32,9 @@ const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case list', sql:
     status text not null
   );
   create index if not exists municipality_case_referrals_by_case on municipality_case_referrals (case_id);
-` }];
+`,
+  },
+];
 
 export interface CaseListItem {
   readonly caseId: string;
@@ -45,8 +51,7 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
   if (!recorded.streamId.startsWith(`${caseDecider.streamType}-`) || recorded.streamId.startsWith(`${caseReviewDecider.streamType}-`)) return;
   const event = { type: recorded.type, data: recorded.data } as CaseEvent;
   const at = recorded.metadata.occurredAt;
-  const touch = (status?: string) =>
-    tx.query(`update municipality_cases set status = coalesce($2, status), updated_at = $3 where case_id = $1`, [event.data.caseId, status ?? null, at]);
+  const touch = (status?: string) => tx.query(`update municipality_cases set status = coalesce($2, status), updated_at = $3 where case_id = $1`, [event.data.caseId, status ?? null, at]);
   switch (event.type) {
     case 'CaseOpened':
       await tx.query(

@@ -20,7 +20,11 @@ import {
 
 const REVIEW_STREAM_PREFIX = `${caseReviewDecider.streamType}-`;
 
-const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case reviews', sql: `
+const MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'case reviews',
+    sql: `
   create table if not exists municipality_case_reviews (
     review_id uuid primary key,
     case_id uuid not null,
@@ -46,7 +50,9 @@ const MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'case reviews', s
     outcome text
   );
   create index if not exists municipality_review_actions_by_municipality on municipality_review_actions (municipality_id, status, due_date);
-` }];
+`,
+  },
+];
 
 export interface ReviewActionListItem {
   readonly actionId: string;
@@ -89,11 +95,7 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
       return;
     }
     case 'ReviewActionClosed':
-      await tx.query(`update municipality_review_actions set status = 'closed', closed_on = $2, outcome = $3 where action_id = $1`, [
-        event.data.actionId,
-        event.data.closedOn,
-        event.data.outcome,
-      ]);
+      await tx.query(`update municipality_review_actions set status = 'closed', closed_on = $2, outcome = $3 where action_id = $1`, [event.data.actionId, event.data.closedOn, event.data.outcome]);
       return;
     case 'CaseReviewScheduled':
     case 'CaseReviewHeld':
@@ -127,19 +129,13 @@ export class CaseReviewsProjection implements OnApplicationBootstrap, BeforeAppl
   }
 
   /** Read-your-writes: resolves once the command's last event is in the read model. */
-  async caughtUpWith(result: HandledCommand<unknown>): Promise<void> {
-    if (result.events.length === 0) return;
-    const events = await this.store.readStream(result.streamId);
-    const last = events.find((e) => e.streamVersion === result.version) ?? events.at(-1);
-    if (last) await this.projector.caughtUpTo(last.globalPosition);
+  caughtUpWith(result: HandledCommand<unknown>): Promise<void> {
+    return this.projector.caughtUpWith(result);
   }
 
   /** The reviews of one case, the latest meeting first. The caller has checked the case is the user's. */
   async reviewsOf(caseId: string, now: Date): Promise<CaseReviewView[]> {
-    const { rows } = await this.pool.query<{ review: ExistingReview }>(
-      'select review from municipality_case_reviews where case_id = $1 order by scheduled_for desc, review_id limit 500',
-      [caseId],
-    );
+    const { rows } = await this.pool.query<{ review: ExistingReview }>('select review from municipality_case_reviews where case_id = $1 order by scheduled_for desc, review_id limit 500', [caseId]);
     return rows.map((r) => caseReviewView(r.review, now));
   }
 

@@ -17,8 +17,17 @@ export function liveConsistencyChecks(trajectories: readonly Trajectory[], o: Ta
     add(`live-flow-${g}-outflow`, `flow, ${g}`, 'outflow def. 1 ≤ def. 2', n('outflowDef1'), n('outflowDef2'), n('outflowDef1') <= n('outflowDef2'));
   }
   for (const row of outcomeTable('dropout', trajectories, o).rows) {
-    const reasons = Object.entries(row).filter(([k]) => !['project', 'phase', 'total'].includes(k)).reduce((s, [, v]) => s + Number(v ?? 0), 0);
-    add(`live-dropout-${String(row['project'])}-${String(row['phase'])}`, `dropout, ${String(row['project'])}, ${String(row['phase'])}`, 'reasons add up to the phase total', Number(row['total']), reasons, Number(row['total']) === reasons);
+    const reasons = Object.entries(row)
+      .filter(([k]) => !['project', 'phase', 'total'].includes(k))
+      .reduce((s, [, v]) => s + Number(v ?? 0), 0);
+    add(
+      `live-dropout-${String(row['project'])}-${String(row['phase'])}`,
+      `dropout, ${String(row['project'])}, ${String(row['phase'])}`,
+      'reasons add up to the phase total',
+      Number(row['total']),
+      reasons,
+      Number(row['total']) === reasons,
+    );
   }
   return checks;
 }

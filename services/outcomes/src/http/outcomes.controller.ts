@@ -55,7 +55,12 @@ export class OutcomesController {
   @ApiOperation({ summary: 'The monitor’s tables', description: 'Id, title and whether the table uses only clients with a research consent.' })
   list() {
     const options = { asOf: today(), parameters: parameterSet('002-2016')! };
-    return { tables: tableIds.map((id) => { const t = outcomeTable(id, [], options); return { id, title: t.title, researchOnly: t.researchOnly }; }) };
+    return {
+      tables: tableIds.map((id) => {
+        const t = outcomeTable(id, [], options);
+        return { id, title: t.title, researchOnly: t.researchOnly };
+      }),
+    };
   }
 
   @Get('tables/:table')
@@ -79,7 +84,10 @@ export class OutcomesController {
   }
 
   @Get('report/mkba')
-  @ApiOperation({ summary: 'Report 002 Tables 9–12 reproduced from the report’s own inputs', description: 'Every cell: report, engine, difference, the inputs it misses (empty = determined) and its status.' })
+  @ApiOperation({
+    summary: 'Report 002 Tables 9–12 reproduced from the report’s own inputs',
+    description: 'Every cell: report, engine, difference, the inputs it misses (empty = determined) and its status.',
+  })
   @ApiQuery({ name: 'project', required: false, enum: ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'] })
   @ApiQuery({ name: 'parameters', required: false })
   mkbaFromReport(@Query() query: Record<string, unknown>) {
@@ -93,7 +101,10 @@ export class OutcomesController {
   }
 
   @Get('consistency')
-  @ApiOperation({ summary: 'Consistency findings', description: 'Every published figure of reports 000/002/003 recomputed from its parts, and the live tables’ internal checks; findings are the checks that fail.' })
+  @ApiOperation({
+    summary: 'Consistency findings',
+    description: 'Every published figure of reports 000/002/003 recomputed from its parts, and the live tables’ internal checks; findings are the checks that fail.',
+  })
   @ApiQuery({ name: 'parameters', required: false })
   @ApiQuery({ name: 'asOf', required: false })
   async consistency(@Query() query: Record<string, unknown>) {
@@ -104,7 +115,10 @@ export class OutcomesController {
   }
 
   @Get('charts/:chart.svg')
-  @ApiOperation({ summary: 'A chart as SVG, drawn from the suppressed tables', description: 'time-to-work (Figure 6), job-loss (Figure 8), flow, mkba (project required: the report’s Tables 9–11 net result per stakeholder).' })
+  @ApiOperation({
+    summary: 'A chart as SVG, drawn from the suppressed tables',
+    description: 'time-to-work (Figure 6), job-loss (Figure 8), flow, mkba (project required: the report’s Tables 9–11 net result per stakeholder).',
+  })
   @ApiParam({ name: 'chart', enum: ['time-to-work', 'job-loss', 'flow', 'mkba'] })
   @withTableQueries()
   @ApiProduces('image/svg+xml')

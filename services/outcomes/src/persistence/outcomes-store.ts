@@ -12,7 +12,11 @@ import { emptyTrajectory, evolveTrajectory, projectRegistryDemo2015, projectReso
 /** Two-key advisory locks of this namespace serialise the folds of one case. */
 const CASE_LOCK_NAMESPACE = 7_007;
 
-export const OUTCOMES_MIGRATIONS: readonly SchemaMigration[] = [{ id: 1, name: 'facts and trajectories', sql: `
+export const OUTCOMES_MIGRATIONS: readonly SchemaMigration[] = [
+  {
+    id: 1,
+    name: 'facts and trajectories',
+    sql: `
 create table if not exists outcome_facts (
   event_id text primary key,
   case_id text not null,
@@ -31,7 +35,9 @@ create table if not exists outcome_trajectories (
   updated_at timestamptz not null default now()
 );
 create index if not exists outcome_trajectories_project on outcome_trajectories (project);
-` }];
+`,
+  },
+];
 
 export interface IncomingFact {
   readonly eventId: string;
@@ -115,7 +121,10 @@ export class OutcomesStore implements OnModuleInit {
       const state = refoldFacts.has(c)
         ? refoldFacts.get(c)!.reduce((s, f) => evolveTrajectory(s, f, projectOf), start)
         : facts.reduce((s, f) => evolveTrajectory(s, f.fact, projectOf), rows.get(c)?.state ?? start);
-      const last = facts.map((f) => f.occurredAt).sort().at(-1)!;
+      const last = facts
+        .map((f) => f.occurredAt)
+        .sort()
+        .at(-1)!;
       return { state, last };
     });
     await tx.query(

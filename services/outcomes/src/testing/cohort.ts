@@ -88,7 +88,14 @@ export function planCohort(size: number, seed = 2015, firstStart = '2024-01-01')
       jobs.push({ startDate: start, endDate: end, hoursPerWeek: hours });
       if (end && random() < 0.5) jobs.push({ startDate: addDays(end, 30 + Math.floor(random() * 60)), endDate: null, hoursPerWeek: 24 });
     }
-    const dropout = jobs.length === 0 && random() < 0.25 ? { phase: random() < 0.5 ? ('screening' as const) : ('assessment' as const), reasonCode: (['motivation', 'care-advice', 'illness'] as const)[Math.floor(random() * 3)]!, on: addDays(startedOn, 40 + Math.floor(random() * 100)) } : null;
+    const dropout =
+      jobs.length === 0 && random() < 0.25
+        ? {
+            phase: random() < 0.5 ? ('screening' as const) : ('assessment' as const),
+            reasonCode: (['motivation', 'care-advice', 'illness'] as const)[Math.floor(random() * 3)]!,
+            on: addDays(startedOn, 40 + Math.floor(random() * 100)),
+          }
+        : null;
     const benefitType = (['wwb', 'wajong', 'wia', 'none'] as const)[project === 'exit-rotterdam' ? 0 : Math.floor(random() * 4)]!;
     const firstJob = jobs[0];
     const benefitEnded =
@@ -119,7 +126,13 @@ export function planCohort(size: number, seed = 2015, firstStart = '2024-01-01')
 }
 
 function event(definition: IntegrationEventDefinition<unknown>, plan: ClientPlan, n: number, on: string, fields: Record<string, unknown>): CohortEvent {
-  const merged: Record<string, unknown> = { ...(definition.example as Record<string, unknown>), caseId: plan.caseId, clientKey: plan.clientKey, occurredAt: `${on}T09:${String(n % 60).padStart(2, '0')}:00Z`, ...fields };
+  const merged: Record<string, unknown> = {
+    ...(definition.example as Record<string, unknown>),
+    caseId: plan.caseId,
+    clientKey: plan.clientKey,
+    occurredAt: `${on}T09:${String(n % 60).padStart(2, '0')}:00Z`,
+    ...fields,
+  };
   const data = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
   const checked = definition.validate(data);
   if (!checked.ok) throw new Error(`cohort fixture ${definition.name} does not fit its contract: ${JSON.stringify(checked)}`);
@@ -128,7 +141,19 @@ function event(definition: IntegrationEventDefinition<unknown>, plan: ClientPlan
 
 const zrmOf = (score: number) =>
   Object.fromEntries(
-    ['finances', 'daytime-activities', 'housing', 'domestic-relations', 'mental-health', 'physical-health', 'addiction', 'daily-living-skills', 'social-network', 'community-participation', 'justice'].map((d) => [d, score]),
+    [
+      'finances',
+      'daytime-activities',
+      'housing',
+      'domestic-relations',
+      'mental-health',
+      'physical-health',
+      'addiction',
+      'daily-living-skills',
+      'social-network',
+      'community-participation',
+      'justice',
+    ].map((d) => [d, score]),
   );
 
 /** The events that tell one client's plan, in the order the producers would publish them. */
@@ -140,29 +165,67 @@ export function eventsOf(plan: ClientPlan, asOf: string): CohortEvent[] {
   };
   const referralId = uuid(3, plan.index);
   const careProvider = careProviderOf[plan.project];
-  push(clientRegisteredV1, plan.startedOn, { municipalityId: plan.municipalityId, birthYear: 1980 + (plan.index % 20), sex: plan.index % 3 === 0 ? 'female' : 'male', education: (['low', 'mid', 'high'] as const)[plan.index % 3], benefitType: plan.benefitType, benefitMonthlyAmountCents: plan.benefitType === 'none' ? 0 : 90000 });
+  push(clientRegisteredV1, plan.startedOn, {
+    municipalityId: plan.municipalityId,
+    birthYear: 1980 + (plan.index % 20),
+    sex: plan.index % 3 === 0 ? 'female' : 'male',
+    education: (['low', 'mid', 'high'] as const)[plan.index % 3],
+    benefitType: plan.benefitType,
+    benefitMonthlyAmountCents: plan.benefitType === 'none' ? 0 : 90000,
+  });
   push(caseOpenedV1, plan.startedOn, { municipalityId: plan.municipalityId });
-  const chainConsent = { consentId: uuid(4, plan.index), purpose: 'chain-coordination', organisationTypes: ['municipality', 'care-provider', 'employer-network'], dataCategories: ['administrative', 'work'], validFrom: plan.startedOn };
+  const chainConsent = {
+    consentId: uuid(4, plan.index),
+    purpose: 'chain-coordination',
+    organisationTypes: ['municipality', 'care-provider', 'employer-network'],
+    dataCategories: ['administrative', 'work'],
+    validFrom: plan.startedOn,
+  };
   push(consentGrantedV1, plan.startedOn, { ...chainConsent, recipients: undefined, validTo: undefined });
   const research = { consentId: uuid(5, plan.index), purpose: 'research', organisationTypes: ['municipality'], dataCategories: ['administrative', 'work', 'care-summary'] };
   if (plan.researchConsent) push(consentGrantedV1, plan.startedOn, { ...research, validFrom: plan.startedOn, recipients: undefined, validTo: undefined });
   push(participationMeasuredV1, addDays(plan.startedOn, 1), { moment: 'baseline', measuredOn: addDays(plan.startedOn, 1), ladderRung: 2, growthPotential: true, zrm: zrmOf(plan.zrmBaseline) });
-  push(clientReferredV1, addDays(plan.startedOn, 2), { referralId, fromOrganisationId: plan.municipalityId, toOrganisationId: careProvider, toOrganisationType: 'care-provider', route: 'ggz-screening', replyDeadline: addDays(plan.startedOn, 16) });
+  push(clientReferredV1, addDays(plan.startedOn, 2), {
+    referralId,
+    fromOrganisationId: plan.municipalityId,
+    toOrganisationId: careProvider,
+    toOrganisationType: 'care-provider',
+    route: 'ggz-screening',
+    replyDeadline: addDays(plan.startedOn, 16),
+  });
   if (plan.accepted) {
     push(referralAcceptedV1, addDays(plan.startedOn, 5), { referralId, organisationId: careProvider, plannedStart: undefined });
     push(screeningStartedV1, addDays(plan.startedOn, 8), { referralId, organisationId: careProvider, startedOn: addDays(plan.startedOn, 8) });
     push(screeningAdviceSubmittedV1, addDays(plan.startedOn, 15), { adviceId: uuid(6, plan.index), referralId, organisationId: careProvider, reviewDate: addDays(plan.startedOn, 100) });
     if (plan.project !== 'exit-rotterdam') {
-      for (let s = 1; s <= 8; s++) push(ipsIntakeSessionHeldV1, addDays(plan.startedOn, 15 + 7 * s), { referralId, organisationId: careProvider, sessionNumber: s, heldOn: addDays(plan.startedOn, 15 + 7 * s) });
+      for (let s = 1; s <= 8; s++)
+        push(ipsIntakeSessionHeldV1, addDays(plan.startedOn, 15 + 7 * s), { referralId, organisationId: careProvider, sessionNumber: s, heldOn: addDays(plan.startedOn, 15 + 7 * s) });
     }
   }
   if (plan.jobs.length > 0) {
     push(employerNetworkReferralAcceptedV1, addDays(plan.startedOn, 18), { referralId: uuid(7, plan.index), organisationId: 'wsp-amsterdam', plannedStart: undefined });
   }
-  if (plan.zrm6m !== null) push(participationMeasuredV1, addDays(plan.startedOn, 182), { moment: '6-months', measuredOn: addDays(plan.startedOn, 182), ladderRung: plan.jobs.length ? 6 : 3, growthPotential: true, zrm: zrmOf(plan.zrm6m) });
+  if (plan.zrm6m !== null)
+    push(participationMeasuredV1, addDays(plan.startedOn, 182), {
+      moment: '6-months',
+      measuredOn: addDays(plan.startedOn, 182),
+      ladderRung: plan.jobs.length ? 6 : 3,
+      growthPotential: true,
+      zrm: zrmOf(plan.zrm6m),
+    });
   plan.jobs.forEach((job, j) => {
     const placementId = uuid(8, plan.index * 4 + j);
-    push(placementStartedV1, job.startDate, { placementId, organisationId: 'wsp-amsterdam', sequence: j + 1, contractType: 'temporary-12m', hoursPerWeek: job.hoursPerWeek, grossHourlyWageCents: 1416, wageSubsidy: false, jobCoach: true, startDate: job.startDate });
+    push(placementStartedV1, job.startDate, {
+      placementId,
+      organisationId: 'wsp-amsterdam',
+      sequence: j + 1,
+      contractType: 'temporary-12m',
+      hoursPerWeek: job.hoursPerWeek,
+      grossHourlyWageCents: 1416,
+      wageSubsidy: false,
+      jobCoach: true,
+      startDate: job.startDate,
+    });
     if (job.endDate) push(placementEndedV1, job.endDate, { placementId, organisationId: 'wsp-amsterdam', endDate: job.endDate, reason: 'contract-not-renewed' });
   });
   if (plan.dropout) push(droppedOutV1, plan.dropout.on, { phase: plan.dropout.phase, reasonCode: plan.dropout.reasonCode, droppedOutOn: plan.dropout.on });

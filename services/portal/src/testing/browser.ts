@@ -17,7 +17,10 @@ export function ensureChromium(): string {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) throw new Error(`${CHROMIUM} is missing and this is not root: run 'apt-get install -y chromium' (or set CHROMIUM_PATH) and run the tests again.`);
   process.stdout.write(`[portal tests] ${CHROMIUM} is missing: apt-get install -y chromium …\n`);
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const result = spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}); install Chromium by hand or set CHROMIUM_PATH:\n${result.stderr.slice(-2000)}`);
   }
@@ -77,7 +80,13 @@ export async function axe(page: Page, screen: string): Promise<AxeResult> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const seriousOrCritical = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   return { screen, violations: result.violations.length, passes: result.passes.length, seriousOrCritical };
 }
 

@@ -141,7 +141,21 @@ interface FieldProps {
   readonly required?: boolean;
 }
 
-function FieldShell({ id, label, description, issue, required, children }: { id: string; label: string; description?: string; issue: FieldIssue | undefined; required?: boolean; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  description,
+  issue,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  issue: FieldIssue | undefined;
+  required?: boolean;
+  children: ReactNode;
+}) {
   const reason = useReason();
   const { t } = useI18n();
   return (
@@ -166,7 +180,9 @@ function FieldShell({ id, label, description, issue, required, children }: { id:
 const describedBy = (id: string, description: string | undefined, issue: FieldIssue | undefined) =>
   [description ? `${id}-description` : '', issue ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: FieldProps & { readonly type?: 'text' | 'number' | 'date' | 'email'; readonly multiline?: boolean; readonly autoComplete?: string; readonly inputMode?: 'numeric' | 'decimal' }) {
+export function TextField(
+  props: FieldProps & { readonly type?: 'text' | 'number' | 'date' | 'email'; readonly multiline?: boolean; readonly autoComplete?: string; readonly inputMode?: 'numeric' | 'decimal' },
+) {
   const issue = issueFor(props.problem, props.field);
   const common = {
     id: props.id,
@@ -181,13 +197,7 @@ export function TextField(props: FieldProps & { readonly type?: 'text' | 'number
       {props.multiline ? (
         <Textarea {...common} onChange={(e) => props.onChange(e.target.value)} rows={4} />
       ) : (
-        <Textbox
-          {...common}
-          type={props.type ?? 'text'}
-          inputMode={props.inputMode}
-          autoComplete={props.autoComplete ?? 'off'}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
+        <Textbox {...common} type={props.type ?? 'text'} inputMode={props.inputMode} autoComplete={props.autoComplete ?? 'off'} onChange={(e) => props.onChange(e.target.value)} />
       )}
     </FieldShell>
   );
@@ -197,7 +207,15 @@ export function SelectField(props: FieldProps & { readonly options: readonly { r
   const issue = issueFor(props.problem, props.field);
   return (
     <FieldShell id={props.id} label={props.label} description={props.description} issue={issue} required={props.required}>
-      <Select id={props.id} name={props.id} value={props.value} invalid={issue !== undefined} required={props.required} aria-describedby={describedBy(props.id, props.description, issue)} onChange={(e) => props.onChange(e.target.value)}>
+      <Select
+        id={props.id}
+        name={props.id}
+        value={props.value}
+        invalid={issue !== undefined}
+        required={props.required}
+        aria-describedby={describedBy(props.id, props.description, issue)}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         {props.options.map((option) => (
           <SelectOption key={option.value} value={option.value}>
             {option.label}
@@ -222,7 +240,11 @@ export function CheckboxGroup(props: {
   return (
     <Fieldset invalid={issue !== undefined} aria-describedby={issue ? `${props.id}-error` : undefined} className="wcc-field">
       <FieldsetLegend>{props.legend}</FieldsetLegend>
-      {issue ? <FormFieldErrorMessage id={`${props.id}-error`} data-field-error={props.id}>{reason(issue)}</FormFieldErrorMessage> : null}
+      {issue ? (
+        <FormFieldErrorMessage id={`${props.id}-error`} data-field-error={props.id}>
+          {reason(issue)}
+        </FormFieldErrorMessage>
+      ) : null}
       {props.options.map((option) => {
         const id = `${props.id}-${option.value}`;
         const checked = props.values.includes(option.value);
@@ -271,7 +293,10 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
   const [values, setValues] = useState<T>(initial);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof T>(key: K) => (value: T[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof T>(key: K) =>
+    (value: T[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   const submit = async <R,>(send: () => Promise<Answer<R>>, onOk: (body: R) => void) => {
     setBusy(true);
     setProblem(undefined);

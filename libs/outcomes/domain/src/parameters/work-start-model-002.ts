@@ -123,10 +123,7 @@ export interface EffectIndicator {
 }
 
 /** Report 002 §4.5: observed starters ÷ the sum of the model's probabilities. */
-export function effectIndicator(
-  model: WorkStartModel,
-  cohort: readonly { readonly covariates: WorkStartCovariates; readonly started: boolean }[],
-): EffectIndicator {
+export function effectIndicator(model: WorkStartModel, cohort: readonly { readonly covariates: WorkStartCovariates; readonly started: boolean }[]): EffectIndicator {
   const expected = cohort.reduce((sum, c) => sum + workStartProbability(model, c.covariates), 0);
   const observed = cohort.filter((c) => c.started).length;
   const n = cohort.length;

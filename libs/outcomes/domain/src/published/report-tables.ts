@@ -4,14 +4,7 @@
 import type { HoursGroup, ProjectId, ReportBenefitType } from '../parameters/report-002-2016';
 
 export type MkbaRowKey = 'municipality.reintegration' | 'municipality.benefit' | 'insurer.reintegration' | 'insurer.care' | 'client.benefit' | 'client.workIncome';
-export const mkbaRowKeys: readonly MkbaRowKey[] = [
-  'municipality.reintegration',
-  'municipality.benefit',
-  'insurer.reintegration',
-  'insurer.care',
-  'client.benefit',
-  'client.workIncome',
-];
+export const mkbaRowKeys: readonly MkbaRowKey[] = ['municipality.reintegration', 'municipality.benefit', 'insurer.reintegration', 'insurer.care', 'client.benefit', 'client.workIncome'];
 export type MkbaColumn = 'none' | 'regular' | 'project' | 'deltaNone' | 'deltaRegular';
 export const mkbaColumns: readonly MkbaColumn[] = ['none', 'regular', 'project', 'deltaNone', 'deltaRegular'];
 
@@ -180,14 +173,63 @@ export interface TextClaim {
 }
 
 export const report002TextClaims: readonly TextClaim[] = [
-  { report: '002', where: '§5.2 VIP Amsterdam, client paragraph', says: 'toename aan inkomsten uit werk van € 9.109', textValue: 9109, tableWhere: 'Table 9, client work income, ∆ VIP-geen', tableValue: 9019 },
-  { report: '002', where: '§5.2 IPS NHN, municipality paragraph', says: 'uitkeringskosten lager bij IPS Noord Holland Noord (€ 40.3700)', textValue: 403700, tableWhere: 'Table 10, benefit, IPS-NHN', tableValue: 40370 },
-  { report: '002', where: '§5.2 ExIT Rotterdam, client paragraph', says: 'afname van inkomsten uit de uitkering van € 20662', textValue: 20662, tableWhere: 'Table 11, client benefit, ∆ ExIT-geen', tableValue: 2066 },
-  { report: '002', where: '§5.1.3, text before Table 8', says: 'bij aanvang gelijk (181 respectievelijk 184 euro per maand)', textValue: 184, tableWhere: 'Table 8, starters, start (185,43)', tableValue: 185 },
-  { report: '002', where: '§5.1.3, text before Table 8', says: 'Gedurende dit jaar is een gedeelte (n=52) van de mensen aan het werk gegaan', textValue: 52, tableWhere: 'Table 8 heading, gestart betaald werk (n=53)', tableValue: 53 },
+  {
+    report: '002',
+    where: '§5.2 VIP Amsterdam, client paragraph',
+    says: 'toename aan inkomsten uit werk van € 9.109',
+    textValue: 9109,
+    tableWhere: 'Table 9, client work income, ∆ VIP-geen',
+    tableValue: 9019,
+  },
+  {
+    report: '002',
+    where: '§5.2 IPS NHN, municipality paragraph',
+    says: 'uitkeringskosten lager bij IPS Noord Holland Noord (€ 40.3700)',
+    textValue: 403700,
+    tableWhere: 'Table 10, benefit, IPS-NHN',
+    tableValue: 40370,
+  },
+  {
+    report: '002',
+    where: '§5.2 ExIT Rotterdam, client paragraph',
+    says: 'afname van inkomsten uit de uitkering van € 20662',
+    textValue: 20662,
+    tableWhere: 'Table 11, client benefit, ∆ ExIT-geen',
+    tableValue: 2066,
+  },
+  {
+    report: '002',
+    where: '§5.1.3, text before Table 8',
+    says: 'bij aanvang gelijk (181 respectievelijk 184 euro per maand)',
+    textValue: 184,
+    tableWhere: 'Table 8, starters, start (185,43)',
+    tableValue: 185,
+  },
+  {
+    report: '002',
+    where: '§5.1.3, text before Table 8',
+    says: 'Gedurende dit jaar is een gedeelte (n=52) van de mensen aan het werk gegaan',
+    textValue: 52,
+    tableWhere: 'Table 8 heading, gestart betaald werk (n=53)',
+    tableValue: 53,
+  },
   { report: '002', where: '§6.2', says: 'binnen 2,5 (VIP Amsterdam) tot 5 (IPS-NHN) jaar terugverdiend', textValue: 2.5, tableWhere: 'Table 12, VIP, insurer, ∆ geen', tableValue: 2.7 },
-  { report: '002', where: '§4.2, text after Table 1', says: 'één op de drie cliënten van VIP bij aanvang van een traject (nog) geen uitkering', textValue: 33, tableWhere: "Table 1, VIP, type uitkering 'Geen' (%)", tableValue: 5 },
-  { report: '002', where: '§5.1.1, text before Table 5', says: 'ongeveer één op de drie cliënten start met een baan voor meer dan 28 uur per week (28%)', textValue: 33, tableWhere: 'Table 5, totaal, meer dan 28 uur (%)', tableValue: 28 },
+  {
+    report: '002',
+    where: '§4.2, text after Table 1',
+    says: 'één op de drie cliënten van VIP bij aanvang van een traject (nog) geen uitkering',
+    textValue: 33,
+    tableWhere: "Table 1, VIP, type uitkering 'Geen' (%)",
+    tableValue: 5,
+  },
+  {
+    report: '002',
+    where: '§5.1.1, text before Table 5',
+    says: 'ongeveer één op de drie cliënten start met een baan voor meer dan 28 uur per week (28%)',
+    textValue: 33,
+    tableWhere: 'Table 5, totaal, meer dan 28 uur (%)',
+    tableValue: 28,
+  },
 ];
 
 /** Report 003 Table 7 and the sentence that sums it. */

@@ -13,8 +13,7 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 /** The caller needs at least one of these roles. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
 /** The caller's organisation must be of one of these types. */
-export const OrganisationTypes = (...types: OrganisationType[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(ALLOWED_ORGANISATION_TYPES, types);
+export const OrganisationTypes = (...types: OrganisationType[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ORGANISATION_TYPES, types);
 
 export interface RequestWithUser {
   user?: AuthenticatedUser;

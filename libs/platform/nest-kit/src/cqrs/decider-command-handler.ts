@@ -21,9 +21,7 @@ export abstract class StreamCommand<C extends Command> {
  * The handler of one stream type. R is what the caller sends (the decider's command by
  * default); a handler whose decider needs more overrides `prepare` to read it.
  */
-export abstract class DeciderCommandHandler<C extends Command, E extends DomainEvent, S, R extends Command = C>
-  implements ICommandHandler<StreamCommand<R>, HandledCommand<E>>
-{
+export abstract class DeciderCommandHandler<C extends Command, E extends DomainEvent, S, R extends Command = C> implements ICommandHandler<StreamCommand<R>, HandledCommand<E>> {
   protected constructor(
     protected readonly store: EventStore,
     private readonly decider: Decider<C, E, S>,

@@ -5,17 +5,7 @@
 // cannot duplicate events. A refusal is a domain value (CommandRefused carries it);
 // only the HTTP edge turns it into problem+json (problemOf).
 import { createHash } from 'node:crypto';
-import {
-  canonicalJson,
-  isDomainError,
-  streamId as streamIdOf,
-  uuidV5,
-  type Command,
-  type CommandMetadata,
-  type Decider,
-  type DomainError,
-  type DomainEvent,
-} from '@wcc/domain-kit';
+import { canonicalJson, isDomainError, streamId as streamIdOf, uuidV5, type Command, type CommandMetadata, type Decider, type DomainError, type DomainEvent } from '@wcc/domain-kit';
 import type pg from 'pg';
 import { ConcurrencyConflictError, type EventStore, type NewEvent, type RecordedEvent } from '@wcc/event-store';
 
@@ -65,18 +55,16 @@ export class IdempotencyKeyReused extends Error {
 
 /** Who asked what: a retry must be the same actor with the same command. */
 export function requestFingerprint(command: Command, metadata: CommandMetadata): string {
-  return createHash('sha256').update(canonicalJson({ actor: metadata.actor, command }), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ actor: metadata.actor, command }), 'utf8')
+    .digest('hex');
 }
 
 function fold<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>, recorded: readonly RecordedEvent[]): S {
   return recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
 }
 
-export async function loadState<C extends Command, E extends DomainEvent, S>(
-  store: EventStore,
-  decider: Decider<C, E, S>,
-  id: string,
-): Promise<{ state: S; version: number }> {
+export async function loadState<C extends Command, E extends DomainEvent, S>(store: EventStore, decider: Decider<C, E, S>, id: string): Promise<{ state: S; version: number }> {
   const recorded = await store.readStream(streamIdOf(decider.streamType, id));
   return { state: fold(decider, recorded), version: recorded.at(-1)?.streamVersion ?? 0 };
 }

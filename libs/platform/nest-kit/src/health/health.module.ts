@@ -69,7 +69,7 @@ export class HealthController {
         const session = this.indicators.check('messaging');
         const relay = this.relay?.status();
         const counts = (this.consumers ?? []).map((c) => c.counts());
-        const details = { relay: relay ? { state: relay.state, published: relay.published, failures: relay.failures } : 'none', consumers: counts };
+        const details = { relay: relay ? { state: relay.state, role: relay.role, published: relay.published, failures: relay.failures } : 'none', consumers: counts };
         return relay && relay.state === 'failed' ? session.down(details) : session.up(details);
       },
     ]);

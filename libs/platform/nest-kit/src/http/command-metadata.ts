@@ -19,11 +19,7 @@ export function continueTrace(incoming: string | undefined): { traceparent: stri
   return { traceparent: childTraceOf(incoming).traceparent };
 }
 
-export function commandMetadataFrom(
-  request: { headers: Record<string, string | string[] | undefined> },
-  user: AuthenticatedUser,
-  now: Date = new Date(),
-): CommandMetadata {
+export function commandMetadataFrom(request: { headers: Record<string, string | string[] | undefined> }, user: AuthenticatedUser, now: Date = new Date()): CommandMetadata {
   const idempotencyKey = header(request.headers, 'idempotency-key');
   const commandId = idempotencyKey && UUID.test(idempotencyKey) ? idempotencyKey.toLowerCase() : randomUUID();
   const correlation = header(request.headers, 'x-correlation-id');

@@ -1,12 +1,6 @@
 // RFC 9457 problem details: every refusal a service gives is one of these, with the
 // field at fault and the reason, and `application/problem+json` as its media type.
-import {
-  Catch,
-  HttpException,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DomainError } from '@wcc/domain-kit';
 import { ConcurrencyConflictError } from '@wcc/event-store';
@@ -84,7 +78,14 @@ function bodyParserProblem(error: unknown): ProblemDetails | undefined {
   const parser = error as BodyParserError | null | undefined;
   switch (parser?.type ?? '') {
     case 'entity.parse.failed':
-      return { type: typeUri('malformed-json'), title: 'The request is not valid', status: 400, detail: 'The body is not valid JSON.', code: 'malformed-json', errors: [{ field: '/', reason: 'malformed JSON' }] };
+      return {
+        type: typeUri('malformed-json'),
+        title: 'The request is not valid',
+        status: 400,
+        detail: 'The body is not valid JSON.',
+        code: 'malformed-json',
+        errors: [{ field: '/', reason: 'malformed JSON' }],
+      };
     case 'entity.too.large':
       return { type: typeUri('payload-too-large'), title: 'Payload too large', status: 413, detail: `The body exceeds the limit of ${parser?.limit ?? 1_048_576} bytes.`, code: 'payload-too-large' };
     case 'encoding.unsupported':

@@ -67,7 +67,10 @@ describe('SchemaValidationPipe on free text that leaves the organisation', () =>
   };
 
   it('declares the field in the schema and its description', () => {
-    expect(Decline.properties.reason).toMatchObject({ [outboundFreeTextKeyword]: true, description: expect.stringMatching(/^Goes back to the referrer\. Leaves this organisation: refused when it contains a BSN/) as unknown });
+    expect(Decline.properties.reason).toMatchObject({
+      [outboundFreeTextKeyword]: true,
+      description: expect.stringMatching(/^Goes back to the referrer\. Leaves this organisation: refused when it contains a BSN/) as unknown,
+    });
     expect(isOutboundText(Decline.properties.reason)).toBe(true);
     expect(isOutboundText(Decline.properties.note)).toBe(false);
     expect(outboundTextFieldsOf(Decline)).toEqual(['/reason', '/taskDemands/*']);
@@ -81,7 +84,11 @@ describe('SchemaValidationPipe on free text that leaves the organisation', () =>
     ['a phone number', 'Bel de cliënt: 06-12345678', /phone number/],
   ])('refuses %s in the field with a 400 naming it, in English and Dutch, without the value', (_what, text, reason) => {
     const problem = refusal({ reason: text });
-    expect(problem).toMatchObject({ status: 400, code: 'invalid-request', errors: [{ field: '/reason', reason: expect.stringMatching(reason) as unknown, reasonNl: expect.stringMatching(/^bevat /) as unknown }] });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'invalid-request',
+      errors: [{ field: '/reason', reason: expect.stringMatching(reason) as unknown, reasonNl: expect.stringMatching(/^bevat /) as unknown }],
+    });
     const found = /111222333|F32\.1|296\.23|jan@example\.nl|06-12345678/.exec(text)![0];
     expect(JSON.stringify(problem)).not.toContain(found);
   });

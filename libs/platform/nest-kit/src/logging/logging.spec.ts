@@ -141,7 +141,7 @@ describe('request logging in a service app', () => {
     expect(response.headers.get('traceparent')).toBe(traceparent);
   });
 
-  it('keeps the trace when the body arrives in pieces (the body parser finishes in the socket\'s context)', async () => {
+  it("keeps the trace when the body arrives in pieces (the body parser finishes in the socket's context)", async () => {
     const trace = 'aaaabbbbccccddddeeeeffff00001111';
     const body = JSON.stringify({ bsn: BSN, name: 'Jan Jansen' });
     const status = await new Promise<number>((resolve, reject) => {

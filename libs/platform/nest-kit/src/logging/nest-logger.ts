@@ -53,8 +53,7 @@ export class PinoNestLogger implements LoggerService {
       const { msg, ...more } = message;
       text = msg;
       Object.assign(fields, more);
-    }
-    else if (message instanceof Error) text = message.message;
+    } else if (message instanceof Error) text = message.message;
     // An object is logged as fields (so redaction applies), never stringified into msg.
     else if (message !== null && typeof message === 'object') Object.assign(fields, message);
     else if (typeof message === 'number' || typeof message === 'boolean' || typeof message === 'bigint') text = String(message);

@@ -32,4 +32,3 @@ export function requestTracing(logger: ServiceLogger) {
     runWithTrace(trace, next);
   };
 }
-

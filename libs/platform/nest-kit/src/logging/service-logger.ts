@@ -20,16 +20,7 @@ export interface ServiceLoggerOptions {
  * Fields that must never reach a log line even if someone logs a whole request or
  * command: bodies may hold a BSN, tokens are credentials.
  */
-const REDACTED = [
-  'body',
-  '*.body',
-  'headers.authorization',
-  '*.headers.authorization',
-  'headers.cookie',
-  '*.headers.cookie',
-  'bsn',
-  '*.bsn',
-];
+const REDACTED = ['body', '*.body', 'headers.authorization', '*.headers.authorization', 'headers.cookie', '*.headers.cookie', 'bsn', '*.bsn'];
 
 export function createServiceLogger(options: ServiceLoggerOptions): ServiceLogger {
   const settings: pino.LoggerOptions = {

@@ -39,10 +39,9 @@ export class LocalProjector {
   }
 
   async start(): Promise<void> {
-    const { rows } = await this.options.pool.query<{ transaction_id: string; position: string }>(
-      'select transaction_id, position from projector_checkpoints where projector_name = $1',
-      [this.options.name],
-    );
+    const { rows } = await this.options.pool.query<{ transaction_id: string; position: string }>('select transaction_id, position from projector_checkpoints where projector_name = $1', [
+      this.options.name,
+    ]);
     this.cursor = rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
     this.running = true;
     this.loop = this.run();
@@ -56,10 +55,19 @@ export class LocalProjector {
   /** Resolves once every event up to `position` is in the read model (read-your-writes for queries). */
   async caughtUpTo(position: GlobalCursor, timeoutMs = 5_000): Promise<void> {
     if (!isBefore(this.cursor, position)) return;
-    await Promise.race([
-      new Promise<void>((resolve) => this.waiters.add({ target: position, resolve })),
-      sleep(timeoutMs),
-    ]);
+    await Promise.race([new Promise<void>((resolve) => this.waiters.add({ target: position, resolve })), sleep(timeoutMs)]);
+  }
+
+  /**
+   * Read-your-writes for a command's answer: resolves once the stream's event at `version`
+   * (its last, without one) is in the read model, so a list read after a 2xx shows the
+   * change. Every command endpoint whose screen reloads a read model awaits this.
+   */
+  async caughtUpWith(command: { readonly streamId: string; readonly version?: number; readonly events?: readonly unknown[] }): Promise<void> {
+    if (command.events?.length === 0) return;
+    const events = await this.options.store.readStream(command.streamId);
+    const last = events.find((e) => e.streamVersion === command.version) ?? events.at(-1);
+    if (last) await this.caughtUpTo(last.globalPosition);
   }
 
   private async run(): Promise<void> {

@@ -36,7 +36,10 @@ export function AuditScreen() {
     return `/disclosures?${params.toString()}`;
   };
   const load = (after: number, previous: number[]) =>
-    void form.submit<Page>(() => serviceGet('exchange-log', query(after)), (data) => setPage({ data, after, previous }));
+    void form.submit<Page>(
+      () => serviceGet('exchange-log', query(after)),
+      (data) => setPage({ data, after, previous }),
+    );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     load(0, []);
@@ -52,7 +55,15 @@ export function AuditScreen() {
         {form.problem && <ProblemAlert problem={form.problem} shownFields={['/dataSubject', '/organisationId', '/kind', '/from', '/to']} />}
         <TextField id="dataSubject" field={field('dataSubject')} label={t('dataSubject')} value={form.values.dataSubject} onChange={form.set('dataSubject')} problem={form.problem} />
         <TextField id="organisationId" field={field('organisationId')} label={t('organisationId')} value={form.values.organisationId} onChange={form.set('organisationId')} problem={form.problem} />
-        <SelectField id="kind" field={field('kind')} label={t('kind')} value={form.values.kind} onChange={form.set('kind')} problem={form.problem} options={[{ value: '', label: t('any') }, ...KINDS.map((k) => ({ value: k, label: label('kind', k) }))]} />
+        <SelectField
+          id="kind"
+          field={field('kind')}
+          label={t('kind')}
+          value={form.values.kind}
+          onChange={form.set('kind')}
+          problem={form.problem}
+          options={[{ value: '', label: t('any') }, ...KINDS.map((k) => ({ value: k, label: label('kind', k) }))]}
+        />
         <TextField id="from" field={field('from')} type="date" label={t('periodFrom')} value={form.values.from} onChange={form.set('from')} problem={form.problem} />
         <TextField id="to" field={field('to')} type="date" label={t('periodTo')} value={form.values.to} onChange={form.set('to')} problem={form.problem} />
         <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
@@ -83,7 +94,9 @@ export function AuditScreen() {
               <TableBody>
                 {page.data.records.map((r) => (
                   <TableRow key={r.id}>
-                    <TableCell>{new Date(r.start_time / 1_000_000 > 1e12 ? r.start_time / 1_000_000 : r.start_time).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}</TableCell>
+                    <TableCell>
+                      {new Date(r.start_time / 1_000_000 > 1e12 ? r.start_time / 1_000_000 : r.start_time).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' })}
+                    </TableCell>
                     <TableCell>{r.name}</TableCell>
                     <TableCell>{label('kind', r.disclosure_kind)}</TableCell>
                     <TableCell>{r.sender_organisation_id}</TableCell>

@@ -23,7 +23,8 @@ interface Party {
 function partiesOf(summary: CaseSummary, user: SessionUser): Party[] {
   const parties: Party[] = [{ userId: user.userId, organisationId: user.organisationId, organisationType: 'municipality' }];
   for (const r of summary.referrals) {
-    if (r.toOrganisationId && r.toOrganisationType && !parties.some((p) => p.organisationId === r.toOrganisationId)) parties.push({ userId: `${r.toOrganisationId}-mdt`, organisationId: r.toOrganisationId, organisationType: r.toOrganisationType });
+    if (r.toOrganisationId && r.toOrganisationType && !parties.some((p) => p.organisationId === r.toOrganisationId))
+      parties.push({ userId: `${r.toOrganisationId}-mdt`, organisationId: r.toOrganisationId, organisationType: r.toOrganisationType });
   }
   return parties;
 }
@@ -37,7 +38,8 @@ function ScheduleForm({ caseId, user, onChanged }: { readonly caseId: string; re
     setSaved(false);
     const local = new Date(`${form.values.date}T${form.values.time || '00:00'}`);
     void form.submit(
-      () => servicePost('municipality', `/cases/${caseId}/reviews`, { scheduledFor: Number.isNaN(local.getTime()) ? form.values.date : local.toISOString(), chairUserId: form.values.chairUserId.trim() }),
+      () =>
+        servicePost('municipality', `/cases/${caseId}/reviews`, { scheduledFor: Number.isNaN(local.getTime()) ? form.values.date : local.toISOString(), chairUserId: form.values.chairUserId.trim() }),
       () => {
         setSaved(true);
         onChanged();
@@ -71,7 +73,10 @@ function HeldForm({ reviewId, parties, onChanged }: { readonly reviewId: string;
           heldOn: form.values.heldOn,
           attendees,
           dataCategoriesDiscussed: form.values.categories,
-          decisions: form.values.decisions.split('\n').map((d) => d.trim()).filter(Boolean),
+          decisions: form.values.decisions
+            .split('\n')
+            .map((d) => d.trim())
+            .filter(Boolean),
         }),
       onChanged,
     );
@@ -81,9 +86,34 @@ function HeldForm({ reviewId, parties, onChanged }: { readonly reviewId: string;
       <Heading3 id={`held-${reviewId}`}>{t('reviewHeld')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/heldOn', '/attendees', '/dataCategoriesDiscussed', '/decisions']} />}
       <TextField id="held-on" field="/heldOn" type="date" label={t('heldOn')} value={form.values.heldOn} onChange={form.set('heldOn')} problem={form.problem} required />
-      <CheckboxGroup id="held-attendees" field="/attendees" legend={t('attendees')} values={form.values.present} onChange={form.set('present')} problem={form.problem} options={parties.map((p) => ({ value: p.organisationId, label: `${p.organisationId} (${t(`orgType_${p.organisationType}` as TextKey)})` }))} />
-      <CheckboxGroup id="held-categories" field="/dataCategoriesDiscussed" legend={t('categoriesDiscussed')} values={form.values.categories} onChange={form.set('categories')} problem={form.problem} options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))} />
-      <TextField id="held-decisions" field="/decisions" label={t('decisions')} description={t('decisionsHint')} value={form.values.decisions} onChange={form.set('decisions')} problem={form.problem} multiline />
+      <CheckboxGroup
+        id="held-attendees"
+        field="/attendees"
+        legend={t('attendees')}
+        values={form.values.present}
+        onChange={form.set('present')}
+        problem={form.problem}
+        options={parties.map((p) => ({ value: p.organisationId, label: `${p.organisationId} (${t(`orgType_${p.organisationType}` as TextKey)})` }))}
+      />
+      <CheckboxGroup
+        id="held-categories"
+        field="/dataCategoriesDiscussed"
+        legend={t('categoriesDiscussed')}
+        values={form.values.categories}
+        onChange={form.set('categories')}
+        problem={form.problem}
+        options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))}
+      />
+      <TextField
+        id="held-decisions"
+        field="/decisions"
+        label={t('decisions')}
+        description={t('decisionsHint')}
+        value={form.values.decisions}
+        onChange={form.set('decisions')}
+        problem={form.problem}
+        multiline
+      />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {t('reviewHeldSubmit')}
       </Button>
@@ -112,8 +142,26 @@ function ActionForm({ reviewId, owners, onChanged }: { readonly reviewId: string
       <Heading3 id={`action-${reviewId}`}>{t('actionAssign')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/description', '/ownerOrganisationId', '/ownerUserId', '/dueDate']} />}
       {saved && <Notice>{t('actionAssigned')}</Notice>}
-      <TextField id="action-description" field="/description" label={t('actionDescription')} value={form.values.description} onChange={form.set('description')} problem={form.problem} multiline required />
-      <SelectField id="action-owner" field="/ownerOrganisationId" label={t('owner')} value={form.values.ownerOrganisationId} onChange={form.set('ownerOrganisationId')} problem={form.problem} options={owners.map((o) => ({ value: o, label: o }))} required />
+      <TextField
+        id="action-description"
+        field="/description"
+        label={t('actionDescription')}
+        value={form.values.description}
+        onChange={form.set('description')}
+        problem={form.problem}
+        multiline
+        required
+      />
+      <SelectField
+        id="action-owner"
+        field="/ownerOrganisationId"
+        label={t('owner')}
+        value={form.values.ownerOrganisationId}
+        onChange={form.set('ownerOrganisationId')}
+        problem={form.problem}
+        options={owners.map((o) => ({ value: o, label: o }))}
+        required
+      />
       <TextField id="action-owner-user" field="/ownerUserId" label={t('actionOwnerUser')} value={form.values.ownerUserId} onChange={form.set('ownerUserId')} problem={form.problem} />
       <TextField id="action-due" field="/dueDate" type="date" label={t('due')} value={form.values.dueDate} onChange={form.set('dueDate')} problem={form.problem} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
@@ -132,7 +180,11 @@ export function CaseReviewPanel({ caseId, summary, user, onChanged }: { readonly
     <section aria-labelledby="review-panel" className="wcc-section">
       <Heading2 id="review-panel">{t('reviewPanel')}</Heading2>
       <Paragraph>{t('reviewPanelIntro')}</Paragraph>
-      {scheduled.length === 0 ? <ScheduleForm caseId={caseId} user={user} onChanged={onChanged} /> : scheduled.map((r) => <HeldForm key={r.reviewId} reviewId={r.reviewId} parties={parties} onChanged={onChanged} />)}
+      {scheduled.length === 0 ? (
+        <ScheduleForm caseId={caseId} user={user} onChanged={onChanged} />
+      ) : (
+        scheduled.map((r) => <HeldForm key={r.reviewId} reviewId={r.reviewId} parties={parties} onChanged={onChanged} />)
+      )}
       {held.slice(-1).map((r) => (
         <ActionForm key={r.reviewId} reviewId={r.reviewId} owners={(r.attendees ?? []).map((a) => a.organisationId).filter((o): o is string => o !== null)} onChanged={onChanged} />
       ))}

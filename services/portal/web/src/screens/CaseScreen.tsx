@@ -122,7 +122,13 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
       {t('caseTitle')} {caseId.slice(0, 8)}
     </Heading1>
   );
-  if (view.state === 'loading') return (<>{heading}<Loading /></>);
+  if (view.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
   if (view.state === 'error')
     return (
       <>
@@ -133,8 +139,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
   const { summary: s, withheldForLackOfConsent: withheld } = view.data;
   const neverShown = NEVER_SHOWN[user.organisationType] ?? [];
   /** Why a category shows nothing: the viewer's type never receives it, or the client did not consent. */
-  const hidden = (category: string): 'role' | 'consent' | undefined =>
-    neverShown.includes(category) ? 'role' : withheld?.categories.includes(category) ? 'consent' : undefined;
+  const hidden = (category: string): 'role' | 'consent' | undefined => (neverShown.includes(category) ? 'role' : withheld?.categories.includes(category) ? 'consent' : undefined);
   const yesNo = (value: boolean | null) => (value === null ? '—' : value ? t('yes') : t('no'));
   const item = (key: TextKey, value: ReactNode) => (
     <DataListItem>
@@ -171,10 +176,21 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
                 {t('ladderRung')}: <strong>{s.ladder.latest.ladderRung ?? '—'}</strong>
                 {s.ladder.previousRung !== null && ` (${t('previousValue')} ${s.ladder.previousRung}, ${label('trend', s.ladder.trend)})`}
               </Paragraph>
-              {s.ladder.latest.ladderRung !== null && <TrendChart label={`${t('ladderRung')}: ${s.ladder.previousRung ?? '—'} → ${s.ladder.latest.ladderRung}`} previous={s.ladder.previousRung} latest={s.ladder.latest.ladderRung} max={6} />}
+              {s.ladder.latest.ladderRung !== null && (
+                <TrendChart
+                  label={`${t('ladderRung')}: ${s.ladder.previousRung ?? '—'} → ${s.ladder.latest.ladderRung}`}
+                  previous={s.ladder.previousRung}
+                  latest={s.ladder.latest.ladderRung}
+                  max={6}
+                />
+              )}
             </div>
           </div>
-        ) : hidden('work') ? <Withheld reason={hidden('work')!} /> : <Paragraph>{t('notRecorded')}</Paragraph>}
+        ) : hidden('work') ? (
+          <Withheld reason={hidden('work')!} />
+        ) : (
+          <Paragraph>{t('notRecorded')}</Paragraph>
+        )}
         {s.zrm ? (
           <div>
             <Paragraph>

@@ -58,7 +58,16 @@ function EmployerForm({ onSaved }: { readonly onSaved: () => void }) {
       {saved && <Notice>{t('employerSaved')}</Notice>}
       <TextField id="employer-name" field="/name" label={t('employerName')} value={v.name} onChange={form.set('name')} problem={form.problem} required />
       <TextField id="employer-sector" field="/sector" label={t('employerSector')} value={v.sector} onChange={form.set('sector')} problem={form.problem} required />
-      <SelectField id="employer-size" field="/size" label={t('employerSize')} value={v.size} onChange={form.set('size')} problem={form.problem} options={SIZES.map((s) => ({ value: s, label: label('size', s) }))} required />
+      <SelectField
+        id="employer-size"
+        field="/size"
+        label={t('employerSize')}
+        value={v.size}
+        onChange={form.set('size')}
+        problem={form.problem}
+        options={SIZES.map((s) => ({ value: s, label: label('size', s) }))}
+        required
+      />
       <TextField id="contact-person" field="/contact/person" label={t('contactPerson')} value={v.person} onChange={form.set('person')} problem={form.problem} required />
       <TextField id="contact-email" field="/contact/email" type="email" label={t('contactEmail')} value={v.email} onChange={form.set('email')} problem={form.problem} />
       <TextField id="vacancy-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
@@ -72,7 +81,16 @@ function EmployerForm({ onSaved }: { readonly onSaved: () => void }) {
 
 function PlacementForm({ caseId, vacancies, onSaved }: { readonly caseId: string; readonly vacancies: readonly Vacancy[]; readonly onSaved: () => void }) {
   const { t, label } = useI18n();
-  const form = useFormState({ vacancyId: vacancies[0]?.vacancyId ?? '', role: vacancies[0]?.role ?? '', contractType: 'temporary-6m', hours: '', wage: '', wageSubsidy: false, jobCoach: true, startDate: amsterdamDate() });
+  const form = useFormState({
+    vacancyId: vacancies[0]?.vacancyId ?? '',
+    role: vacancies[0]?.role ?? '',
+    contractType: 'temporary-6m',
+    hours: '',
+    wage: '',
+    wageSubsidy: false,
+    jobCoach: true,
+    startDate: amsterdamDate(),
+  });
   const [saved, setSaved] = useState(false);
   const v = form.values;
   const onSubmit = (event: FormEvent) => {
@@ -104,9 +122,27 @@ function PlacementForm({ caseId, vacancies, onSaved }: { readonly caseId: string
       <Heading2 id="placement-heading">{t('placementFormTitle')}</Heading2>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/employerId', '/vacancyId', '/role', '/contractType', '/hoursPerWeek', '/grossHourlyWageCents', '/startDate']} />}
       {saved && <Notice>{t('placementSaved')}</Notice>}
-      <SelectField id="placement-vacancy" field="/vacancyId" label={t('vacancy')} value={v.vacancyId} onChange={(id) => form.setValues((x) => ({ ...x, vacancyId: id, role: vacancies.find((y) => y.vacancyId === id)?.role ?? x.role }))} problem={form.problem} options={vacancies.map((x) => ({ value: x.vacancyId, label: `${x.employerName} — ${x.role} (${x.hoursPerWeek} u/w)` }))} required />
+      <SelectField
+        id="placement-vacancy"
+        field="/vacancyId"
+        label={t('vacancy')}
+        value={v.vacancyId}
+        onChange={(id) => form.setValues((x) => ({ ...x, vacancyId: id, role: vacancies.find((y) => y.vacancyId === id)?.role ?? x.role }))}
+        problem={form.problem}
+        options={vacancies.map((x) => ({ value: x.vacancyId, label: `${x.employerName} — ${x.role} (${x.hoursPerWeek} u/w)` }))}
+        required
+      />
       <TextField id="placement-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
-      <SelectField id="placement-contract" field="/contractType" label={t('contractType')} value={v.contractType} onChange={form.set('contractType')} problem={form.problem} options={CONTRACT_TYPES.map((c) => ({ value: c, label: label('contract', c) }))} required />
+      <SelectField
+        id="placement-contract"
+        field="/contractType"
+        label={t('contractType')}
+        value={v.contractType}
+        onChange={form.set('contractType')}
+        problem={form.problem}
+        options={CONTRACT_TYPES.map((c) => ({ value: c, label: label('contract', c) }))}
+        required
+      />
       <TextField id="placement-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} value={v.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
       <TextField id="placement-wage" field="/grossHourlyWageCents" label={t('hourlyWage')} value={v.wage} onChange={form.set('wage')} problem={form.problem} inputMode="decimal" required />
       <BooleanField id="placement-subsidy" label={t('wageSubsidy')} checked={v.wageSubsidy} onChange={form.set('wageSubsidy')} />
@@ -125,7 +161,12 @@ function JobLossForm({ caseId, placementId, onSaved }: { readonly caseId: string
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit(
-      () => servicePost('employer-network', `/matchings/${caseId}/placements/${placementId}/end`, { endDate: form.values.endDate, reason: form.values.reason, ...(form.values.reasonText.trim() ? { reasonText: form.values.reasonText } : {}) }),
+      () =>
+        servicePost('employer-network', `/matchings/${caseId}/placements/${placementId}/end`, {
+          endDate: form.values.endDate,
+          reason: form.values.reason,
+          ...(form.values.reasonText.trim() ? { reasonText: form.values.reasonText } : {}),
+        }),
       onSaved,
     );
   };
@@ -134,7 +175,16 @@ function JobLossForm({ caseId, placementId, onSaved }: { readonly caseId: string
       <Heading2 id="jobloss-heading">{t('jobLossTitle')}</Heading2>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/endDate', '/reason', '/reasonText']} />}
       <TextField id="jobloss-date" field="/endDate" type="date" label={t('endDate')} value={form.values.endDate} onChange={form.set('endDate')} problem={form.problem} required />
-      <SelectField id="jobloss-reason" field="/reason" label={t('endReason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))} required />
+      <SelectField
+        id="jobloss-reason"
+        field="/reason"
+        label={t('endReason')}
+        value={form.values.reason}
+        onChange={form.set('reason')}
+        problem={form.problem}
+        options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))}
+        required
+      />
       <TextField id="jobloss-text" field="/reasonText" label={t('colReason')} value={form.values.reasonText} onChange={form.set('reasonText')} problem={form.problem} multiline />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {t('jobLossSubmit')}
@@ -154,8 +204,20 @@ export function MatchingScreen({ caseId }: { readonly caseId: string }) {
       {t('matchingTitle')} {caseId.slice(0, 8)}
     </Heading1>
   );
-  if (matching.state === 'loading' || vacancies.state === 'loading') return (<>{heading}<Loading /></>);
-  if (matching.state === 'error') return (<>{heading}<ProblemAlert problem={matching.problem} /></>);
+  if (matching.state === 'loading' || vacancies.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  if (matching.state === 'error')
+    return (
+      <>
+        {heading}
+        <ProblemAlert problem={matching.problem} />
+      </>
+    );
   const m = matching.data;
   const open = vacancies.state === 'ok' ? vacancies.data.filter((x) => x.status === 'open') : [];
   const active = m.placements.find((p) => p.status === 'active');

@@ -57,14 +57,41 @@ function MeasurementForm({ caseId, onChanged }: { readonly caseId: string; reado
       <Heading3 id="measurement-heading">{t('measurementTitle')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/moment', '/measuredOn', '/ladderRung', '/zrm']} />}
       {saved && <Notice>{t('measurementSaved')}</Notice>}
-      <SelectField id="measurement-moment" field="/moment" label={t('measurementMoment')} value={v.moment} onChange={form.set('moment')} problem={form.problem} options={MOMENTS.map((m) => ({ value: m, label: t(`moment_${m}` as TextKey) }))} required />
+      <SelectField
+        id="measurement-moment"
+        field="/moment"
+        label={t('measurementMoment')}
+        value={v.moment}
+        onChange={form.set('moment')}
+        problem={form.problem}
+        options={MOMENTS.map((m) => ({ value: m, label: t(`moment_${m}` as TextKey) }))}
+        required
+      />
       <TextField id="measurement-date" field="/measuredOn" type="date" label={t('measuredOn')} value={v.measuredOn} onChange={form.set('measuredOn')} problem={form.problem} required />
-      <SelectField id="measurement-rung" field="/ladderRung" label={t('ladderRung')} value={v.ladderRung} onChange={form.set('ladderRung')} problem={form.problem} options={['1', '2', '3', '4', '5', '6'].map((n) => ({ value: n, label: n }))} required />
+      <SelectField
+        id="measurement-rung"
+        field="/ladderRung"
+        label={t('ladderRung')}
+        value={v.ladderRung}
+        onChange={form.set('ladderRung')}
+        problem={form.problem}
+        options={['1', '2', '3', '4', '5', '6'].map((n) => ({ value: n, label: n }))}
+        required
+      />
       <BooleanField id="measurement-growth" label={t('growthPotential')} checked={v.growthPotential} onChange={form.set('growthPotential')} />
       <fieldset className="wcc-zrm">
         <legend>{t('zrmScores')}</legend>
         {ZRM_DOMAINS.map(([domain, nl, en]) => (
-          <SelectField key={domain} id={`zrm-${domain}`} field={`/zrm/${domain}`} label={language === 'nl' ? nl : en} value={v.zrm[domain] ?? '3'} onChange={(score) => form.setValues((x) => ({ ...x, zrm: { ...x.zrm, [domain]: score } }))} problem={form.problem} options={scores} />
+          <SelectField
+            key={domain}
+            id={`zrm-${domain}`}
+            field={`/zrm/${domain}`}
+            label={language === 'nl' ? nl : en}
+            value={v.zrm[domain] ?? '3'}
+            onChange={(score) => form.setValues((x) => ({ ...x, zrm: { ...x.zrm, [domain]: score } }))}
+            problem={form.problem}
+            options={scores}
+          />
         ))}
       </fieldset>
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
@@ -97,9 +124,34 @@ function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly 
       <Heading3 id="consent-heading">{t('consentTitle')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/purpose', '/organisationTypes', '/dataCategories', '/validFrom']} />}
       {saved && <Notice>{t('consentSaved')}</Notice>}
-      <SelectField id="consent-purpose" field="/purpose" label={t('consentPurpose')} value={form.values.purpose} onChange={form.set('purpose')} problem={form.problem} options={PURPOSES.map((p) => ({ value: p, label: label('purpose', p) }))} required />
-      <CheckboxGroup id="consent-orgs" field="/organisationTypes" legend={t('consentRecipients')} values={form.values.organisationTypes} onChange={form.set('organisationTypes')} problem={form.problem} options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType_${o}` as TextKey) }))} />
-      <CheckboxGroup id="consent-categories" field="/dataCategories" legend={t('consentCategories')} values={form.values.dataCategories} onChange={form.set('dataCategories')} problem={form.problem} options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))} />
+      <SelectField
+        id="consent-purpose"
+        field="/purpose"
+        label={t('consentPurpose')}
+        value={form.values.purpose}
+        onChange={form.set('purpose')}
+        problem={form.problem}
+        options={PURPOSES.map((p) => ({ value: p, label: label('purpose', p) }))}
+        required
+      />
+      <CheckboxGroup
+        id="consent-orgs"
+        field="/organisationTypes"
+        legend={t('consentRecipients')}
+        values={form.values.organisationTypes}
+        onChange={form.set('organisationTypes')}
+        problem={form.problem}
+        options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType_${o}` as TextKey) }))}
+      />
+      <CheckboxGroup
+        id="consent-categories"
+        field="/dataCategories"
+        legend={t('consentCategories')}
+        values={form.values.dataCategories}
+        onChange={form.set('dataCategories')}
+        problem={form.problem}
+        options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))}
+      />
       <TextField id="consent-valid-from" field="/validFrom" type="date" label={t('validFrom')} value={form.values.validFrom} onChange={form.set('validFrom')} problem={form.problem} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('consentSubmit')}
@@ -128,11 +180,47 @@ function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly
       <Heading3 id="refer-heading">{t('referTitle')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/toOrganisationId', '/toOrganisationType', '/route', '/reason', '/replyDeadline']} />}
       {saved && <Notice>{t('referred')}</Notice>}
-      <SelectField id="refer-type" field="/toOrganisationType" label={t('referToType')} value={form.values.toOrganisationType} onChange={form.set('toOrganisationType')} problem={form.problem} options={['care-provider', 'employer-network'].map((o) => ({ value: o, label: t(`orgType_${o}` as TextKey) }))} required />
-      <TextField id="refer-to" field="/toOrganisationId" label={t('referTo')} description="ggz-vip-amsterdam, wsp-amsterdam, …" value={form.values.toOrganisationId} onChange={form.set('toOrganisationId')} problem={form.problem} required />
-      <SelectField id="refer-route" field="/route" label={t('route')} value={form.values.route} onChange={form.set('route')} problem={form.problem} options={ROUTES.map((r) => ({ value: r, label: label('referralRoute', r) }))} required />
+      <SelectField
+        id="refer-type"
+        field="/toOrganisationType"
+        label={t('referToType')}
+        value={form.values.toOrganisationType}
+        onChange={form.set('toOrganisationType')}
+        problem={form.problem}
+        options={['care-provider', 'employer-network'].map((o) => ({ value: o, label: t(`orgType_${o}` as TextKey) }))}
+        required
+      />
+      <TextField
+        id="refer-to"
+        field="/toOrganisationId"
+        label={t('referTo')}
+        description="ggz-vip-amsterdam, wsp-amsterdam, …"
+        value={form.values.toOrganisationId}
+        onChange={form.set('toOrganisationId')}
+        problem={form.problem}
+        required
+      />
+      <SelectField
+        id="refer-route"
+        field="/route"
+        label={t('route')}
+        value={form.values.route}
+        onChange={form.set('route')}
+        problem={form.problem}
+        options={ROUTES.map((r) => ({ value: r, label: label('referralRoute', r) }))}
+        required
+      />
       <TextField id="refer-reason" field="/reason" label={t('reason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} multiline required />
-      <TextField id="refer-deadline" field="/replyDeadline" type="date" label={t('replyDeadline')} value={form.values.replyDeadline} onChange={form.set('replyDeadline')} problem={form.problem} required />
+      <TextField
+        id="refer-deadline"
+        field="/replyDeadline"
+        type="date"
+        label={t('replyDeadline')}
+        value={form.values.replyDeadline}
+        onChange={form.set('replyDeadline')}
+        problem={form.problem}
+        required
+      />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('referSubmit')}
       </Button>
@@ -142,7 +230,14 @@ function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly
 
 interface Overview {
   readonly title?: { readonly nl: string; readonly en: string } | string;
-  readonly entries: readonly { readonly at?: string; readonly occurredAt?: string; readonly organisationId?: string; readonly recipientOrganisationId?: string; readonly activity?: { readonly nl: string; readonly en: string } | string; readonly kind?: string }[];
+  readonly entries: readonly {
+    readonly at?: string;
+    readonly occurredAt?: string;
+    readonly organisationId?: string;
+    readonly recipientOrganisationId?: string;
+    readonly activity?: { readonly nl: string; readonly en: string } | string;
+    readonly kind?: string;
+  }[];
 }
 
 function ClientOverview({ clientKey }: { readonly clientKey: string }) {
@@ -154,7 +249,11 @@ function ClientOverview({ clientKey }: { readonly clientKey: string }) {
     <section aria-labelledby="overview-heading" className="wcc-form">
       <Heading3 id="overview-heading">{t('overviewTitle')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} />}
-      <Button appearance="secondary-action-button" disabled={form.busy} onClick={() => void form.submit<Overview>(() => servicePost('exchange-log', '/data-subject-overviews', { clientKey }), setOverview)}>
+      <Button
+        appearance="secondary-action-button"
+        disabled={form.busy}
+        onClick={() => void form.submit<Overview>(() => servicePost('exchange-log', '/data-subject-overviews', { clientKey }), setOverview)}
+      >
         {t('overviewSubmit')}
       </Button>
       {overview && (

@@ -43,10 +43,16 @@ function AnswerForms({ referral, onChanged }: { readonly referral: Referral; rea
   };
   return (
     <section aria-labelledby="answer-heading" className="wcc-section">
-      <Heading2 id="answer-heading">{t('accept')} / {t('decline')}</Heading2>
+      <Heading2 id="answer-heading">
+        {t('accept')} / {t('decline')}
+      </Heading2>
       {accept.problem && <ProblemAlert problem={accept.problem} />}
       <ButtonGroup>
-        <Button appearance="primary-action-button" disabled={accept.busy} onClick={() => void accept.submit(() => servicePost('care-provider', `/referrals/${referral.referralId}/accept`, {}), onChanged)}>
+        <Button
+          appearance="primary-action-button"
+          disabled={accept.busy}
+          onClick={() => void accept.submit(() => servicePost('care-provider', `/referrals/${referral.referralId}/accept`, {}), onChanged)}
+        >
           {t('accept')}
         </Button>
         <Button appearance="secondary-action-button" aria-expanded={declining} aria-controls="decline-form" onClick={() => setDeclining(!declining)}>
@@ -56,7 +62,16 @@ function AnswerForms({ referral, onChanged }: { readonly referral: Referral; rea
       {declining && (
         <form id="decline-form" onSubmit={onDecline} noValidate className="wcc-form" aria-label={t('decline')}>
           {decline.problem && <ProblemAlert problem={decline.problem} shownFields={['/reasonCode', '/reason']} />}
-          <SelectField id="decline-code" field="/reasonCode" label={t('declineReasonCode')} value={decline.values.reasonCode} onChange={decline.set('reasonCode')} problem={decline.problem} options={DECLINE_REASONS.map((r) => ({ value: r, label: label('decline', r) }))} required />
+          <SelectField
+            id="decline-code"
+            field="/reasonCode"
+            label={t('declineReasonCode')}
+            value={decline.values.reasonCode}
+            onChange={decline.set('reasonCode')}
+            problem={decline.problem}
+            options={DECLINE_REASONS.map((r) => ({ value: r, label: label('decline', r) }))}
+            required
+          />
           <TextField id="decline-reason" field="/reason" label={t('declineReason')} value={decline.values.reason} onChange={decline.set('reason')} problem={decline.problem} multiline required />
           <Button type="submit" appearance="primary-action-button" disabled={decline.busy}>
             {t('decline')}
@@ -138,12 +153,48 @@ function AdviceForm({ referral, onChanged, startScreening }: { readonly referral
     <form onSubmit={onSubmit} noValidate aria-labelledby="advice-heading" className="wcc-form">
       <Heading2 id="advice-heading">{t('adviceFormTitle')}</Heading2>
       <Paragraph>{t('adviceNotice')}</Paragraph>
-      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/advisedRoute', '/workCapacityHoursPerWeek', '/recommendedHoursPerWeek', '/functionalLimitations', '/contraIndications', '/reviewDate']} />}
+      {form.problem && (
+        <ProblemAlert problem={form.problem} shownFields={['/advisedRoute', '/workCapacityHoursPerWeek', '/recommendedHoursPerWeek', '/functionalLimitations', '/contraIndications', '/reviewDate']} />
+      )}
       {saved && <Notice>{t('adviceSaved')}</Notice>}
-      <SelectField id="advised-route" field="/advisedRoute" label={t('advisedRoute')} value={v.advisedRoute} onChange={form.set('advisedRoute')} problem={form.problem} options={ADVISED_ROUTES.map((r) => ({ value: r, label: label('route', r) }))} required />
-      <TextField id="work-capacity" field="/workCapacityHoursPerWeek" label={t('workCapacity')} value={v.workCapacity} onChange={form.set('workCapacity')} problem={form.problem} inputMode="decimal" required />
-      <TextField id="recommended-hours" field="/recommendedHoursPerWeek" label={t('recommendedHours')} value={v.recommended} onChange={form.set('recommended')} problem={form.problem} inputMode="decimal" />
-      <CheckboxGroup id="limitations" field="/functionalLimitations" legend={t('limitations')} values={v.limitations} onChange={form.set('limitations')} problem={form.problem} options={Object.entries(LIMITATIONS).map(([value, labels]) => ({ value, label: labels[language] }))} />
+      <SelectField
+        id="advised-route"
+        field="/advisedRoute"
+        label={t('advisedRoute')}
+        value={v.advisedRoute}
+        onChange={form.set('advisedRoute')}
+        problem={form.problem}
+        options={ADVISED_ROUTES.map((r) => ({ value: r, label: label('route', r) }))}
+        required
+      />
+      <TextField
+        id="work-capacity"
+        field="/workCapacityHoursPerWeek"
+        label={t('workCapacity')}
+        value={v.workCapacity}
+        onChange={form.set('workCapacity')}
+        problem={form.problem}
+        inputMode="decimal"
+        required
+      />
+      <TextField
+        id="recommended-hours"
+        field="/recommendedHoursPerWeek"
+        label={t('recommendedHours')}
+        value={v.recommended}
+        onChange={form.set('recommended')}
+        problem={form.problem}
+        inputMode="decimal"
+      />
+      <CheckboxGroup
+        id="limitations"
+        field="/functionalLimitations"
+        legend={t('limitations')}
+        values={v.limitations}
+        onChange={form.set('limitations')}
+        problem={form.problem}
+        options={Object.entries(LIMITATIONS).map(([value, labels]) => ({ value, label: labels[language] }))}
+      />
       <BooleanField id="contra-indications" label={t('contraIndications')} checked={v.contraIndications} onChange={form.set('contraIndications')} />
       <TextField id="review-date" field="/reviewDate" type="date" label={t('reviewDate')} value={v.reviewDate} onChange={form.set('reviewDate')} problem={form.problem} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
@@ -183,7 +234,16 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/insurerId', '/instrument', '/units', '/amountCents', '/periodFrom', '/periodTo']} />}
       {saved && <Notice>{t('fundingRequested')}</Notice>}
       <TextField id="funding-insurer" field="/insurerId" label={t('insurerId')} value={v.insurerId} onChange={form.set('insurerId')} problem={form.problem} required />
-      <SelectField id="funding-instrument" field="/instrument" label={t('instrument')} value={v.instrument} onChange={form.set('instrument')} problem={form.problem} options={INSTRUMENTS.map((i) => ({ value: i, label: label('instrument', i) }))} required />
+      <SelectField
+        id="funding-instrument"
+        field="/instrument"
+        label={t('instrument')}
+        value={v.instrument}
+        onChange={form.set('instrument')}
+        problem={form.problem}
+        options={INSTRUMENTS.map((i) => ({ value: i, label: label('instrument', i) }))}
+        required
+      />
       <TextField id="funding-units" field="/units" label={t('units')} value={v.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
       <TextField id="funding-amount" field="/amountCents" label={t('amountEuro')} value={v.amount} onChange={form.set('amount')} problem={form.problem} inputMode="decimal" required />
       <TextField id="funding-from" field="/periodFrom" type="date" label={t('periodFrom')} value={v.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
@@ -204,8 +264,20 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
       {t('referralTitle')} {referralId.slice(0, 8)}
     </Heading1>
   );
-  if (referral.state === 'loading') return (<>{heading}<Loading /></>);
-  if (referral.state === 'error') return (<>{heading}<ProblemAlert problem={referral.problem} /></>);
+  if (referral.state === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading />
+      </>
+    );
+  if (referral.state === 'error')
+    return (
+      <>
+        {heading}
+        <ProblemAlert problem={referral.problem} />
+      </>
+    );
   const r = referral.data;
   // Screening starts with the first findings or advice; once started here it is not started again,
   // whether or not the inbox has caught up yet.
@@ -240,14 +312,14 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
         <DataListItem>
           <DataListKey>{t('colStatus')}</DataListKey>
           <DataListValue>
-                <span data-testid="referral-status">{label('status', r.status)}</span>
-              </DataListValue>
+            <span data-testid="referral-status">{label('status', r.status)}</span>
+          </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('screeningTitle')}</DataListKey>
           <DataListValue>
-                <span data-testid="screening-status">{r.screening.advice ? t('adviceSaved') : r.screening.status}</span>
-              </DataListValue>
+            <span data-testid="screening-status">{r.screening.advice ? t('adviceSaved') : r.screening.status}</span>
+          </DataListValue>
         </DataListItem>
       </DataList>
       <Paragraph>

@@ -1,7 +1,24 @@
 // Werklijst: the open work of the signed-in user's organisation, with counts, from the
 // services' own lists (the case view for everyone who holds cases, the referral inbox
 // for care, the matching list for the employer network, the funding requests for the insurer).
-import { Button, ButtonGroup, DataBadge, Heading1, Heading2, Heading3, Link, NumberBadge, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  ButtonGroup,
+  DataBadge,
+  Heading1,
+  Heading2,
+  Heading3,
+  Link,
+  NumberBadge,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { serviceGet, servicePost } from '../api';
 import { Loading, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
@@ -105,11 +122,21 @@ function CasesSection({ organisationType }: { readonly organisationType: Session
                 {organisationType !== 'employer-network' && <TableCell>{label('phase', c.phase)}</TableCell>}
                 <TableCell>
                   {c.openReferrals}
-                  {c.overdueReferrals > 0 && <DataBadge className="wcc-overdue"> {c.overdueReferrals} {t('overdue')}</DataBadge>}
+                  {c.overdueReferrals > 0 && (
+                    <DataBadge className="wcc-overdue">
+                      {' '}
+                      {c.overdueReferrals} {t('overdue')}
+                    </DataBadge>
+                  )}
                 </TableCell>
                 <TableCell>
                   {c.openActions}
-                  {c.overdueActions > 0 && <DataBadge className="wcc-overdue"> {c.overdueActions} {t('overdue')}</DataBadge>}
+                  {c.overdueActions > 0 && (
+                    <DataBadge className="wcc-overdue">
+                      {' '}
+                      {c.overdueActions} {t('overdue')}
+                    </DataBadge>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -209,7 +236,15 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
   const id = request.fundingRequestId.slice(0, 8);
   const grant = (event: FormEvent) => {
     event.preventDefault();
-    void form.submit(() => servicePost('insurer', `/care-fundings/${request.fundingRequestId}/grant`, { grantedUnits: numberOrText(form.values.units), periodFrom: form.values.periodFrom, periodTo: form.values.periodTo }), onDecided);
+    void form.submit(
+      () =>
+        servicePost('insurer', `/care-fundings/${request.fundingRequestId}/grant`, {
+          grantedUnits: numberOrText(form.values.units),
+          periodFrom: form.values.periodFrom,
+          periodTo: form.values.periodTo,
+        }),
+      onDecided,
+    );
   };
   const refuse = (event: FormEvent) => {
     event.preventDefault();
@@ -236,7 +271,16 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
       </form>
       {refusing && (
         <form onSubmit={refuse} noValidate aria-label={`${t('refuse')} ${id}`}>
-          <SelectField id={`refuse-code-${id}`} field="/reasonCode" label={t('declineReasonCode')} value={form.values.reasonCode} onChange={form.set('reasonCode')} problem={form.problem} options={REFUSAL_REASONS.map((r) => ({ value: r, label: label('refusal', r) }))} required />
+          <SelectField
+            id={`refuse-code-${id}`}
+            field="/reasonCode"
+            label={t('declineReasonCode')}
+            value={form.values.reasonCode}
+            onChange={form.set('reasonCode')}
+            problem={form.problem}
+            options={REFUSAL_REASONS.map((r) => ({ value: r, label: label('refusal', r) }))}
+            required
+          />
           <TextField id={`refuse-reason-${id}`} field="/reason" label={t('declineReason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} multiline required />
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
             {t('refuse')}

@@ -41,9 +41,32 @@ export interface CaseSummary {
     readonly endDate: string | null;
     readonly endReason?: string | null;
   }[];
-  readonly funding: { readonly status: string; readonly requests: readonly { readonly fundingRequestId: string; readonly insurerId: string | null; readonly instrument: string | null; readonly decision: string; readonly grantedUnits: number | null }[] };
-  readonly consents: readonly { readonly consentId: string; readonly purpose: string | null; readonly organisationTypes: readonly string[]; readonly dataCategories: readonly string[]; readonly status: string; readonly validFrom: string | null }[];
-  readonly reviews: readonly { readonly reviewId: string; readonly status: string; readonly scheduledFor: string | null; readonly heldOn: string | null; readonly decisionCount: number | null; readonly attendees?: readonly { readonly organisationId: string | null; readonly organisationType: string | null }[] }[];
+  readonly funding: {
+    readonly status: string;
+    readonly requests: readonly {
+      readonly fundingRequestId: string;
+      readonly insurerId: string | null;
+      readonly instrument: string | null;
+      readonly decision: string;
+      readonly grantedUnits: number | null;
+    }[];
+  };
+  readonly consents: readonly {
+    readonly consentId: string;
+    readonly purpose: string | null;
+    readonly organisationTypes: readonly string[];
+    readonly dataCategories: readonly string[];
+    readonly status: string;
+    readonly validFrom: string | null;
+  }[];
+  readonly reviews: readonly {
+    readonly reviewId: string;
+    readonly status: string;
+    readonly scheduledFor: string | null;
+    readonly heldOn: string | null;
+    readonly decisionCount: number | null;
+    readonly attendees?: readonly { readonly organisationId: string | null; readonly organisationType: string | null }[];
+  }[];
   readonly actions: readonly { readonly actionId: string; readonly ownerOrganisationId: string | null; readonly dueDate: string | null; readonly status: string; readonly overdue: boolean }[];
 }
 
