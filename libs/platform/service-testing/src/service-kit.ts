@@ -10,7 +10,7 @@ import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import type { IntegrationEventDefinition } from '@wcc/contracts';
 import { encodeCloudEvent } from '@wcc/messaging';
 import { createServiceApp, type ServiceDescription } from '@wcc/nest-kit';
-import { testInfra, testKafka, type TestDatabase, type TestNamespace } from '@wcc/testing';
+import { testInfra, testKafka, testOrganisationEnv, type TestDatabase, type TestNamespace } from '@wcc/testing';
 
 export interface TestServiceApp {
   readonly app: NestExpressApplication;
@@ -29,6 +29,8 @@ export async function startTestServiceApp(
   process.env['KAFKA_BROKERS'] = testInfra().kafkaBrokers.join(',');
   process.env['KAFKA_TOPIC_PREFIX'] = ns.topicPrefix;
   process.env['KAFKA_GROUP_PREFIX'] = ns.groupPrefix;
+  // The fixtures' organisations, unless the test set its own.
+  Object.assign(process.env, testOrganisationEnv());
   const app = await createServiceApp(module, service);
   if (options.quiet) app.useLogger(['error', 'warn']);
   await app.listen(0, '127.0.0.1');
@@ -51,7 +53,8 @@ export interface PartnerEventOptions {
 }
 
 /**
- * Puts `data` on the namespaced contract topic as `source` would: a binary-mode
+ * Puts `data` on the namespaced contract topics as `source`'s relay would (its chain
+ * topic and every audience topic the data addresses): a binary-mode
  * CloudEvent keyed by case id, acknowledged by all in-sync replicas. Data that does not
  * fit the contract is refused here, so a fixture cannot drift from the contract
  * unnoticed (a test of bad input produces raw messages instead). Returns the event id.
@@ -68,22 +71,28 @@ export async function publishAsPartner<T>(
   if (!checked.ok) throw new Error(`test fixture does not fit ${definition.type}: ${JSON.stringify(checked.issues)}`);
   const id = options.id ?? randomUUID();
   const time = options.time ?? new Date().toISOString();
-  const message = encodeCloudEvent(
-    { specversion: '1.0', id, source, type: definition.type, time, datacontenttype: 'application/json', correlationid: id, data },
-    definition.caseIdOf(data),
-  );
-  await producer.send({ topic: ns.topic(definition.topic), acks: -1, messages: [message] });
+  const message = encodeCloudEvent({ specversion: '1.0', id, source, type: definition.type, time, datacontenttype: 'application/json', correlationid: id, data }, definition.caseIdOf(data));
+  await producer.sendBatch({ acks: -1, topicMessages: definition.topicsOf(data).map((topic) => ({ topic: ns.topic(topic), messages: [message] })) });
   return id;
 }
 
-/** Everything that appears on one physical topic from the start, as it arrives; disconnect the consumer when done. */
+/**
+ * Everything that appears on one physical topic from the start, as it arrives; disconnect the
+ * consumer when done. Each CloudEvent id counts once: the relay delivers at least once (a failed
+ * send is sent again whole, see OutboxRelay) and a real consumer's inbox drops the repeats, so
+ * the reader does too. A message without a `ce_id` header (a poison message) is always kept.
+ */
 export async function readTopic(ns: TestNamespace, physicalTopic: string, clientId = 'test-topic-reader'): Promise<{ messages: KafkaMessage[]; consumer: Consumer }> {
   const messages: KafkaMessage[] = [];
+  const seen = new Set<string>();
   const consumer = testKafka(clientId).consumer({ groupId: ns.group(`reader-${randomUUID()}`) });
   await consumer.connect();
   await consumer.subscribe({ topic: physicalTopic, fromBeginning: true });
   await consumer.run({
     eachMessage: async ({ message }) => {
+      const id = message.headers?.['ce_id']?.toString();
+      if (id !== undefined && seen.has(id)) return;
+      if (id !== undefined) seen.add(id);
       messages.push(message);
     },
   });
@@ -118,7 +127,7 @@ function refusalsNotProblemJson(document: object): string[] {
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        if (!/^[45]\d\d$/.test(status) || status === '503' && path === '/health') continue;
+        if (!/^[45]\d\d$/.test(status) || (status === '503' && path === '/health')) continue;
         const types = Object.keys(response.content ?? {});
         if (types.length !== 1 || types[0] !== 'application/problem+json' || !response.content?.['application/problem+json']?.schema) {
           found.push(`house-problem-json: ${method.toUpperCase()} ${path} ${status} is documented as ${types.join(', ') || 'no content'}, not application/problem+json with a schema`);
