@@ -39,6 +39,23 @@ function headerTexts(headers: Record<string, Buffer | string | (Buffer | string)
   return texts;
 }
 
+/**
+ * Runs `read` again while the broker answers with a retriable error (a partition whose leader
+ * is still being elected, as just after a broker restart: NOT_LEADER_OR_FOLLOWER), for at most
+ * `withinMs`; any other error, or the last one, is thrown.
+ */
+async function whileLeadersMove<T>(read: () => Promise<T>, withinMs: number): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if ((error as { retriable?: boolean }).retriable !== true || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Every message on `topics` from the earliest retained offset up to each partition's high watermark at the start. */
 export async function readTopicsToEnd(kafka: Kafka, topics: readonly string[], options: SnapshotOptions = {}): Promise<TopicSnapshot> {
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -50,7 +67,7 @@ export async function readTopicsToEnd(kafka: Kafka, topics: readonly string[], o
     const targets = new Map<string, { topic: string; partition: number; high: bigint; readUpTo: bigint }>();
     for (let i = 0; i < topics.length; i += 20) {
       const chunk = topics.slice(i, i + 20);
-      const offsets = await Promise.all(chunk.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })));
+      const offsets = await Promise.all(chunk.map(async (topic) => ({ topic, partitions: await whileLeadersMove(() => admin.fetchTopicOffsets(topic), timeoutMs) })));
       for (const { topic, partitions } of offsets) {
         for (const p of partitions) {
           const high = BigInt(p.high);
