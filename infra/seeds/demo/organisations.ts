@@ -58,6 +58,7 @@ export const demoUsers = {
   // Not used by the loader; there so that the portal's development sign-in offers every role.
   amsterdamRegisseur: user('regisseur-amsterdam-01', organisations.amsterdam, 'municipality', ['regisseur'], 'regisseur, gemeente Amsterdam'),
   chainPrivacyOfficer: user('privacy-officer-01', organisations.chain, 'chain', ['privacy-officer'], 'privacy officer of the chain (exchange log)'),
+  chainPolicyAnalyst: user('policy-analyst-01', organisations.chain, 'chain', ['policy-analyst'], 'policy analyst of the chain (outcomes monitor)'),
 } as const satisfies Record<string, DemoUser>;
 
 export type DemoUserName = keyof typeof demoUsers;

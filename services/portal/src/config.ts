@@ -1,4 +1,4 @@
-// Where the six services answer. `npm start` runs them on their fixed ports; tests and
+// Where the seven services answer. `npm start` runs them on their fixed ports; tests and
 // deployments name each with its PORTAL_<SERVICE>_URL, listed below so an operator can
 // find them.
 export const PORTAL_SERVICES = {
@@ -8,6 +8,7 @@ export const PORTAL_SERVICES = {
   insurer: 3004,
   'case-view': 3005,
   'exchange-log': 3006,
+  outcomes: 3007,
 } as const;
 
 export type PortalServiceName = keyof typeof PORTAL_SERVICES;
@@ -23,6 +24,7 @@ export const PORTAL_SERVICE_URL_VARIABLES: Readonly<Record<PortalServiceName, st
   insurer: 'PORTAL_INSURER_URL',
   'case-view': 'PORTAL_CASE_VIEW_URL',
   'exchange-log': 'PORTAL_EXCHANGE_LOG_URL',
+  outcomes: 'PORTAL_OUTCOMES_URL',
 };
 
 export function serviceUrl(name: PortalServiceName, env: NodeJS.ProcessEnv = process.env): string {

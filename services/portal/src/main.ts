@@ -1,4 +1,4 @@
-// The portal (port 3000): builds the web app when needed, serves it, and calls the six
+// The portal (port 3000): builds the web app when needed, serves it, and calls the seven
 // services for the signed-in user (backend for frontend).
 import express from 'express';
 import path from 'node:path';

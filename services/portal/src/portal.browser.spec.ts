@@ -1,4 +1,4 @@
-// The portal in real Chromium against the six services and the portal itself as processes
+// The portal in real Chromium against the seven services and the portal itself as processes
 // on the real broker and Postgres: one journey through the UI only (the municipality
 // registers, consents and refers; the screener accepts and advises; the account manager
 // logs a placement, a job loss and a second placement; the shared case view shows it;
@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { generateBsn, inDays, printServiceOutput, startServiceProcess, startServiceProcesses, testNamespace, type ServiceProcess } from '@wcc/testing';
 import { axe, launchChromium, openUserBrowser, screenshotFolder, type AxeResult, type UserBrowser } from './testing/browser';
 
-const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log'] as const;
+const SERVICES = ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log', 'outcomes'] as const;
 const SOON_MS = 45_000; // a command's effect in another service's screen (over Kafka)
 const DIAGNOSIS = 'F20.0';
 const CLINICAL_NOTE = 'Stemmen horen sinds de zomer; antipsychotica gestart.';
@@ -116,7 +116,16 @@ describe('the portal in Chromium, over the running chain', () => {
     const sign = await openUserBrowser(browser!, portal!.baseUrl);
     await sign.page.goto('/');
     await sign.page.locator('[data-user="amsterdamClientManager"]').waitFor();
-    for (const user of ['amsterdamClientManager', 'amsterdamRegisseur', 'vipScreener', 'wspAmsterdamAccountManager', 'achmeaContractManager', 'chainAuditor', 'chainPrivacyOfficer']) {
+    for (const user of [
+      'amsterdamClientManager',
+      'amsterdamRegisseur',
+      'vipScreener',
+      'wspAmsterdamAccountManager',
+      'achmeaContractManager',
+      'chainAuditor',
+      'chainPrivacyOfficer',
+      'chainPolicyAnalyst',
+    ]) {
       await expect(sign.page.locator(`[data-user="${user}"]`).count()).resolves.toBe(1);
     }
     await screen(sign.page, '01-sign-in');
@@ -430,5 +439,55 @@ describe('the portal in Chromium, over the running chain', () => {
     await k.getByRole('heading', { level: 1, name: /Gedeelde zaak/ }).waitFor();
     await screen(k, '17-keyboard-registered-case');
     await session.context.close();
+  }, 300_000);
+
+  it('shows the policy analyst the monitor’s tables and charts, small cells withheld, no client in sight', async () => {
+    const analyst = await signIn('chainPolicyAnalyst');
+    const o = analyst.page;
+    // The analyst's menu has the monitor and not the exchange log; the worklist points there.
+    await o.getByRole('link', { name: 'Uitkomstenmonitor', exact: true }).click();
+    await o.getByRole('heading', { level: 1, name: 'Uitkomstenmonitor' }).waitFor();
+    expect(await o.getByRole('link', { name: 'Uitwisselingslog' }).count()).toBe(0);
+
+    // The clients the journeys above registered reach the monitor over Kafka; fewer than five
+    // per group, so every count of them is withheld, shown as withheld and never as zero.
+    const section = o.locator('[data-section="outcomes-table"]');
+    const withheldRegistered = o.getByTestId('outcomes-table').locator('[data-column="registered"] [data-withheld="small-cell"]');
+    const deadline = Date.now() + SOON_MS;
+    for (;;) {
+      await o.getByRole('button', { name: 'Tabel tonen' }).click();
+      await section.waitFor();
+      if ((await withheldRegistered.count()) > 0) break;
+      if (Date.now() > deadline) throw new Error('Timed out waiting for the flow table with the registered clients withheld');
+      await o.waitForTimeout(1000);
+    }
+    expect(await section.getAttribute('data-table')).toBe('flow');
+    expect(await o.getByTestId('withheld-count').textContent()).toMatch(/Niet getoonde cellen: [1-9]\d* \(kleinste getoonde aantal: 5\)/);
+    // The chart is drawn by the service, reached through the portal, as an image with a text alternative.
+    await expect.poll(() => o.evaluate<number>(`document.querySelector('[data-section="outcomes-table"] figure img')?.naturalWidth ?? 0`), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await section.locator('figure img').getAttribute('alt')).toContain('Instroom en uitstroom');
+    // The CSV behind the link (the session cookie, no token) leaves the same cells empty.
+    const csvHref = await section.getByRole('link', { name: 'Tabel downloaden als CSV' }).getAttribute('href');
+    const csv = await o.request.get(new URL(csvHref!, portal!.baseUrl).toString());
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect((await csv.text()).split('\n')[0]).toContain('registered');
+    await screen(o, '19-analyst-outcomes-flow');
+
+    // Another table: time to paid work, with its Kaplan–Meier chart, in English.
+    await o.locator('#table').selectOption('time-to-work');
+    await o.locator('#project').selectOption('vip-amsterdam');
+    await o.locator('button[type="submit"]').click();
+    await o.locator('[data-section="outcomes-table"][data-table="time-to-work"]').waitFor();
+    await o.getByRole('button', { name: 'Switch to English' }).click();
+    await o.getByRole('heading', { level: 2, name: 'Time to paid work (Kaplan–Meier)' }).waitFor();
+    await screen(o, '20-analyst-outcomes-time-to-work-english');
+    await o.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+
+    // Aggregates only: nothing on the screen or in any answer the page received names a client.
+    const seen = [(await o.locator('body').innerText()).toLowerCase(), ...(await analyst.answers()).map((a) => a.body.toLowerCase())];
+    expect(seen.length).toBeGreaterThan(3);
+    for (const text of seen) for (const word of ['bsn', 'clientkey', 'caseid', 'sanne', DIAGNOSIS.toLowerCase()]) expect(text).not.toContain(word);
+    await analyst.context.close();
   }, 300_000);
 });

@@ -55,7 +55,10 @@ export function kaplanMeierChart(table: OutcomeTable, title = 'Kans op betaald w
     }
     const colour = colours[i % colours.length]!;
     if (path) body += `<path d="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`;
-    body += `<text x="${W - M.right + 8}" y="${M.top + 16 + i * 18}" fill="${colour}">${esc(g)}${path ? '' : ' (withheld or none)'}</text>`;
+    // The legend has 150 px beside the plot: the "withheld" remark goes on a line of its own.
+    const legendY = M.top + 16 + i * 32;
+    body += `<text x="${W - M.right + 8}" y="${legendY}" fill="${colour}">${esc(g)}</text>`;
+    if (!path) body += `<text x="${W - M.right + 8}" y="${legendY + 14}" fill="${colour}" font-size="11">(withheld or none)</text>`;
   });
   return svg(title, body);
 }

@@ -165,7 +165,8 @@ describe('charts', () => {
     const { computeMkba } = await import('./mkba');
     const km = kaplanMeierChart(suppressSmallCells(outcomeTable('time-to-work', cohort, options)));
     expect(km).toMatch(/^<svg /);
-    expect(km).toContain('ips-nhn (withheld or none)');
+    // The withheld project is named in the legend, with the remark on the line below it.
+    expect(km).toMatch(/>ips-nhn<\/text><text [^>]*>\(withheld or none\)<\/text>/);
     const unsuppressed = kaplanMeierChart(outcomeTable('time-to-work', cohort, options));
     expect(unsuppressed).toMatch(/<path d="M[^"]+H[^"]+V/);
     // Suppression removes the steps the 3 events would draw.

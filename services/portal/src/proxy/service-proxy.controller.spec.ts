@@ -9,8 +9,8 @@ describe('the portal proxy', () => {
     expect(downstreamPath('/api/services/case-view?limit=1', 'case-view')).toBe('/?limit=1');
   });
 
-  it('knows the six services and no other', () => {
-    for (const name of ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log']) expect(isPortalService(name)).toBe(true);
+  it('knows the seven services and no other', () => {
+    for (const name of ['municipality', 'care-provider', 'employer-network', 'insurer', 'case-view', 'exchange-log', 'outcomes']) expect(isPortalService(name)).toBe(true);
     expect(isPortalService('portal')).toBe(false);
     expect(isPortalService('constructor')).toBe(false);
   });

@@ -9,6 +9,7 @@ import { href, useRoute } from './router';
 import { AuditScreen } from './screens/AuditScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { MatchingScreen } from './screens/MatchingScreen';
+import { OutcomesScreen } from './screens/OutcomesScreen';
 import { ReferralScreen } from './screens/ReferralScreen';
 import { RegisterClientScreen } from './screens/RegisterClientScreen';
 import { SignInScreen } from './screens/SignInScreen';
@@ -20,7 +21,8 @@ type SessionState = { readonly state: 'loading' } | { readonly state: 'signed-ou
 function menuOf(user: SessionUser): { readonly key: TextKey; readonly to: string }[] {
   const items: { key: TextKey; to: string }[] = [{ key: 'navWorklist', to: href('werklijst') }];
   if (user.organisationType === 'municipality') items.push({ key: 'navRegister', to: href('inschrijven') });
-  if (user.organisationType === 'chain') items.push({ key: 'navAudit', to: href('log') });
+  if (user.organisationType === 'chain' && user.roles.some((r) => r === 'auditor' || r === 'privacy-officer')) items.push({ key: 'navAudit', to: href('log') });
+  if (user.organisationType === 'chain' && user.roles.includes('policy-analyst')) items.push({ key: 'navOutcomes', to: href('uitkomsten') });
   return items;
 }
 
@@ -32,6 +34,7 @@ function Screen({ user }: { readonly user: SessionUser }) {
   if (first === 'verwijzing' && second && user.organisationType === 'care-provider') return <ReferralScreen referralId={second} />;
   if (first === 'matching' && second && user.organisationType === 'employer-network') return <MatchingScreen caseId={second} />;
   if (first === 'log' && user.organisationType === 'chain') return <AuditScreen />;
+  if (first === 'uitkomsten' && user.roles.includes('policy-analyst')) return <OutcomesScreen />;
   return <WorklistScreen user={user} />;
 }
 

@@ -1,7 +1,7 @@
 // The page talks only to the portal: /api/services/<service>/<path>, with the session
 // cookie the browser sends by itself. State-changing calls carry the portal header (see
 // the portal's SessionGuard) and a fresh Idempotency-Key, as the services expect.
-export type ServiceName = 'municipality' | 'care-provider' | 'employer-network' | 'insurer' | 'case-view' | 'exchange-log';
+export type ServiceName = 'municipality' | 'care-provider' | 'employer-network' | 'insurer' | 'case-view' | 'exchange-log' | 'outcomes';
 
 export interface FieldIssue {
   readonly field: string;

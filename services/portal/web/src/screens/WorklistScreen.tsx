@@ -340,9 +340,7 @@ export function WorklistScreen({ user }: { readonly user: SessionUser }) {
       {type === 'employer-network' && <MatchingSection />}
       {type === 'insurer' && <FundingSection />}
       {type === 'chain' ? (
-        <Paragraph>
-          <Link href={href('log')}>{t('auditWork')}</Link>
-        </Paragraph>
+        <Paragraph>{user.roles.includes('policy-analyst') ? <Link href={href('uitkomsten')}>{t('outcomesWork')}</Link> : <Link href={href('log')}>{t('auditWork')}</Link>}</Paragraph>
       ) : (
         <CasesSection organisationType={type} />
       )}
