@@ -1,45 +1,47 @@
-// `dpl.core.data_subject_id` is kept encrypted at rest (AES-256-GCM, random IV, the
-// field name as associated data) and found again only through a keyed HMAC blind
+// `dpl.core.data_subject_id` is kept encrypted at rest (the shared sealing: AES-256-GCM,
+// random nonce, key id, the field name as associated data) and found again only through a keyed HMAC blind
 // index: a database dump reveals neither the client key nor who is who. Both keys come
 // from configuration; outside production a fixed development key is used, in
 // production a missing key stops the service.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { blindIndex, developmentKey, parseSealingKey, type Sealer, sealerFromEnvironment } from '@wcc/runtime';
 import type { ProtectedSubject } from '@wcc/exchange-log-domain';
 
-const VERSION = 'v1';
-const AAD = Buffer.from('wcc-exchange-log:dpl.core.data_subject_id', 'utf8');
+/** Bound into every sealed subject: a value sealed for another field or service does not open here. */
+const CONTEXT = 'wcc-exchange-log:dpl.core.data_subject_id';
 
 export interface SubjectKeys {
-  /** 32 bytes. */
-  readonly encryptionKey: Buffer;
+  /** The shared sealing (AES-256-GCM with key id) under EXCHANGE_LOG_SUBJECT_KEY. */
+  readonly sealer: Sealer;
   /** At least 32 bytes. */
   readonly blindIndexKey: Buffer;
 }
 
-function developmentKey(label: string): Buffer {
-  return createHash('sha256').update(`wcc-exchange-log-development-${label}-do-not-use-in-production`).digest();
-}
-
-function keyFrom(name: string, label: string, env: NodeJS.ProcessEnv): Buffer {
-  const configured = env[name];
+function blindIndexKeyFrom(env: NodeJS.ProcessEnv): Buffer {
+  const configured = env['EXCHANGE_LOG_BLIND_INDEX_KEY'];
   if (!configured) {
-    if (env['NODE_ENV'] === 'production') throw new Error(`${name} is not set; the exchange log refuses to store data subject ids with a development key in production.`);
-    return developmentKey(label);
+    if (env['NODE_ENV'] === 'production') throw new Error('EXCHANGE_LOG_BLIND_INDEX_KEY is not set; the exchange log refuses to index data subject ids with a development key in production.');
+    return developmentKey('wcc-exchange-log-development-blind-index-do-not-use-in-production');
   }
   const key = Buffer.from(configured, 'base64');
-  if (key.length < 32) throw new Error(`${name} must be at least 32 bytes, base64-encoded (got ${key.length}).`);
+  if (key.length < 32) throw new Error(`EXCHANGE_LOG_BLIND_INDEX_KEY must be at least 32 bytes, base64-encoded (got ${key.length}).`);
   return key;
 }
 
-/** EXCHANGE_LOG_SUBJECT_KEY (AES-256, base64) and EXCHANGE_LOG_BLIND_INDEX_KEY (HMAC-SHA-256, base64). */
+/**
+ * EXCHANGE_LOG_SUBJECT_KEY (AES-256; EXCHANGE_LOG_SUBJECT_KEYS_PREVIOUS the keys rotated out)
+ * and EXCHANGE_LOG_BLIND_INDEX_KEY (HMAC-SHA-256, base64).
+ */
 export function subjectKeysFromEnv(env: NodeJS.ProcessEnv = process.env): SubjectKeys {
-  const encryptionKey = keyFrom('EXCHANGE_LOG_SUBJECT_KEY', 'subject', env);
-  if (encryptionKey.length !== 32) throw new Error('EXCHANGE_LOG_SUBJECT_KEY must be exactly 32 bytes (AES-256), base64-encoded.');
-  const blindIndexKey = keyFrom('EXCHANGE_LOG_BLIND_INDEX_KEY', 'blind-index', env);
+  const development = developmentKey('wcc-exchange-log-development-subject-do-not-use-in-production');
+  const sealer = sealerFromEnvironment({ current: 'EXCHANGE_LOG_SUBJECT_KEY', previous: 'EXCHANGE_LOG_SUBJECT_KEYS_PREVIOUS', development, legacy: 'v1.nonce.tag.ciphertext' }, env);
+  const blindIndexKey = blindIndexKeyFrom(env);
+  const configured = env['EXCHANGE_LOG_SUBJECT_KEY'];
+  const encryptionKey = configured ? parseSealingKey(configured, 'EXCHANGE_LOG_SUBJECT_KEY') : development;
   if (timingSafeEqual(createHash('sha256').update(encryptionKey).digest(), createHash('sha256').update(blindIndexKey).digest())) {
     throw new Error('EXCHANGE_LOG_SUBJECT_KEY and EXCHANGE_LOG_BLIND_INDEX_KEY must differ.');
   }
-  return { encryptionKey, blindIndexKey };
+  return { sealer, blindIndexKey };
 }
 
 export class SubjectProtection {
@@ -47,25 +49,16 @@ export class SubjectProtection {
 
   /** The same client key always gives the same index; without the key it cannot be recomputed. */
   blindIndex(clientKey: string): string {
-    return createHmac('sha256', this.keys.blindIndexKey).update(clientKey, 'utf8').digest('hex');
+    return blindIndex(this.keys.blindIndexKey, clientKey, 'hex');
   }
 
   encrypt(clientKey: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.encryptionKey, iv);
-    cipher.setAAD(AAD);
-    const ciphertext = Buffer.concat([cipher.update(clientKey, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return this.keys.sealer.seal(clientKey, CONTEXT);
   }
 
-  /** For an authorised reader only; throws when the text was altered or another key made it. */
+  /** For an authorised reader only; throws when the text was altered or an unknown key made it. */
   decrypt(text: string): string {
-    const [version, iv, tag, ciphertext] = text.split('.');
-    if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('Not an encrypted data subject id of this log.');
-    const decipher = createDecipheriv('aes-256-gcm', this.keys.encryptionKey, Buffer.from(iv, 'base64url'));
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    return this.keys.sealer.open(text, CONTEXT);
   }
 
   protect(clientKey: string): ProtectedSubject {

@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseBsn, type Bsn } from '@wcc/municipality-domain';
 import { BsnVault, BsnVaultConfigurationError, maskBsn, parseEncryptionKey } from './bsn-vault';
@@ -28,10 +29,26 @@ describe('BsnVault', () => {
     const sealed = vault.seal('111222333', 'ck_x');
     expect(() => vault.open(sealed, 'ck_y')).toThrow();
     expect(() => new BsnVault(Buffer.alloc(32, 8), 'a-client-key-secret-of-at-least-32-chars').open(sealed, 'ck_x')).toThrow();
-    const [p, iv, ct, tag] = sealed.split('.');
+    const [f, kid, iv, ct, tag] = sealed.split('.');
     const flipped = Buffer.from(ct!, 'base64url');
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => vault.open([p, iv, flipped.toString('base64url'), tag].join('.'), 'ck_x')).toThrow();
+    expect(() => vault.open([f, kid, iv, flipped.toString('base64url'), tag].join('.'), 'ck_x')).toThrow();
+  });
+
+  it('still opens a BSN sealed before the shared format (v1: nonce, ciphertext, tag), and one sealed under a key rotated out', () => {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(Buffer.from('ck_x', 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update('111222333', 'utf8'), cipher.final()]);
+    const stored = ['v1', nonce.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    expect(vault.open(stored, 'ck_x')).toBe('111222333');
+
+    const hex = 'ab'.repeat(32);
+    const before = BsnVault.fromEnvironment({ BSN_ENCRYPTION_KEY: hex, CLIENT_KEY_SECRET: 'x'.repeat(32) });
+    const sealedBefore = before.seal('111222333', 'ck_x');
+    const rotated = BsnVault.fromEnvironment({ BSN_ENCRYPTION_KEY: 'cd'.repeat(32), BSN_ENCRYPTION_KEYS_PREVIOUS: hex, CLIENT_KEY_SECRET: 'x'.repeat(32) });
+    expect(rotated.open(sealedBefore, 'ck_x')).toBe('111222333');
+    expect(rotated.seal('111222333', 'ck_x').split('.')[1]).not.toBe(sealedBefore.split('.')[1]);
   });
 
   it('reads its keys from the environment, with development defaults only outside production', () => {
