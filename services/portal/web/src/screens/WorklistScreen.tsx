@@ -225,7 +225,19 @@ function MatchingSection() {
   );
 }
 
-const REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'];
+const REFUSAL_REASONS = [
+  'not-covered',
+  'not-insured',
+  'insufficient-justification',
+  'duplicate-request',
+  'budget-exhausted',
+  // Job coaching by report 002 §5.1.4; the insurer refuses most of these on arrival, a request without the job from before it was asked, by hand.
+  'job-details-missing',
+  'contract-too-short',
+  'contract-hours-too-low',
+  'outside-coaching-years',
+  'other',
+];
 
 /** The insurer's decision on one request: grant (units and period as asked, editable) or refuse with a reason. */
 function FundingDecision({ request, onDecided }: { readonly request: FundingRequest; readonly onDecided: () => void }) {
