@@ -122,6 +122,12 @@ describe('insurer HTTP API', () => {
     const request = await receivedRequest({ instrument: 'job-coaching', requestedUnits: 80, requestedAmountCents: 736_000, ...period, job });
     const detail = await call('GET', `/care-fundings/${request.fundingRequestId}`, { token: achmea });
     expect(detail.body).toMatchObject({ status: 'requested', instrument: 'job-coaching', job });
+    // The worklist shows it too, so the contract manager sees what the cap follows from.
+    const listed = await waitFor('the job-coaching request in the worklist', async () => {
+      const list = (await call('GET', '/care-fundings?status=requested', { token: achmea })).body as unknown as { fundingRequestId: string; job: unknown }[];
+      return list.find((r) => r.fundingRequestId === request.fundingRequestId);
+    });
+    expect(listed).toMatchObject({ instrument: 'job-coaching', job });
 
     const before = await eventCount();
     const overCap = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { grantedUnits: 63, ...period } });

@@ -66,6 +66,8 @@ interface FundingRequest {
   requestedUnits: number;
   requestedAmountCents: number;
   requestedPeriod: { from: string; to: string };
+  /** Job coaching: the job the request is for, which caps the hours a grant may fund. */
+  job: { hoursPerWeek: number; contractMonths: number; startDate: string } | null;
   granted: { units: number; amountCents: number } | null;
 }
 
@@ -267,6 +269,11 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
       <Heading3>
         {label('instrument', request.instrument)} · {request.careProviderId} · {request.requestedUnits} × · {euro(request.requestedAmountCents)} ({id})
       </Heading3>
+      {request.job && (
+        <Paragraph data-testid={`funding-job-${id}`}>
+          {t('jobHoursPerWeek')}: {request.job.hoursPerWeek} · {t('jobContractMonths')}: {request.job.contractMonths} · {t('jobStartDate')}: {request.job.startDate}
+        </Paragraph>
+      )}
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/grantedUnits', '/periodFrom', '/periodTo', '/reasonCode', '/reason']} />}
       <form onSubmit={grant} noValidate aria-label={`${t('grant')} ${id}`}>
         <TextField id={`grant-units-${id}`} field="/grantedUnits" label={t('units')} value={form.values.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
