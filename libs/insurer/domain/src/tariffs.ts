@@ -123,7 +123,7 @@ export function jobCoachingRefusal(rule: JobCoachingRule, job: CoachedJob | unde
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
-/** Whole hours: 1e-9 absorbs the binary fraction in e.g. 0.15 × 20 × 52 = 155.99999999999997, which is 156 hours. */
+/** Whole hours: 1e-9 absorbs the binary fraction in e.g. 0.15 × 12 × 25 = 44.99999999999999, which is 45 hours. */
 const wholeHoursDown = (hours: number) => Math.floor(hours + 1e-9);
 
 /**
