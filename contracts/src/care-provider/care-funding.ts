@@ -19,6 +19,21 @@ const period = {
   periodTo: field('administrative', Type.String({ format: 'date', description: 'Inclusive; never before periodFrom.' })),
 };
 
+// Job coaching is funded as a share of the job's contract hours, by the year of the job,
+// only for contracts of at least 6 months and 12 hours a week (report 002 §5.1.4): the
+// insurer needs these three facts of the job, and nothing else about it (no employer, no role).
+const job = field(
+  'work',
+  Type.Object(
+    {
+      hoursPerWeek: Type.Number({ minimum: 0, maximum: 48, multipleOf: 0.5, description: 'Contract hours per week.' }),
+      contractMonths: Type.Integer({ minimum: 1, maximum: 120, description: 'Length of the employment contract in months (an open-ended contract: 12 or more).' }),
+      startDate: Type.String({ format: 'date', description: 'First day of the job; which year of the job the period falls in follows from it.' }),
+    },
+    { additionalProperties: false, description: 'Job coaching only (the insurer refuses job coaching without it): the job the coaching is for.' },
+  ),
+);
+
 const requestedSchema = eventData({
   fundingRequestId: field('administrative', Type.String({ format: 'uuid' })),
   organisationId,
@@ -27,6 +42,7 @@ const requestedSchema = eventData({
   requestedUnits: field('financial', Type.Integer({ minimum: 1, description: 'Sessions, care products or hours, by instrument.' })),
   requestedAmountCents: field('financial', Type.Integer({ minimum: 0, description: 'Euro cents.' })),
   ...period,
+  job: Type.Optional(job),
 });
 
 export type CareFundingRequestedV1 = Static<typeof requestedSchema>;
@@ -38,7 +54,7 @@ export const careFundingRequestedV1 = defineIntegrationEvent({
   producer: 'care-provider',
   topic: careProviderCaseEventsTopic,
   audiences: { insurer: { to: (request) => request.insurerId } },
-  description: 'The care provider asked a health insurer to fund an instrument for a client over a period.',
+  description: 'The care provider asked a health insurer to fund an instrument for a client over a period; for job coaching, with the job it is for.',
   schema: requestedSchema,
   example: {
     caseId: '5b0c6f0e-2f5a-4d7e-9a43-8d1f4b6c2e71',

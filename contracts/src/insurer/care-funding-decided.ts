@@ -7,7 +7,19 @@ import { addresseeField, defineIntegrationEvent, eventData, stringEnum } from '.
 import { careFundingInstruments } from '../care-provider/care-funding';
 import { insurerCaseEventsTopic } from './topics';
 
-export const fundingRefusalReasons = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'] as const;
+export const fundingRefusalReasons = [
+  'not-covered',
+  'not-insured',
+  'insufficient-justification',
+  'duplicate-request',
+  'budget-exhausted',
+  // Job coaching under report 002 §5.1.4: no job stated, a contract under 6 months or under 12 hours a week, a period outside the job's first three years.
+  'job-details-missing',
+  'contract-too-short',
+  'contract-hours-too-low',
+  'outside-coaching-years',
+  'other',
+] as const;
 export type FundingRefusalReason = (typeof fundingRefusalReasons)[number];
 
 const decision = {

@@ -145,6 +145,8 @@ export type Step =
       readonly amountCents: number;
       readonly periodFrom: IsoDate;
       readonly periodTo: IsoDate;
+      /** Job coaching only: the job it is for, which the insurer caps the hours by (report 002 §5.1.4). */
+      readonly job?: { readonly hoursPerWeek: number; readonly contractMonths: number; readonly startDate: IsoDate };
       readonly decision: { readonly grant: true } | { readonly refuse: { readonly reasonCode: 'not-insured' | 'not-covered' | 'budget-exhausted'; readonly reason: string } };
     }
   | { readonly kind: 'care-claim'; readonly funding: string; readonly units: number; readonly amountCents: number; readonly periodFrom: IsoDate; readonly periodTo: IsoDate }
@@ -817,10 +819,12 @@ function trajectory(ctx: Context, outcome: Outcome, profile: Profile, baseline: 
           insurerId: spec.insurer!.organisationId,
           contractManager: spec.insurer!.user,
           instrument: 'job-coaching',
+          // The second job, 24 h/week on a 12-month contract: in its first 26 weeks §5.1.4 allows 0.15 × 24 × 183 / 7 = 94 hours.
           units: 40,
           amountCents: 40 * 9_200,
           periodFrom: secondJobOn,
           periodTo: addDays(secondJobOn, 182),
+          job: { hoursPerWeek: 24, contractMonths: 12, startDate: secondJobOn },
           decision: { grant: true },
         },
         mdtReview(ctx, ['care-provider', 'employer-network'], ['Tweede plaatsing loopt; jobcoaching afbouwen na de 3-maandsevaluatie.'], {

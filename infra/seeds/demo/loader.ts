@@ -302,7 +302,15 @@ class DemoLoader {
       (
         await care.post<{ fundingRequestId: string }>(
           `/referrals/${trail.referralId!}/funding-requests`,
-          { insurerId: step.insurerId, instrument: step.instrument, units: step.units, amountCents: step.amountCents, periodFrom: step.periodFrom, periodTo: step.periodTo },
+          {
+            insurerId: step.insurerId,
+            instrument: step.instrument,
+            units: step.units,
+            amountCents: step.amountCents,
+            periodFrom: step.periodFrom,
+            periodTo: step.periodTo,
+            ...(step.job ? { job: step.job } : {}),
+          },
           key,
         )
       ).fundingRequestId;

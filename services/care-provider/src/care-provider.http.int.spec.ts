@@ -13,6 +13,7 @@ import {
   OTHER_PROVIDER,
   PROVIDER,
   referClient,
+  refuseFunding,
   settleClaim,
   startCareProvider,
   storedEventCount,
@@ -371,6 +372,48 @@ describe('care-provider HTTP API', () => {
         claims: [{ claimId, status: 'settled', units: 4, settlement: { amountCents: 36_800, settledOn: '2025-05-02' } }],
       },
     ]);
+  });
+
+  it('requests job coaching only with the job it is for, naming every bad job field, and shows the insurer’s refusal by the rule', async () => {
+    const referral = await arrivedReferral({ route: 'ips' });
+    expect((await post(`/referrals/${referral.referralId}/accept`, screener, {})).status).toBe(200);
+    const job = { hoursPerWeek: 11, contractMonths: 12, startDate: '2025-03-17' };
+    const request = { insurerId: 'achmea', instrument: 'job-coaching', units: 40, amountCents: 368_000, periodFrom: '2025-04-01', periodTo: '2025-09-30', job };
+    const funding = `/referrals/${referral.referralId}/funding-requests`;
+
+    const { job: _none, ...withoutJob } = request;
+    const missing = await refused(() => post(funding, ipsWorker, withoutJob), 400);
+    expect(missing).toMatchObject({ code: 'job-required', errors: [{ field: '/job', reason: expect.stringContaining('contract hours per week') as unknown }] });
+    const notAsked = await refused(() => post(funding, ipsWorker, { ...request, instrument: 'ips-intake', units: 8, amountCents: 73_600 }), 400);
+    expect(notAsked).toMatchObject({ code: 'job-not-asked', errors: [{ field: '/job' }] });
+    const malformed = await refused(() => post(funding, ipsWorker, { ...request, job: { hoursPerWeek: 'twenty', contractMonths: 0, startDate: '17-03-2025', employer: 'Bakkerij' } }), 400);
+    expect(fieldsOf(malformed)).toEqual(expect.arrayContaining(['/job/hoursPerWeek', '/job/contractMonths', '/job/startDate', '/job/employer']));
+    for (const issue of malformed['errors'] as { reason: string }[]) expect(issue.reason.length).toBeGreaterThan(3);
+    expect(fieldsOf(await refused(() => post(funding, ipsWorker, { ...request, job: { ...job, hoursPerWeek: 24.3 } }), 400))).toEqual(['/job/hoursPerWeek']);
+    expect(fieldsOf(await refused(() => post(funding, ipsWorker, { ...request, job: { ...job, startDate: '2025-10-01' } }), 400))).toEqual(['/job/startDate']);
+
+    // Whether 11 hours a week qualifies is the insurer's to answer: the request goes out with the job.
+    const requested = await post(funding, ipsWorker, request);
+    expect(requested.status).toBe(201);
+    const fundingRequestId = requested.body['fundingRequestId'] as string;
+    expect((await get(`/funding-requests/${fundingRequestId}`, ipsWorker)).body).toMatchObject({ status: 'requested', instrument: 'job-coaching', units: 40, job });
+
+    const reason = 'Job coaching is funded for a contract of at least 12 hours a week; this contract has 11. (report 002 (Monitor Voorbeeldprojecten, 2016) §5.1.4)';
+    await refuseFunding(kit.producer, ns, {
+      caseId: referral.caseId,
+      clientKey: referral.clientKey,
+      occurredAt: new Date().toISOString(),
+      fundingRequestId,
+      insurerId: 'achmea',
+      instrument: 'job-coaching',
+      reasonCode: 'contract-hours-too-low',
+      reason,
+    });
+    const answered = await eventually(async () => {
+      const f = await get(`/funding-requests/${fundingRequestId}`, ipsWorker);
+      return f.body['status'] === 'refused' ? f : undefined;
+    }, 'the refusal to arrive');
+    expect(answered.body).toMatchObject({ refusal: { reasonCode: 'contract-hours-too-low', reason } });
   });
 
   it('serves an OpenAPI 3.1 document that passes Redocly’s recommended rules without an error', async () => {

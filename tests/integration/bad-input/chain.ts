@@ -294,9 +294,9 @@ export async function makeFixtures(services: Record<ServiceName, ServiceProcess>
   ok(await careProvider.post(`/referrals/${referralId}/accept`, {}), 'accept the referral');
   const fundingRequest = { insurerId: INSURER, instrument: 'ips-intake', units: 8, amountCents: 73_600, periodFrom: inDays(0), periodTo: inDays(90) };
   const granted = ok(await careProvider.post(`/referrals/${referralId}/funding-requests`, fundingRequest), 'request funding')['fundingRequestId'] as string;
-  const requested = ok(await careProvider.post(`/referrals/${referralId}/funding-requests`, { ...fundingRequest, instrument: 'job-coaching', units: 10, amountCents: 80_000 }), 'request more funding')[
-    'fundingRequestId'
-  ] as string;
+  // Job coaching for the placement above (24 h/week on a 6-month contract, from today): the insurer leaves it to its contract manager.
+  const coaching = { ...fundingRequest, instrument: 'job-coaching', units: 10, amountCents: 80_000, job: { hoursPerWeek: 24, contractMonths: 6, startDate: inDays(0) } };
+  const requested = ok(await careProvider.post(`/referrals/${referralId}/funding-requests`, coaching), 'request more funding')['fundingRequestId'] as string;
 
   // The insurer grants the first (so claims can be made against it) and leaves the second requested.
   await eventually(async () => ((await insurer.get(`/care-fundings/${requested}`)).status === 200 ? true : undefined), 'the funding requests at the insurer', 60_000);

@@ -1,4 +1,5 @@
 import type { Command } from '@wcc/domain-kit';
+import type { CoachedJob } from '@wcc/shared-kernel';
 import type { CareFundingInstrument } from './care-funding.events';
 import type { ReferralState } from './referral.decider';
 
@@ -16,6 +17,8 @@ export type RequestCareFunding = Command<
     readonly amountCents: number;
     readonly periodFrom: string;
     readonly periodTo: string;
+    /** Required for job coaching, refused for the other instruments. */
+    readonly job?: CoachedJob;
   }
 >;
 

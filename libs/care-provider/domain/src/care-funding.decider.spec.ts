@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deciderSpec } from '@wcc/domain-kit/testing';
 import type { CareFundingCommand } from './care-funding.commands';
 import { careFundingDecider, fundingRequestIdFor } from './care-funding.decider';
@@ -58,6 +58,51 @@ describe('care-funding decider', () => {
       given([])
         .when(requestCommand({ units: 9 }))
         .thenRefused({ category: 'invalid', code: 'too-many-intake-sessions', field: '/units' });
+    });
+  });
+
+  describe('RequestCareFunding for job coaching', () => {
+    const job = { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-03-17' };
+    const coaching = { instrument: 'job-coaching' as const, units: 40, amountCents: 368_000 };
+    const jobCoaching = (overrides: Partial<typeof job> | null = {}): CareFundingCommand => ({
+      type: 'RequestCareFunding',
+      data: { referral: acceptedReferral, ...requestData, ...coaching, ...(overrides === null ? {} : { job: { ...job, ...overrides } }) },
+    });
+
+    it('requests it with the job it is for, as the insurer needs it', () => {
+      given([])
+        .when(jobCoaching())
+        .then([{ type: 'CareFundingRequested', data: { ...fundingRef, ...coaching, periodFrom: '2025-04-01', periodTo: '2025-06-30', job } }]);
+    });
+
+    it('leaves whether the job qualifies to the insurer: an 11-hour, 5-month job is asked for all the same', () => {
+      expect(given([]).when(jobCoaching({ hoursPerWeek: 11, contractMonths: 5 })).events).toMatchObject([{ type: 'CareFundingRequested', data: { job: { hoursPerWeek: 11, contractMonths: 5 } } }]);
+    });
+
+    it('refuses job coaching without the job, naming /job', () => {
+      given([]).when(jobCoaching(null)).thenRefused({ category: 'invalid', code: 'job-required', field: '/job' });
+    });
+
+    it('refuses a job on a request for another instrument', () => {
+      given([])
+        .when(requestCommand({ job } as Partial<typeof requestData>))
+        .thenRefused({ category: 'invalid', code: 'job-not-asked', field: '/job' });
+    });
+
+    it.each([
+      [{ hoursPerWeek: 24.3 }, '/job/hoursPerWeek'],
+      [{ hoursPerWeek: 49 }, '/job/hoursPerWeek'],
+      [{ contractMonths: 0 }, '/job/contractMonths'],
+      [{ contractMonths: 6.5 }, '/job/contractMonths'],
+      [{ startDate: '2025-02-30' }, '/job/startDate'],
+    ] as [Partial<typeof job>, string][])('refuses a job of %o, naming %s', (bad, field) => {
+      given([]).when(jobCoaching(bad)).thenRefused({ category: 'invalid', field });
+    });
+
+    it('refuses a job that starts after the coaching period ends', () => {
+      given([])
+        .when(jobCoaching({ startDate: '2025-07-01' }))
+        .thenRefused({ category: 'invalid', code: 'job-starts-after-period', field: '/job/startDate' });
     });
   });
 

@@ -2,7 +2,8 @@
 // the command id, so a retried request lands on the same stream and changes nothing.
 import { assertNever, domainError, isDomainError, uuidV5, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import type { CareFundingCommand, RecordCareFundingGranted, RecordCareFundingRefused, RequestCareFunding } from './care-funding.commands';
-import { CARE_FUNDING_INSTRUMENTS, type CareFundingEvent, type CareFundingRef, type CareFundingRequested } from './care-funding.events';
+import type { CoachedJob } from '@wcc/shared-kernel';
+import { CARE_FUNDING_INSTRUMENTS, type CareFundingEvent, type CareFundingInstrument, type CareFundingRef, type CareFundingRequested } from './care-funding.events';
 import { isIsoDate } from './dates';
 import { IPS_INTAKE_SESSIONS, ownAcceptedReferral } from './referral.decider';
 
@@ -23,6 +24,10 @@ export type CareFundingState =
 
 type Decision = readonly CareFundingEvent[] | DomainError;
 
+/** Bounds of a stated job, as the placement contract has them (hours) and a contract runs (up to ten years). */
+export const MAX_HOURS_PER_WEEK = 48;
+export const MAX_CONTRACT_MONTHS = 120;
+
 /** The funding request id (and stream id) a RequestCareFunding command creates. */
 export function fundingRequestIdFor(commandId: string): string {
   return uuidV5(`${commandId}:care-funding-request`);
@@ -38,6 +43,30 @@ export function quantityProblem(data: { units: number; amountCents: number; peri
   if (!isIsoDate(data.periodTo) || data.periodTo < data.periodFrom) {
     return domainError('invalid', 'period-end-before-start', 'The period cannot end before it starts.', '/periodTo');
   }
+  return undefined;
+}
+
+/**
+ * The job a funding request states: required for job coaching (the insurer funds it by the
+ * job's contract hours and year, report 002 §5.1.4), refused for the other instruments, which
+ * need no job data. Whether the job qualifies is the insurer's to decide, and to answer.
+ */
+function jobProblem(instrument: CareFundingInstrument, job: CoachedJob | undefined, periodTo: string): DomainError | undefined {
+  if (job === undefined) {
+    return instrument === 'job-coaching'
+      ? domainError('invalid', 'job-required', 'A job-coaching request states the job: its contract hours per week, contract length in months and start date.', '/job')
+      : undefined;
+  }
+  if (instrument !== 'job-coaching') return domainError('invalid', 'job-not-asked', `Only a job-coaching request states a job; leave it out for ${instrument}.`, '/job');
+  if (!Number.isFinite(job.hoursPerWeek) || job.hoursPerWeek < 0 || job.hoursPerWeek > MAX_HOURS_PER_WEEK || !Number.isInteger(job.hoursPerWeek * 2)) {
+    return domainError('invalid', 'invalid-hours-per-week', `Contract hours per week are 0 to ${MAX_HOURS_PER_WEEK}, in half hours.`, '/job/hoursPerWeek');
+  }
+  if (!Number.isInteger(job.contractMonths) || job.contractMonths < 1 || job.contractMonths > MAX_CONTRACT_MONTHS) {
+    return domainError('invalid', 'invalid-contract-months', `The contract length is a whole number of months, 1 to ${MAX_CONTRACT_MONTHS}.`, '/job/contractMonths');
+  }
+  if (!isIsoDate(job.startDate)) return domainError('invalid', 'invalid-date', 'Not a calendar date.', '/job/startDate');
+  if (job.startDate > periodTo)
+    return domainError('invalid', 'job-starts-after-period', `Job coaching follows the start of the job; this period ends (${periodTo}) before the job starts.`, '/job/startDate');
   return undefined;
 }
 
@@ -66,6 +95,8 @@ function request(command: RequestCareFunding, state: CareFundingState, metadata:
   if (d.instrument === 'ips-intake' && d.units > IPS_INTAKE_SESSIONS) {
     return domainError('invalid', 'too-many-intake-sessions', `The IPS intake phase has ${IPS_INTAKE_SESSIONS} sessions.`, '/units');
   }
+  const badJob = jobProblem(d.instrument, d.job, d.periodTo);
+  if (badJob) return badJob;
   const r = referral.referral;
   return [
     {
@@ -82,6 +113,7 @@ function request(command: RequestCareFunding, state: CareFundingState, metadata:
         amountCents: d.amountCents,
         periodFrom: d.periodFrom,
         periodTo: d.periodTo,
+        ...(d.job === undefined ? {} : { job: { hoursPerWeek: d.job.hoursPerWeek, contractMonths: d.job.contractMonths, startDate: d.job.startDate } }),
       },
     },
   ];

@@ -2,6 +2,7 @@
 // insurer to fund an instrument for one client, and the insurer's answer as received
 // from its CareFundingGranted / CareFundingRefused.
 import type { DomainEvent } from '@wcc/domain-kit';
+import type { CoachedJob } from '@wcc/shared-kernel';
 
 /** IPS intake phase (per session), a DBC care product, job coaching (per hour). */
 export const CARE_FUNDING_INSTRUMENTS = ['ips-intake', 'dbc-care-product', 'job-coaching'] as const;
@@ -24,6 +25,8 @@ export type CareFundingRequested = DomainEvent<
     readonly amountCents: number;
     readonly periodFrom: string;
     readonly periodTo: string;
+    /** Job coaching only: the job it is for (report 002 §5.1.4 funds it by the job's contract hours and year). */
+    readonly job?: CoachedJob;
   }
 >;
 

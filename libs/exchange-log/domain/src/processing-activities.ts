@@ -144,7 +144,8 @@ const activities: readonly Omit<ProcessingActivity, 'uri'>[] = [
         en: 'Legal duty to claim and check insured care.',
       },
     },
-    dataCategories: ['identifying', 'administrative', 'financial'],
+    // 'work': a job-coaching request states the job's contract hours, length and start (report 002 §5.1.4 funds by them).
+    dataCategories: ['identifying', 'administrative', 'work', 'financial'],
     retention: { period: 'P7Y', explanation: { nl: 'zeven jaar (fiscale bewaarplicht)', en: 'seven years (tax retention duty)' } },
   },
   {

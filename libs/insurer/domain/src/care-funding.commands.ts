@@ -1,5 +1,6 @@
 // Commands on a funding request. Registering the request and submitting a claim come
 // from the care provider over Kafka; granting and refusing from a contract manager.
+import type { CoachedJob } from '@wcc/shared-kernel';
 import type { FundingRefusalReason } from './care-funding.events';
 import type { FundedInstrument } from './tariffs';
 
@@ -16,6 +17,8 @@ export interface RegisterCareFundingRequest {
     readonly requestedAmountCents: number;
     readonly periodFrom: string;
     readonly periodTo: string;
+    /** The job a job-coaching request is for, as the care provider stated it. */
+    readonly job?: CoachedJob;
   };
 }
 

@@ -2,10 +2,11 @@
 // addressed insurer decides; the tariff caps what may be granted; claims are settled
 // automatically when they fit the grant and rejected with a reason when they do not.
 // A rejected claim is an event, not an error: the care provider must hear why.
-import { assertNever, domainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
+import { assertNever, domainError, isDomainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import type { CareFundingCommand, GrantCareFunding, RefuseCareFunding, RegisterCareFundingRequest, SubmitCareClaim } from './care-funding.commands';
 import type { CareClaimRejected, CareFundingEvent, ClaimRejectionReason, FundingRefusalReason } from './care-funding.events';
-import { maxAmountFor, tariffOn, type FundedInstrument } from './tariffs';
+import type { CoachedJob } from '@wcc/shared-kernel';
+import { JOB_DETAILS_MISSING, jobCoachingRefusal, maxAmountFor, maxJobCoachingUnits, tariffOn, type FundedInstrument, type Tariff } from './tariffs';
 
 export interface FundingRequest {
   readonly fundingRequestId: string;
@@ -18,6 +19,8 @@ export interface FundingRequest {
   readonly requestedAmountCents: number;
   readonly periodFrom: string;
   readonly periodTo: string;
+  /** The job a job-coaching request is for (absent on requests received before it was asked). */
+  readonly job?: CoachedJob;
 }
 
 export interface FundingGrant {
@@ -77,7 +80,36 @@ function register(command: RegisterCareFundingRequest, state: CareFundingState):
   if (state.status !== 'unknown') return [];
   const d = command.data;
   if (d.periodTo < d.periodFrom) return domainError('invalid', 'period-reversed', `The requested period ends (${d.periodTo}) before it starts (${d.periodFrom}).`, '/periodTo');
-  return [{ type: 'CareFundingRequestReceived', data: { ...d } }];
+  const received: CareFundingEvent = { type: 'CareFundingRequestReceived', data: { ...d } };
+  // Job coaching the tariff's rule cannot fund for this job at all is refused on arrival, so
+  // the care provider hears why at once; the tariff is the one the grant would be checked against.
+  const found = d.instrument === 'job-coaching' ? tariffOn(d.instrument, d.periodFrom) : undefined;
+  const refusal = found?.tariff.jobCoachingRule ? jobCoachingRefusal(found.tariff.jobCoachingRule, d.job, d.periodFrom, d.periodTo) : undefined;
+  if (!found || !refusal) return [received];
+  const { fundingRequestId, caseId, clientKey, insurerId, careProviderId, instrument } = d;
+  return [
+    received,
+    {
+      type: 'CareFundingRefused',
+      data: { fundingRequestId, caseId, clientKey, insurerId, careProviderId, instrument, reasonCode: refusal.reasonCode, reason: refusal.reason, decidedBy: `tariff:${found.version}` },
+    },
+  ];
+}
+
+/** The most units a grant under `tariff` may fund for this request over its period, or why it may fund none. */
+function unitCap(tariff: Tariff, version: string, request: FundingRequest, grant: GrantCareFunding['data']): { maxUnits: number; basis: string } | DomainError {
+  const rule = tariff.jobCoachingRule;
+  if (rule === undefined) return { maxUnits: tariff.maxUnits, basis: 'per grant' };
+  const { job } = request;
+  const refusal = jobCoachingRefusal(rule, job, grant.periodFrom, grant.periodTo);
+  if (refusal === undefined && job !== undefined) {
+    const { maxUnits, basis } = maxJobCoachingUnits(rule, job, grant.periodFrom, grant.periodTo);
+    return { maxUnits, basis: `for this job from ${grant.periodFrom} to ${grant.periodTo}: ${basis}, rounded down` };
+  }
+  const why = refusal ?? JOB_DETAILS_MISSING;
+  if (why.reasonCode === 'outside-coaching-years') return domainError('invalid', why.reasonCode, why.reason, '/periodFrom');
+  // A request the rule funds none of is refused on arrival; one received before the job was asked for is still open: refuse it.
+  return domainError('conflict', why.reasonCode, `Tariff ${version} funds none of this request. ${why.reason} Refuse it with reason ${why.reasonCode}.`);
 }
 
 function addressedInsurer(state: CareFundingState, metadata: CommandMetadata, verb: string): DomainError | undefined {
@@ -101,18 +133,20 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
   const found = tariffOn(request.instrument, d.periodFrom);
   if (!found) return domainError('invalid', 'no-tariff', `No tariff for ${request.instrument} applies on ${d.periodFrom}.`, '/periodFrom');
   const { tariff, version } = found;
-  if (d.grantedUnits > tariff.maxUnits) {
+  const cap = unitCap(tariff, version, request, d);
+  if (isDomainError(cap)) return cap;
+  if (d.grantedUnits > cap.maxUnits) {
     return domainError(
       'invalid',
       'above-tariff-cap',
-      `Tariff ${version} funds at most ${tariff.maxUnits} ${tariff.unit}(s) of ${request.instrument} per grant; ${d.grantedUnits} asked.`,
+      `Tariff ${version} funds at most ${cap.maxUnits} ${tariff.unit}(s) of ${request.instrument} ${cap.basis}; ${d.grantedUnits} asked.`,
       '/grantedUnits',
     );
   }
   if (d.grantedUnits > request.requestedUnits) {
     return domainError('invalid', 'above-requested', `The care provider requested ${request.requestedUnits} unit(s); a grant cannot exceed the request.`, '/grantedUnits');
   }
-  const cap = maxAmountFor(tariff, d.grantedUnits);
+  const amountCap = maxAmountFor(tariff, d.grantedUnits);
   let amount = d.grantedAmountCents;
   if (amount === undefined) {
     if (tariff.unitPriceCents === undefined) {
@@ -120,11 +154,11 @@ function grant(command: GrantCareFunding, state: CareFundingState, metadata: Com
     }
     amount = Math.min(tariff.unitPriceCents * d.grantedUnits, request.requestedAmountCents);
   }
-  if (cap !== undefined && amount > cap) {
+  if (amountCap !== undefined && amount > amountCap) {
     return domainError(
       'invalid',
       'above-tariff-cap',
-      `Tariff ${version} allows at most ${euros(cap)} for ${d.grantedUnits} unit(s) of ${request.instrument}; ${euros(amount)} asked.`,
+      `Tariff ${version} allows at most ${euros(amountCap)} for ${d.grantedUnits} unit(s) of ${request.instrument}; ${euros(amount)} asked.`,
       '/grantedAmountCents',
     );
   }

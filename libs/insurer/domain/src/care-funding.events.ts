@@ -1,9 +1,22 @@
 // The insurer's private record of one funding request (stream `care-funding-<id>`):
 // the request as received, the contract manager's decision and every claim against it.
 // Each event repeats caseId and clientKey, so it can be mapped on its own.
+import type { CoachedJob } from '@wcc/shared-kernel';
 import type { FundedInstrument } from './tariffs';
 
-export const FUNDING_REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'] as const;
+export const FUNDING_REFUSAL_REASONS = [
+  'not-covered',
+  'not-insured',
+  'insufficient-justification',
+  'duplicate-request',
+  'budget-exhausted',
+  // Job coaching under report 002 §5.1.4 (see tariffs.ts): refused on arrival by the tariff, or by a contract manager.
+  'job-details-missing',
+  'contract-too-short',
+  'contract-hours-too-low',
+  'outside-coaching-years',
+  'other',
+] as const;
 export type FundingRefusalReason = (typeof FUNDING_REFUSAL_REASONS)[number];
 
 export const CLAIM_REJECTION_REASONS = ['not-granted', 'over-budget', 'outside-period', 'instrument-mismatch', 'above-tariff', 'invalid-period'] as const;
@@ -26,6 +39,8 @@ export interface CareFundingRequestReceived {
     readonly requestedAmountCents: number;
     readonly periodFrom: string;
     readonly periodTo: string;
+    /** The job a job-coaching request is for; absent for other instruments, and on requests received before it was asked. */
+    readonly job?: CoachedJob;
   };
 }
 
@@ -56,6 +71,7 @@ export interface CareFundingRefused {
     readonly instrument: FundedInstrument;
     readonly reasonCode: FundingRefusalReason;
     readonly reason: string;
+    /** The contract manager who decided, or `tariff:<version>` when the request failed the tariff's rule on arrival. */
     readonly decidedBy: string;
   };
 }

@@ -10,6 +10,7 @@
 //   after the start of work = the starters' cost at 12 months.
 import { hoursGroups, reportBenefitTypes, type HoursGroup, type ParameterSet, type ProjectId, type ProjectInputs, type ReportBenefitType } from './parameters/report-002-2016';
 import { mkbaRowKeys, type MkbaColumn, type MkbaRowKey, type Payback } from './published/report-tables';
+import { maxJobCoachingHours } from '@wcc/shared-kernel';
 
 export type Scenario = 'none' | 'regular' | 'project';
 
@@ -71,17 +72,15 @@ export function benefitSavingPerStarterMonth(params: ParameterSet, mix: Readonly
   return reportBenefitTypes.reduce((sum, type) => sum + mix[type] * hoursGroups.reduce((s, g) => s + hours[g] * (levelAtStart(params, type) - levelAfterWork(params, type, g)), 0), 0);
 }
 
-/** §5.1.4's job-coaching rule for one contract: hours per year × share × price, within the horizon. */
+/**
+ * §5.1.4's job-coaching rule for one contract (the shared kernel's, as the insurer funds it):
+ * the most coaching hours × price, within the horizon. The monitor counts work in months, so
+ * a year's weeks are its months × 4.3, as Table 6 turns weeks into months.
+ */
 export function jobCoachingCost(params: ParameterSet, contract: { readonly hoursPerWeek: number; readonly contractMonths: number; readonly workMonths: number }): number {
   const rule = params.jobCoaching.value;
-  if (contract.contractMonths < rule.minContractMonths || contract.hoursPerWeek < rule.minHoursPerWeek) return 0;
-  let cost = 0;
-  for (let year = 0; year < rule.shareOfContractHoursByYear.length; year++) {
-    const months = Math.max(0, Math.min(12, contract.workMonths - year * 12));
-    const contractHours = contract.hoursPerWeek * params.weeksPerMonth.value * months;
-    cost += contractHours * (rule.shareOfContractHoursByYear[year] ?? 0) * rule.pricePerHour;
-  }
-  return cost;
+  const weeksByJobYear = rule.shareOfContractHoursByYear.map((_share, year) => Math.max(0, Math.min(12, contract.workMonths - year * 12)) * params.weeksPerMonth.value);
+  return maxJobCoachingHours(rule, contract, weeksByJobYear) * rule.pricePerHour;
 }
 
 function payback(investment: number, saving: number, horizonYears: number): number | null {

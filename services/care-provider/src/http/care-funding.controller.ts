@@ -27,7 +27,8 @@ export class CareFundingController {
   @Post('referrals/:referralId/funding-requests')
   @ApiOperation({
     summary: 'Request care funding from a health insurer',
-    description: 'For an accepted referral: instrument (ips-intake ≤ 8 sessions, dbc-care-product, job-coaching), units, amount in cents, period. Publishes CareFundingRequested.',
+    description:
+      'For an accepted referral: instrument (ips-intake ≤ 8 sessions, dbc-care-product, job-coaching), units, amount in cents, period; for job-coaching also the job (contract hours per week, contract months, start date), which the insurer caps the hours by (report 002 §5.1.4). Publishes CareFundingRequested.',
   })
   @ApiParam({ name: 'referralId', format: 'uuid' })
   @ApiResponse({ status: 201, schema: ResultSchema({ fundingRequestId: { type: 'string', format: 'uuid' }, referralId: { type: 'string' } }) })

@@ -11,6 +11,8 @@ import {
   DIAGNOSIS_CODE_SYSTEMS,
   FUNCTIONAL_LIMITATION_CODES,
   IPS_INTAKE_SESSIONS,
+  MAX_CONTRACT_MONTHS,
+  MAX_HOURS_PER_WEEK,
   TREATMENT_END_REASONS,
 } from '@wcc/care-provider-domain';
 import { addressableOrganisationIdPattern } from '@wcc/contracts';
@@ -97,9 +99,25 @@ const quantity = {
   periodTo: date('Not before periodFrom.'),
 };
 
+// Job coaching is funded by the job's contract hours and year (report 002 §5.1.4): the
+// request states the job. Required for job coaching, refused for the other instruments
+// (the decider says so, naming /job); whether the job qualifies, the insurer answers.
+const CoachedJobBody = Type.Object(
+  {
+    hoursPerWeek: Type.Number({ minimum: 0, maximum: MAX_HOURS_PER_WEEK, multipleOf: 0.5, description: 'Contract hours per week, in half hours.' }),
+    contractMonths: Type.Integer({ minimum: 1, maximum: MAX_CONTRACT_MONTHS, description: 'Length of the employment contract in months (an open-ended contract: 12 or more).' }),
+    startDate: date('First day of the job; which year of the job the coaching falls in follows from it. Not after periodTo.'),
+  },
+  { ...closed, description: 'Job coaching only: the job the coaching is for.' },
+);
+
 // The insurer's own topic carries the request (wcc.care-provider.to-insurer.<insurerId>.v1): an id that cannot be addressed is refused here.
 export const RequestCareFundingBody = Type.Object(
-  { insurerId: Type.String({ pattern: addressableOrganisationIdPattern, description: 'The health insurer asked to pay (its organisation id).' }), ...quantity },
+  {
+    insurerId: Type.String({ pattern: addressableOrganisationIdPattern, description: 'The health insurer asked to pay (its organisation id).' }),
+    ...quantity,
+    job: Type.Optional(CoachedJobBody),
+  },
   closed,
 );
 export type RequestCareFundingBody = Static<typeof RequestCareFundingBody>;

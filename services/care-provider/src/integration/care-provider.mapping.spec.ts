@@ -81,6 +81,21 @@ describe('care-provider integration mapping', () => {
     expect(topicsOf(samples.find((s) => s.type === 'CareFundingRequested')!)).toEqual([['wcc.care-provider.case-events.v1', 'wcc.care-provider.to-insurer.achmea.v1']]);
   });
 
+  it('passes the job of a job-coaching request to the insurer, and nothing else about it', () => {
+    const job = { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-03-17' };
+    const coaching: CareProviderDomainEvent = {
+      type: 'CareFundingRequested',
+      data: { ...funding, instrument: 'job-coaching', units: 40, amountCents: 368_000, periodFrom: '2025-04-01', periodTo: '2025-09-30', job },
+    };
+    const [message, ...more] = careProviderMapping(recorded(coaching));
+    expect(more).toEqual([]);
+    expect(message?.definition.validate(message.data)).toMatchObject({ ok: true });
+    expect(message?.data).toMatchObject({ instrument: 'job-coaching', job });
+    expect(message?.definition.categories['job']).toBe('work');
+    // A request without a job (any other instrument) carries no job field at all.
+    expect(careProviderMapping(recorded(samples.find((s) => s.type === 'CareFundingRequested')!))[0]?.data).not.toHaveProperty('job');
+  });
+
   it('keeps clinical findings private: ClinicalFindingsRecorded maps to no integration event', () => {
     const findings = samples.find((s) => s.type === 'ClinicalFindingsRecorded')!;
     expect(careProviderMapping(recorded(findings))).toEqual([]);

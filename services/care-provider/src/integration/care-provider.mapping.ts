@@ -154,6 +154,7 @@ export const careProviderMapping: IntegrationMapping = (recorded: RecordedEvent)
           requestedAmountCents: d.amountCents,
           periodFrom: d.periodFrom,
           periodTo: d.periodTo,
+          ...(d.job === undefined ? {} : { job: { hoursPerWeek: d.job.hoursPerWeek, contractMonths: d.job.contractMonths, startDate: d.job.startDate } }),
         }),
       ];
     }

@@ -97,6 +97,13 @@ const MIGRATIONS: readonly SchemaMigration[] = [
   alter table cp_referrals add column if not exists discharged_on text, add column if not exists discharge_reason_code text;
 `,
   },
+  {
+    id: 3,
+    name: 'the job a job-coaching request is for',
+    sql: `
+  alter table cp_care_funding_requests add column if not exists job jsonb;
+`,
+  },
 ];
 
 const STREAM_PREFIXES = ['referral-', 'care-funding-', 'care-claim-'];
@@ -169,9 +176,9 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
       const d = event.data;
       await tx.query(
         `insert into cp_care_funding_requests (funding_request_id, referral_id, organisation_id, insurer_id, instrument, units, amount_cents,
-           period_from, period_to, status, requested_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', $10) on conflict do nothing`,
-        [d.fundingRequestId, d.referralId, d.organisationId, d.insurerId, d.instrument, d.units, d.amountCents, d.periodFrom, d.periodTo, at],
+           period_from, period_to, status, requested_at, job)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested', $10, $11) on conflict do nothing`,
+        [d.fundingRequestId, d.referralId, d.organisationId, d.insurerId, d.instrument, d.units, d.amountCents, d.periodFrom, d.periodTo, at, d.job ? JSON.stringify(d.job) : null],
       );
       return;
     }

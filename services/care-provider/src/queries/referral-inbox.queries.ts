@@ -44,6 +44,7 @@ interface FundingRow {
   period_to: string;
   status: string;
   requested_at: Date;
+  job: { hoursPerWeek: number; contractMonths: number; startDate: string } | null;
   granted_units: number | null;
   granted_amount_cents: string | null;
   granted_period_from: string | null;
@@ -96,6 +97,7 @@ function funding(row: FundingRow, claims: readonly ClaimRow[]) {
     amountCents: Number(row.amount_cents),
     periodFrom: row.period_from,
     periodTo: row.period_to,
+    job: row.job,
     status: row.status,
     requestedAt: row.requested_at.toISOString(),
     grant: row.status === 'granted' ? { units: row.granted_units, amountCents: Number(row.granted_amount_cents), periodFrom: row.granted_period_from, periodTo: row.granted_period_to } : null,

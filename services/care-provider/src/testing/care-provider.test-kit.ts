@@ -4,7 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { careClaimSettledV1, careFundingGrantedV1, clientReferredV1, type CareClaimSettledV1, type CareFundingGrantedV1, type ClientReferredV1 } from '@wcc/contracts';
+import {
+  careClaimSettledV1,
+  careFundingGrantedV1,
+  careFundingRefusedV1,
+  clientReferredV1,
+  type CareClaimSettledV1,
+  type CareFundingGrantedV1,
+  type CareFundingRefusedV1,
+  type ClientReferredV1,
+} from '@wcc/contracts';
 import type { OrganisationType } from '@wcc/domain-kit';
 import { signDevelopmentToken, type Role } from '@wcc/nest-kit';
 import { callJson, eventually, type JsonResponse, type TestDatabase, type TestNamespace } from '@wcc/testing';
@@ -68,6 +77,11 @@ export async function referClient(producer: Producer, ns: TestNamespace, overrid
 /** Plays the insurer: grants a funding request (addressed to PROVIDER unless the data says otherwise). */
 export async function grantFunding(producer: Producer, ns: TestNamespace, data: CareFundingGrantedV1): Promise<void> {
   await publishAsPartner(producer, ns, careFundingGrantedV1, { addressedTo: PROVIDER, ...data }, 'urn:nld:oin:achmea:systeem:wcc-insurer');
+}
+
+/** Plays the insurer: refuses a funding request (addressed to PROVIDER unless the data says otherwise). */
+export async function refuseFunding(producer: Producer, ns: TestNamespace, data: CareFundingRefusedV1): Promise<void> {
+  await publishAsPartner(producer, ns, careFundingRefusedV1, { addressedTo: PROVIDER, ...data }, 'urn:nld:oin:achmea:systeem:wcc-insurer');
 }
 
 /** Plays the insurer: settles a claim (addressed to PROVIDER unless the data says otherwise). */

@@ -64,13 +64,14 @@ export class CareFundingController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Grant care funding (GrantCareFunding)',
-    description: 'Checked against the tariff valid on periodFrom: IPS intake at most 8 sessions × €92 = €736. Publishes CareFundingGranted. Honours Idempotency-Key.',
+    description:
+      "Checked against the tariff valid on periodFrom: IPS intake at most 8 sessions × €92 = €736; job coaching at €92 an hour, at most 15% / 7.5% / 6% of the job's contract hours in the period in year 1 / 2 / 3 of the job (report 002 §5.1.4), in whole hours rounded down. Publishes CareFundingGranted. Honours Idempotency-Key.",
   })
   @ApiParam({ name: 'fundingRequestId', format: 'uuid' })
   @ApiResponse({ status: 201, description: 'Granted: { fundingRequestId, version, grantedUnits, grantedAmountCents }.' })
-  @ApiProblem(400, 'Invalid body, above the tariff cap or the request, or a period ending before it starts; names the field.')
+  @ApiProblem(400, 'Invalid body, above the tariff cap or the request, a period ending before it starts or outside the years of the job; names the field.')
   @ApiProblem(404, 'No such funding request.')
-  @ApiProblem(409, 'Already decided, or changed concurrently.')
+  @ApiProblem(409, 'Already decided, changed concurrently, or a job-coaching request without its job (refuse it instead).')
   async grant(
     @Param('fundingRequestId', new UuidParam('fundingRequestId')) id: string,
     @SchemaBody(GrantCareFundingBody) body: Static<typeof GrantCareFundingBody>,

@@ -87,7 +87,7 @@ describe('insurer HTTP API', () => {
 
     const granted = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: grantBody });
     expect(granted.status).toBe(201);
-    expect(granted.body).toEqual({ fundingRequestId: request.fundingRequestId, version: 2, grantedUnits: 8, grantedAmountCents: 73_600, tariffVersion: '2015' });
+    expect(granted.body).toEqual({ fundingRequestId: request.fundingRequestId, version: 2, grantedUnits: 8, grantedAmountCents: 73_600, tariffVersion: '2015.2' });
 
     const detail = await call('GET', `/care-fundings/${request.fundingRequestId}`, { token: achmea });
     expect(detail.body).toMatchObject({
@@ -103,7 +103,7 @@ describe('insurer HTTP API', () => {
   });
 
   it('refuses a request with a reason, and lists it under refused only', async () => {
-    const request = await receivedRequest({ instrument: 'job-coaching', requestedUnits: 40, requestedAmountCents: 368_000 });
+    const request = await receivedRequest({ instrument: 'job-coaching', requestedUnits: 40, requestedAmountCents: 368_000, job: { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-04-01' } });
     const refused = await call('POST', `/care-fundings/${request.fundingRequestId}/refuse`, {
       token: achmea,
       body: { reasonCode: 'not-covered', reason: 'Job coaching is funded by the municipality here.' },
@@ -113,6 +113,48 @@ describe('insurer HTTP API', () => {
     expect((refusedList.body as unknown as { fundingRequestId: string }[]).map((r) => r.fundingRequestId)).toContain(request.fundingRequestId);
     const requested = await call('GET', '/care-fundings?status=requested', { token: achmea });
     expect((requested.body as unknown as { fundingRequestId: string }[]).map((r) => r.fundingRequestId)).not.toContain(request.fundingRequestId);
+  });
+
+  it('shows a job-coaching request with its job, and answers 400 above the §5.1.4 cap saying how it follows', async () => {
+    // 2025-04-01 … 2025-09-29 is 182 days, 26 weeks, in year 2 of a job started on 2024-04-01: 0.075 × 32 × 26 = 62.4 hours.
+    const period = { periodFrom: '2025-04-01', periodTo: '2025-09-29' };
+    const job = { hoursPerWeek: 32, contractMonths: 24, startDate: '2024-04-01' };
+    const request = await receivedRequest({ instrument: 'job-coaching', requestedUnits: 80, requestedAmountCents: 736_000, ...period, job });
+    const detail = await call('GET', `/care-fundings/${request.fundingRequestId}`, { token: achmea });
+    expect(detail.body).toMatchObject({ status: 'requested', instrument: 'job-coaching', job });
+    // The worklist shows it too, so the contract manager sees what the cap follows from.
+    const listed = await waitFor('the job-coaching request in the worklist', async () => {
+      const list = (await call('GET', '/care-fundings?status=requested', { token: achmea })).body as unknown as { fundingRequestId: string; job: unknown }[];
+      return list.find((r) => r.fundingRequestId === request.fundingRequestId);
+    });
+    expect(listed).toMatchObject({ instrument: 'job-coaching', job });
+
+    const before = await eventCount();
+    const overCap = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { grantedUnits: 63, ...period } });
+    expect(overCap).toMatchObject({
+      status: 400,
+      contentType: expect.stringContaining('application/problem+json') as unknown,
+      body: { code: 'above-tariff-cap', errors: [{ field: '/grantedUnits' }] },
+    });
+    expect(overCap.body?.['detail']).toContain('at most 62 hour(s) of job-coaching for this job from 2025-04-01 to 2025-09-29: 7.5% of 32 h/week × 26.0 weeks in year 2 of the job');
+    const outside = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { grantedUnits: 10, periodFrom: '2027-06-01', periodTo: '2027-06-30' } });
+    expect(outside).toMatchObject({ status: 400, body: { code: 'outside-coaching-years', errors: [{ field: '/periodFrom' }] } });
+    expect(await eventCount()).toBe(before);
+
+    const granted = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { grantedUnits: 62, ...period } });
+    expect(granted).toMatchObject({ status: 201, body: { grantedUnits: 62, grantedAmountCents: 62 * 9_200, tariffVersion: '2015.2' } });
+  });
+
+  it('lists a job-coaching request the tariff refused on arrival under refused, with the rule’s reason', async () => {
+    const request = await receivedRequest({ instrument: 'job-coaching', requestedUnits: 40, requestedAmountCents: 368_000, job: { hoursPerWeek: 11, contractMonths: 12, startDate: '2025-04-01' } });
+    // The worklist is a projection: it shows the refusal once it caught up.
+    const listed = await waitFor('the refused request in the worklist', async () => {
+      const refusedList = (await call('GET', '/care-fundings?status=refused', { token: achmea })).body as unknown as { fundingRequestId: string; refusal: unknown }[];
+      return refusedList.find((r) => r.fundingRequestId === request.fundingRequestId);
+    });
+    expect(listed).toMatchObject({ refusal: { reasonCode: 'contract-hours-too-low' } });
+    const grant = await call('POST', `/care-fundings/${request.fundingRequestId}/grant`, { token: achmea, body: { grantedUnits: 10, periodFrom: '2025-04-01', periodTo: '2025-09-30' } });
+    expect(grant).toMatchObject({ status: 409, body: { code: 'care-funding-already-decided' } });
   });
 
   it('answers 401 without a token and with a forged one', async () => {

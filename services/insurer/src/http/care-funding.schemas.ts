@@ -5,7 +5,10 @@ import { outboundText } from '@wcc/nest-kit';
 
 export const GrantCareFundingBody = Type.Object(
   {
-    grantedUnits: Type.Integer({ minimum: 1, description: 'Sessions, hours or care products funded; at most the tariff cap (IPS intake: 8).' }),
+    grantedUnits: Type.Integer({
+      minimum: 1,
+      description: "Sessions, hours or care products funded; at most the tariff cap (IPS intake: 8; job coaching: the report 002 §5.1.4 share of the job's contract hours in the period).",
+    }),
     grantedAmountCents: Type.Optional(Type.Integer({ minimum: 0, description: 'Euro cents. Defaults to units × tariff price (at most the requested amount); required for a DBC care product.' })),
     periodFrom: Type.String({ format: 'date', description: 'First day care may be claimed for.' }),
     periodTo: Type.String({ format: 'date', description: 'Last day care may be claimed for; not before periodFrom.' }),

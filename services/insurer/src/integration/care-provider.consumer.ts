@@ -49,6 +49,8 @@ export class CareProviderConsumer implements IntegrationEventConsumer {
         requestedAmountCents: d.requestedAmountCents,
         periodFrom: d.periodFrom,
         periodTo: d.periodTo,
+        // Job coaching is capped by the job (report 002 §5.1.4); a request without it is refused on arrival.
+        ...(d.job === undefined ? {} : { job: { hoursPerWeek: d.job.hoursPerWeek, contractMonths: d.job.contractMonths, startDate: d.job.startDate } }),
       },
     } as const;
     const metadata = commandMetadataFromEvent(event, careProvider(d.organisationId), 'register-care-funding-request');

@@ -149,7 +149,7 @@ describe('insurer over Kafka', () => {
       grantedUnits: 8,
       grantedAmountCents: 73_600,
       unitPriceCents: 9_200,
-      tariffVersion: '2015',
+      tariffVersion: '2015.2',
       periodFrom: '2025-04-01',
       periodTo: '2025-09-30',
     });
@@ -159,7 +159,7 @@ describe('insurer over Kafka', () => {
   });
 
   it('publishes a refusal as CareFundingRefused with its reason', async () => {
-    const funding = request({ instrument: 'job-coaching', requestedUnits: 20, requestedAmountCents: 184_000 });
+    const funding = request({ instrument: 'job-coaching', requestedUnits: 20, requestedAmountCents: 184_000, job: { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-04-01' } });
     await received(funding);
     const token = await tokenFor(contractManager('achmea'));
     const response = await fetch(`${baseUrl}/care-fundings/${funding.fundingRequestId}/refuse`, {
@@ -171,6 +171,39 @@ describe('insurer over Kafka', () => {
     const found = await published(careFundingRefusedV1.type, (d) => d['fundingRequestId'] === funding.fundingRequestId);
     expectValidInsurerCloudEvent(found, funding.caseId);
     expect(found.event.data).toMatchObject({ reasonCode: 'not-covered', reason: 'Funded by the municipality.', instrument: 'job-coaching' });
+  });
+
+  it('refuses on arrival job coaching report 002 §5.1.4 does not fund, and publishes why: no job, 11 h/week, a 5-month contract', async () => {
+    const job = { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-04-01' };
+    const coaching = { instrument: 'job-coaching' as const, requestedUnits: 40, requestedAmountCents: 368_000 };
+    const cases = [
+      { funding: request(coaching), reasonCode: 'job-details-missing', says: 'state the job' },
+      { funding: request({ ...coaching, job: { ...job, hoursPerWeek: 11 } }), reasonCode: 'contract-hours-too-low', says: 'at least 12 hours a week' },
+      { funding: request({ ...coaching, job: { ...job, contractMonths: 5 } }), reasonCode: 'contract-too-short', says: 'at least 6 months' },
+    ];
+    for (const { funding } of cases) await produceCloudEvent(producer, ns, careFundingRequestedV1, funding, CARE_PROVIDER_SOURCE);
+    for (const { funding, reasonCode, says } of cases) {
+      const found = await published(careFundingRefusedV1.type, (d) => d['fundingRequestId'] === funding.fundingRequestId);
+      expectValidInsurerCloudEvent(found, funding.caseId);
+      expect(found.event.data).toMatchObject({ instrument: 'job-coaching', reasonCode, addressedTo: 'ggz-delfland' });
+      expect((found.event.data as { reason: string }).reason).toContain(says);
+      // Nobody decided it by hand: the contract manager finds it refused, not waiting.
+      const token = await tokenFor(contractManager('achmea'));
+      const detail = (await (await fetch(`${baseUrl}/care-fundings/${funding.fundingRequestId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+      expect(detail).toMatchObject({ status: 'refused', refusal: { reasonCode, decidedBy: 'tariff:2015.2' } });
+    }
+  });
+
+  it('grants job coaching up to the §5.1.4 cap: 24 h/week in year 1 for 26 weeks is 93 hours at €92', async () => {
+    // 2025-04-01 … 2025-09-29 is 182 days: 0.15 × 24 × 26 = 93.6, rounded down.
+    const period = { periodFrom: '2025-04-01', periodTo: '2025-09-29' };
+    const funding = request({ instrument: 'job-coaching', requestedUnits: 100, requestedAmountCents: 920_000, ...period, job: { hoursPerWeek: 24, contractMonths: 12, startDate: '2025-04-01' } });
+    await received(funding);
+    expect(await grant(funding, { grantedUnits: 94, ...period })).toBe(400);
+    expect(await grant(funding, { grantedUnits: 93, ...period })).toBe(201);
+    const found = await published(careFundingGrantedV1.type, (d) => d['fundingRequestId'] === funding.fundingRequestId);
+    expectValidInsurerCloudEvent(found, funding.caseId);
+    expect(found.event.data).toMatchObject({ instrument: 'job-coaching', grantedUnits: 93, grantedAmountCents: 855_600, unitPriceCents: 9_200, tariffVersion: '2015.2', ...period });
   });
 
   it('settles a valid CareClaimSubmitted and rejects the next one that would go over budget', async () => {

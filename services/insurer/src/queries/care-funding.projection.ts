@@ -45,6 +45,13 @@ const MIGRATIONS: readonly SchemaMigration[] = [
   create index if not exists insurer_care_fundings_by_client on insurer_care_fundings (client_key);
 `,
   },
+  {
+    id: 2,
+    name: 'the job a job-coaching request is for',
+    sql: `
+  alter table insurer_care_fundings add column if not exists job jsonb;
+`,
+  },
 ];
 
 async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void> {
@@ -56,9 +63,22 @@ async function project(recorded: RecordedEvent, tx: pg.PoolClient): Promise<void
       const d = event.data;
       await tx.query(
         `insert into insurer_care_fundings (funding_request_id, case_id, client_key, insurer_id, care_provider_id, instrument, status,
-           requested_units, requested_amount_cents, requested_period_from, requested_period_to, received_at)
-         values ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $10, $11) on conflict do nothing`,
-        [d.fundingRequestId, d.caseId, d.clientKey, d.insurerId, d.careProviderId, d.instrument, d.requestedUnits, d.requestedAmountCents, d.periodFrom, d.periodTo, at],
+           requested_units, requested_amount_cents, requested_period_from, requested_period_to, received_at, job)
+         values ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $10, $11, $12) on conflict do nothing`,
+        [
+          d.fundingRequestId,
+          d.caseId,
+          d.clientKey,
+          d.insurerId,
+          d.careProviderId,
+          d.instrument,
+          d.requestedUnits,
+          d.requestedAmountCents,
+          d.periodFrom,
+          d.periodTo,
+          at,
+          d.job ? JSON.stringify(d.job) : null,
+        ],
       );
       return;
     }

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { assertNever } from '@wcc/domain-kit';
 import type { EventStore } from '@wcc/event-store';
 import { budgetOf, careFundingDecider, type ClaimRecord } from '@wcc/insurer-domain';
+import type { CoachedJob } from '@wcc/shared-kernel';
 import { EVENT_STORE, loadState, PG_POOL, ProblemException } from '@wcc/nest-kit';
 
 export const FUNDING_STATUSES = ['requested', 'granted', 'refused'] as const;
@@ -21,6 +22,8 @@ export interface FundingSummary {
   readonly requestedUnits: number;
   readonly requestedAmountCents: number;
   readonly requestedPeriod: { readonly from: string; readonly to: string };
+  /** Job coaching: the job the request is for (the grant's cap follows from it); null otherwise. */
+  readonly job: CoachedJob | null;
   readonly receivedAt: string;
   readonly granted: { readonly units: number; readonly amountCents: number; readonly periodFrom: string; readonly periodTo: string; readonly tariffVersion: string } | null;
   readonly refusal: { readonly reasonCode: string; readonly reason: string } | null;
@@ -42,6 +45,7 @@ interface FundingRow {
   requested_amount_cents: number;
   requested_period_from: string;
   requested_period_to: string;
+  job: CoachedJob | null;
   received_at: Date;
   granted_units: number | null;
   granted_amount_cents: number | null;
@@ -68,6 +72,7 @@ function summaryOf(r: FundingRow): FundingSummary {
     requestedUnits: r.requested_units,
     requestedAmountCents: r.requested_amount_cents,
     requestedPeriod: { from: r.requested_period_from, to: r.requested_period_to },
+    job: r.job,
     receivedAt: r.received_at.toISOString(),
     granted:
       r.status === 'granted' && r.granted_units !== null && r.granted_amount_cents !== null
@@ -92,7 +97,7 @@ export class CareFundingQueries {
   async list(insurerId: string, status: FundingStatus | undefined): Promise<FundingSummary[]> {
     const { rows } = await this.pool.query<FundingRow>(
       `select funding_request_id, case_id, client_key, care_provider_id, instrument, status, requested_units, requested_amount_cents,
-              requested_period_from::text, requested_period_to::text, received_at, granted_units, granted_amount_cents, tariff_version,
+              requested_period_from::text, requested_period_to::text, job, received_at, granted_units, granted_amount_cents, tariff_version,
               period_from::text, period_to::text, refusal_reason_code, refusal_reason, decided_at,
               settled_units, settled_amount_cents, claims_settled, claims_rejected
        from insurer_care_fundings where insurer_id = $1 and ($2::text is null or status = $2) order by received_at, funding_request_id`,

@@ -2,6 +2,7 @@
 // from report 002 (Monitor Voorbeeldprojecten, 2016), each with where it stands. Values
 // are the report's own; where the report is silent the entry says so (`stated: false`)
 // and names the assumption, which is never chosen to make a table come out right.
+import { jobCoachingRule002, type JobCoachingRule } from '@wcc/shared-kernel';
 
 export type ProjectId = 'vip-amsterdam' | 'ips-nhn' | 'exit-rotterdam';
 export const projectIds: readonly ProjectId[] = ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'];
@@ -79,14 +80,12 @@ export interface ParameterSet {
   readonly ipsIntake: { readonly sessions: Sourced<number>; readonly pricePerSession: Sourced<number> };
   readonly exitCost: Sourced<number>;
   /** §5.1.4 job-coaching rule: share of contract hours per year, only for long enough, large enough contracts. */
-  readonly jobCoaching: Sourced<{
-    readonly shareOfContractHoursByYear: readonly number[];
-    readonly minContractMonths: number;
-    readonly minHoursPerWeek: number;
-    readonly pricePerHour: number;
-    /** Tables 9–11 carry only the 8 intake sessions for the insurer: the rule is not in them. */
-    readonly inReportTables: boolean;
-  }>;
+  readonly jobCoaching: Sourced<
+    JobCoachingRule & {
+      /** Tables 9–11 carry only the 8 intake sessions for the insurer: the rule is not in them. */
+      readonly inReportTables: boolean;
+    }
+  >;
   /** §5.1.5: tax and work-related cost as a share of gross wage (not in Tables 9–11). */
   readonly taxShareOfGross: Sourced<number>;
   readonly workCostShareOfGross: Sourced<number>;
@@ -139,8 +138,9 @@ export const parameters002_2016: ParameterSet = {
   ipsMarketValue: { value: 5000, source: s('§5.1.4', 'IPS market value for three years') },
   ipsIntake: { sessions: { value: 8, source: s('§5.1.4') }, pricePerSession: { value: 92, source: s('§5.1.4', '736 euro (8x92 euro)') } },
   exitCost: { value: 4000, source: s('§5.1.4', 'ExIT cost price for two years') },
+  // The figures are the shared kernel's, which the insurer's tariff funds job coaching by too: one rule, one set of figures.
   jobCoaching: {
-    value: { shareOfContractHoursByYear: [0.15, 0.075, 0.06], minContractMonths: 6, minHoursPerWeek: 12, pricePerHour: 92, inReportTables: false },
+    value: { ...jobCoachingRule002, inReportTables: false },
     source: s('§5.1.4', 'at most 15% / 7.5% / 6% of contract hours in years 1/2/3, contracts of ≥ 6 months and ≥ 12 h/week, about €92/h'),
   },
   taxShareOfGross: { value: 0.15, source: s('§5.1.5', 'not used in Tables 9–11') },

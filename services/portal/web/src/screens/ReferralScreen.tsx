@@ -1,7 +1,7 @@
 // The care provider's referral: accept or decline (a reason is required), clinical
 // findings (they stay in the care domain; the form says so) and the work-oriented
 // screening advice that goes to the chain.
-import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Fieldset, FieldsetLegend, Heading1, Heading2, Link, Paragraph } from '@utrecht/component-library-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { amsterdamDate, servicePost, serviceGet, type Answer } from '../api';
 import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
@@ -205,12 +205,25 @@ function AdviceForm({ referral, onChanged, startScreening }: { readonly referral
 }
 
 const INSTRUMENTS = ['ips-intake', 'job-coaching', 'dbc-care-product'];
+/** Fields of the job a job-coaching request states (the insurer caps the hours by it, report 002 §5.1.4). */
+const JOB_FIELDS = ['/job/hoursPerWeek', '/job/contractMonths', '/job/startDate'];
 
 function FundingRequestForm({ referral }: { readonly referral: Referral }) {
   const { t, label } = useI18n();
-  const form = useFormState({ insurerId: 'achmea', instrument: 'ips-intake', units: '8', amount: '', periodFrom: amsterdamDate(), periodTo: amsterdamDate(182) });
+  const form = useFormState({
+    insurerId: 'achmea',
+    instrument: 'ips-intake',
+    units: '8',
+    amount: '',
+    periodFrom: amsterdamDate(),
+    periodTo: amsterdamDate(182),
+    jobHoursPerWeek: '',
+    jobContractMonths: '',
+    jobStartDate: '',
+  });
   const [saved, setSaved] = useState(false);
   const v = form.values;
+  const coaching = v.instrument === 'job-coaching';
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -224,6 +237,8 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
           amountCents: typeof amount === 'number' ? Math.round(amount * 100) : amount,
           periodFrom: v.periodFrom,
           periodTo: v.periodTo,
+          // Only job coaching states a job; the service refuses it on any other instrument.
+          ...(coaching ? { job: { hoursPerWeek: numberOrText(v.jobHoursPerWeek), contractMonths: numberOrText(v.jobContractMonths), startDate: v.jobStartDate } } : {}),
         }),
       () => setSaved(true),
     );
@@ -231,7 +246,7 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="funding-heading" className="wcc-form">
       <Heading2 id="funding-heading">{t('fundingRequestTitle')}</Heading2>
-      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/insurerId', '/instrument', '/units', '/amountCents', '/periodFrom', '/periodTo']} />}
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/insurerId', '/instrument', '/units', '/amountCents', '/periodFrom', '/periodTo', ...(coaching ? JOB_FIELDS : [])]} />}
       {saved && <Notice>{t('fundingRequested')}</Notice>}
       <TextField id="funding-insurer" field="/insurerId" label={t('insurerId')} value={v.insurerId} onChange={form.set('insurerId')} problem={form.problem} required />
       <SelectField
@@ -248,6 +263,34 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
       <TextField id="funding-amount" field="/amountCents" label={t('amountEuro')} value={v.amount} onChange={form.set('amount')} problem={form.problem} inputMode="decimal" required />
       <TextField id="funding-from" field="/periodFrom" type="date" label={t('periodFrom')} value={v.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
       <TextField id="funding-to" field="/periodTo" type="date" label={t('periodTo')} value={v.periodTo} onChange={form.set('periodTo')} problem={form.problem} required />
+      {coaching && (
+        <Fieldset aria-describedby="funding-job-rule" className="wcc-field" data-testid="funding-job">
+          <FieldsetLegend>{t('coachedJobTitle')}</FieldsetLegend>
+          <Paragraph id="funding-job-rule">{t('coachedJobRule')}</Paragraph>
+          <TextField
+            id="funding-job-hours"
+            field="/job/hoursPerWeek"
+            label={t('jobHoursPerWeek')}
+            value={v.jobHoursPerWeek}
+            onChange={form.set('jobHoursPerWeek')}
+            problem={form.problem}
+            inputMode="decimal"
+            required
+          />
+          <TextField
+            id="funding-job-months"
+            field="/job/contractMonths"
+            label={t('jobContractMonths')}
+            description={t('jobContractMonthsHint')}
+            value={v.jobContractMonths}
+            onChange={form.set('jobContractMonths')}
+            problem={form.problem}
+            inputMode="numeric"
+            required
+          />
+          <TextField id="funding-job-start" field="/job/startDate" type="date" label={t('jobStartDate')} value={v.jobStartDate} onChange={form.set('jobStartDate')} problem={form.problem} required />
+        </Fieldset>
+      )}
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
         {t('fundingRequestSubmit')}
       </Button>

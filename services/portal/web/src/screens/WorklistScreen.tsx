@@ -66,6 +66,8 @@ interface FundingRequest {
   requestedUnits: number;
   requestedAmountCents: number;
   requestedPeriod: { from: string; to: string };
+  /** Job coaching: the job the request is for, which caps the hours a grant may fund. */
+  job: { hoursPerWeek: number; contractMonths: number; startDate: string } | null;
   granted: { units: number; amountCents: number } | null;
 }
 
@@ -225,7 +227,19 @@ function MatchingSection() {
   );
 }
 
-const REFUSAL_REASONS = ['not-covered', 'not-insured', 'insufficient-justification', 'duplicate-request', 'budget-exhausted', 'other'];
+const REFUSAL_REASONS = [
+  'not-covered',
+  'not-insured',
+  'insufficient-justification',
+  'duplicate-request',
+  'budget-exhausted',
+  // Job coaching by report 002 §5.1.4; the insurer refuses most of these on arrival, a request without the job from before it was asked, by hand.
+  'job-details-missing',
+  'contract-too-short',
+  'contract-hours-too-low',
+  'outside-coaching-years',
+  'other',
+];
 
 /** The insurer's decision on one request: grant (units and period as asked, editable) or refuse with a reason. */
 function FundingDecision({ request, onDecided }: { readonly request: FundingRequest; readonly onDecided: () => void }) {
@@ -255,6 +269,11 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
       <Heading3>
         {label('instrument', request.instrument)} · {request.careProviderId} · {request.requestedUnits} × · {euro(request.requestedAmountCents)} ({id})
       </Heading3>
+      {request.job && (
+        <Paragraph data-testid={`funding-job-${id}`}>
+          {t('jobHoursPerWeek')}: {request.job.hoursPerWeek} · {t('jobContractMonths')}: {request.job.contractMonths} · {t('jobStartDate')}: {request.job.startDate}
+        </Paragraph>
+      )}
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/grantedUnits', '/periodFrom', '/periodTo', '/reasonCode', '/reason']} />}
       <form onSubmit={grant} noValidate aria-label={`${t('grant')} ${id}`}>
         <TextField id={`grant-units-${id}`} field="/grantedUnits" label={t('units')} value={form.values.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
