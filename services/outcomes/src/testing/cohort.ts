@@ -23,6 +23,7 @@ import {
   screeningStartedV1,
   type IntegrationEventDefinition,
 } from '@wcc/contracts';
+import { prng } from '@wcc/domain-kit';
 import type { ProjectId } from '@wcc/outcomes-domain';
 
 export interface CohortEvent {
@@ -53,17 +54,6 @@ const careProviderOf: Record<ProjectId, string> = { 'vip-amsterdam': 'ggz-vip-am
 const municipalityOf: Record<ProjectId, string> = { 'vip-amsterdam': 'gemeente-amsterdam', 'ips-nhn': 'gemeente-amsterdam', 'exit-rotterdam': 'gemeente-rotterdam' };
 const projects: readonly ProjectId[] = ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -73,7 +63,7 @@ export function addDays(date: string, days: number): string {
 const uuid = (kind: number, n: number) => `00000000-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export function planCohort(size: number, seed = 2015, firstStart = '2024-01-01'): ClientPlan[] {
-  const random = prng(seed);
+  const random = prng(seed).next;
   return Array.from({ length: size }, (_, i) => {
     const project = projects[i % 3]!;
     const startedOn = addDays(firstStart, Math.floor(random() * 300));
