@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '@wcc/domain-kit';
-import { suppressSmallCells } from './disclosure-control';
+import { suppressedOutcomeTable, suppressSmallCells } from './disclosure-control';
 import { outcomeTable, tableIds, type Cell, type Column, type OutcomeTable, type RowTotals, type TableId, type TableOptions } from './outcome-tables';
 import { parameters002_2016 } from './parameters/report-002-2016';
 import { randomCohort } from './testing/cohort';
@@ -324,5 +324,38 @@ describe('secondary suppression over random cohorts', () => {
     expect(wrong).toEqual([]);
     // Not vacuous: the cohorts are small enough that secondary suppression has work to do.
     expect(secondary).toBeGreaterThan(100);
+  });
+
+  it('gives a project’s answer no cell that the all-projects answer withholds, so that the two together give nothing back', () => {
+    const wrong: string[] = [];
+    let alone = 0;
+    for (const cohort of cohorts) {
+      for (const id of tableIds) {
+        const o = { ...base, months: 12 };
+        const whole = suppressedOutcomeTable(id, cohort, o);
+        for (const project of ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam']) {
+          const own = outcomeTable(id, cohort, { ...o, project });
+          const answer = suppressedOutcomeTable(id, cohort, { ...o, project });
+          const mine = whole.rows.filter((r) => r['project'] === project || r['group'] === project);
+          const alone0 = suppressSmallCells(own);
+          const where = `${id} ${project} n=${cohort.length}`;
+          const blankedHere = own.rows.reduce((n, row, r) => n + own.columns.filter((c) => row[c.key] !== null && (answer.rows[r]?.[c.key] ?? null) === null).length, 0);
+          if (answer.suppressedCells !== blankedHere) wrong.push(`${where}: reports ${answer.suppressedCells} withheld, ${blankedHere} are`);
+          if (answer.secondarySuppressedCells < 0 || answer.secondarySuppressedCells > answer.suppressedCells) wrong.push(`${where}: ${answer.secondarySuppressedCells} secondary`);
+          if (answer.rows.length !== own.rows.length || mine.length !== own.rows.length) wrong.push(`${where}: ${answer.rows.length} rows, ${own.rows.length} own, ${mine.length} in the whole`);
+          own.rows.forEach((row, r) => {
+            for (const c of own.columns) {
+              const shown = answer.rows[r]?.[c.key] ?? null;
+              if (shown !== null && shown !== row[c.key]) wrong.push(`${where}: row ${r} ${c.key} shows ${String(shown)}, computed ${String(row[c.key])}`);
+              if (shown !== null && (mine[r]?.[c.key] ?? null) === null) wrong.push(`${where}: row ${r} ${c.key} shows ${String(shown)}, withheld in the whole table`);
+              if ((alone0.rows[r]?.[c.key] ?? null) !== null && (mine[r]?.[c.key] ?? null) === null) alone++;
+            }
+          });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Not vacuous: suppressed on its own, a project's answer would have shown such cells.
+    expect(alone).toBeGreaterThan(0);
   });
 });

@@ -5,9 +5,12 @@
 // total (the usual heuristic) — until no withheld count follows from the sums, neither from
 // one of them nor from several combined. Every share, mean or value computed from a withheld
 // count is withheld with it. Zero is shown (it identifies no one) and counts as known.
-// Not protected: bounds (a withheld count lies between 0 and what the shown cells leave), and
-// differences between two answers (another asOf, project or groupBy). CSV of any table.
-import type { Cell, OutcomeTable } from './outcome-tables';
+// A project's answer of a table with an all-projects row is cut from the whole table's
+// suppression, so that the two answers together give nothing back either. Not protected:
+// bounds (a withheld count lies between 0 and what the shown cells leave), and differences
+// between other answers (another asOf, groupBy or minCell). CSV of any table.
+import { outcomeTable, type Cell, type OutcomeTable, type TableId, type TableOptions } from './outcome-tables';
+import type { Trajectory } from './trajectory';
 
 export const DEFAULT_MIN_CELL = 5;
 
@@ -73,16 +76,51 @@ export function suppressSmallCells(table: OutcomeTable, minCell = DEFAULT_MIN_CE
   const primaryOnly = blank(table, primary);
   const final = blank(table, withheld);
   const secondarySuppressedCells = final.suppressedCells - primaryOnly.suppressedCells;
-  const notes = [
-    ...table.notes,
-    `Cellen met 1–${minCell - 1} cliënten, en wat daaruit berekend is, zijn weggelaten (leeg). / Cells with 1–${minCell - 1} clients, and what is computed from them, are withheld (empty).`,
-    ...(relations.length > 0
-      ? [
-          `Secundaire onderdrukking: waar een weggelaten cel uit een totaal en de getoonde andere delen (ook via meer sommen samen) terug te rekenen was, is ook een andere cel van die som weggelaten (${secondarySuppressedCells} cellen, met wat daaruit berekend is). / Secondary suppression: where a withheld cell could be recomputed from a total and its shown other parts (also through several sums together), another cell of that sum is withheld too (${secondarySuppressedCells} cells, with what is computed from them).`,
-        ]
-      : []),
-  ];
+  const notes = [...table.notes, ...suppressionNotes(minCell, relations.length > 0 ? secondarySuppressedCells : null)];
   return { ...table, rows: final.rows, minCell, suppressedCells: final.suppressedCells, secondarySuppressedCells, notes };
+}
+
+function suppressionNotes(minCell: number, secondary: number | null): string[] {
+  return [
+    `Cellen met 1–${minCell - 1} cliënten, en wat daaruit berekend is, zijn weggelaten (leeg). / Cells with 1–${minCell - 1} clients, and what is computed from them, are withheld (empty).`,
+    ...(secondary === null
+      ? []
+      : [
+          `Secundaire onderdrukking: waar een weggelaten cel uit een totaal en de getoonde andere delen (ook via meer sommen samen) terug te rekenen was, is ook een andere cel van die som weggelaten (${secondary} cellen, met wat daaruit berekend is). / Secondary suppression: where a withheld cell could be recomputed from a total and its shown other parts (also through several sums together), another cell of that sum is withheld too (${secondary} cells, with what is computed from them).`,
+        ]),
+  ];
+}
+
+/**
+ * A table as it may leave the service, suppressed. A project's answer of a table whose
+ * project rows add up to an all-projects row is cut from the whole table's suppressed rows:
+ * suppressed on its own it would show a project's cell that the whole table withholds to
+ * protect another project's small cell, and the two answers together would give that back.
+ */
+export function suppressedOutcomeTable(id: TableId, trajectories: readonly Trajectory[], o: TableOptions, minCell = DEFAULT_MIN_CELL): SuppressedTable {
+  const own = outcomeTable(id, trajectories, o);
+  if (o.project === undefined) return suppressSmallCells(own, minCell);
+  const { project, ...allProjects } = o;
+  const whole = outcomeTable(id, trajectories, allProjects);
+  const totals = whole.rowTotals;
+  if (!totals) return suppressSmallCells(own, minCell);
+  const suppressed = suppressSmallCells(whole, minCell);
+  const picked = whole.rows.flatMap((r, i) => (r[totals.label] === project ? [i] : []));
+  const rows = picked.map((i) => suppressed.rows[i]!);
+  const suppressedCells = picked.reduce((n, i) => n + whole.columns.filter((c) => whole.rows[i]![c.key] !== null && suppressed.rows[i]![c.key] === null).length, 0);
+  const primary = suppressSmallCells({ ...whole, columns: whole.columns.map(({ partOf: _, ...c }) => c), rows: picked.map((i) => whole.rows[i]!), rowTotals: undefined }, minCell).suppressedCells;
+  return {
+    ...own,
+    rows,
+    minCell,
+    suppressedCells,
+    secondarySuppressedCells: suppressedCells - primary,
+    notes: [
+      ...own.notes,
+      ...suppressionNotes(minCell, suppressedCells - primary),
+      `Onderdrukt als deel van de tabel van alle projecten, zodat dit antwoord en dat samen geen weggelaten cel teruggeven. / Suppressed as part of the table of all projects, so that this answer and that one together give no withheld cell back.`,
+    ],
+  };
 }
 
 function blank(table: OutcomeTable, withheld: Withheld): { rows: Record<string, Cell>[]; suppressedCells: number } {

@@ -18,7 +18,7 @@ import {
   reproduceAllMkbaTables,
   reproduceMkbaTable,
   reproduceTable12,
-  suppressSmallCells,
+  suppressedOutcomeTable,
   tableIds,
   toCsv,
   type ProjectId,
@@ -159,7 +159,7 @@ export class OutcomesController {
   private async suppressed(table: string, query: Record<string, unknown>) {
     if (!isTableId(table)) throw ProblemException.notFound(`Table ${table} does not exist; known: ${tableIds.join(', ')}.`);
     const q = readTableQuery(query, today());
-    const trajectories = await this.store.trajectories(q.project);
-    return suppressSmallCells(outcomeTable(table, trajectories, q), q.minCell);
+    // All projects even for one: a project's answer is cut from the whole table's suppression.
+    return suppressedOutcomeTable(table, await this.store.trajectories(), q, q.minCell);
   }
 }
