@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { careWordsIn } from '@wcc/contracts';
 import { completeBsn, passesElfproef } from './bsn';
 import { addDays, buildDemoPlan, PAID_WORK_OUTCOMES, stepId, type ClientPlan, type ProjectId, type Step } from './dataset';
-import { allocate, prng } from './prng';
+import { allocate, prng } from '@wcc/domain-kit';
 
 const TODAY = '2026-03-16';
 const plan = buildDemoPlan(TODAY);

@@ -12,7 +12,7 @@
 //   ExIT Rotterdam    bijstand clients with social-psychological problems, ExIT team with
 //                     Parnassia Bavo Groep, weekly IDO, referral to Matching; 1 of 14
 //                     reaches paid work (report: 6%).
-import { allocate, prng, type Prng } from './prng';
+import { allocate, prng, type Prng } from '@wcc/domain-kit';
 import { testBsn } from './bsn';
 import { organisations, type DemoUserName } from './organisations';
 import { dutchName, type Origin } from './people';

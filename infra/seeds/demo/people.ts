@@ -1,6 +1,6 @@
 // Dutch-plausible people for the demo: names by country of origin in the proportions
 // of report 002 Table 1 (Nederland, Turkije/Marokko, Suriname/Antillen, overig).
-import type { Prng } from './prng';
+import type { Prng } from '@wcc/domain-kit';
 
 export type Origin = 'nl' | 'tr-ma' | 'sr-an' | 'other';
 export type Sex = 'female' | 'male';

@@ -11,14 +11,13 @@ import {
   findings,
   isTableId,
   mkbaColumns,
-  outcomeTable,
   parameterSet,
   parameterSets,
   projectIds,
   reportConsistencyChecks,
   reproduceMkbaTable,
   reproduceTable12,
-  suppressSmallCells,
+  suppressedOutcomeTable,
   tableIds,
   type ConsistencyCheck,
   type OutcomeTable,
@@ -171,7 +170,7 @@ async function main(): Promise<void> {
   if (!isTableId(what)) fail(`unknown table ${what}`);
   const trajectories = await liveTrajectories();
   if (!trajectories) process.exit(1);
-  const table = suppressSmallCells(outcomeTable(what, trajectories, { asOf, parameters: params, groupBy, months, ...(project ? { project } : {}) }));
+  const table = suppressedOutcomeTable(what, trajectories, { asOf, parameters: params, groupBy, months, ...(project ? { project } : {}) });
   if (values.json) return out(JSON.stringify(table, null, 2));
   printTable(table);
 }

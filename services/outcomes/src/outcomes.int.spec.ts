@@ -1,6 +1,7 @@
 // A cohort of 60 clients driven through the real broker into the running outcomes
 // service: every table it serves equals the table computed directly from the events
-// sent (and its headline numbers equal those counted from the cohort's plans); a second
+// sent (and its headline numbers equal those counted from the cohort's plans), and one
+// project's answer withholds whatever the all-projects answer withholds; a second
 // instance that replays the topics from the start into a fresh database serves
 // identical tables; research consent decides who is in the research tables; a message
 // that does not fit its contract goes to the dead-letter topic with the reason; and
@@ -12,13 +13,12 @@ import { deadLetterTopicOf, municipalityCaseEventsTopic } from '@wcc/contracts';
 import { encodeCloudEvent } from '@wcc/messaging';
 import { signDevelopmentToken } from '@wcc/nest-kit';
 import { connectedTestProducer, startTestServiceApp } from '@wcc/service-testing';
-import { emptyTrajectory, evolveTrajectory, kaplanMeier, monthsBetween, outcomeTable, parameters002_2016, suppressSmallCells, tableIds, type Trajectory } from '@wcc/outcomes-domain';
+import { kaplanMeier, monthsBetween, outcomeTable, parameters002_2016, suppressedOutcomeTable, suppressSmallCells, tableIds } from '@wcc/outcomes-domain';
 import { readTopicsToEnd, testKafka, testNamespace, useTestDatabase, type TestDatabase } from '@wcc/testing';
 import { AppModule } from './app.module';
 import { factReaders } from './integration/fact-readers';
-import { projectOf } from './persistence/outcomes-store';
 import { outcomesService } from './service';
-import { eventsOf, planCohort, type CohortEvent } from './testing/cohort';
+import { eventsOf, foldCohortEvents, planCohort, type CohortEvent } from './testing/cohort';
 
 const AS_OF = '2025-12-31';
 const db = useTestDatabase();
@@ -57,18 +57,6 @@ const json = async (path: string) => {
   expect(r.status, r.text).toBe(200);
   return JSON.parse(r.text) as { rows: Record<string, unknown>[]; columns: { key: string }[] };
 };
-
-/** The trajectories folded directly from the events sent (no bus, no database). */
-function foldedFromSent(): Trajectory[] {
-  const byCase = new Map<string, Trajectory>();
-  for (const e of [...counted].sort((a, b) => String(a.data['occurredAt']).localeCompare(String(b.data['occurredAt'])))) {
-    const caseId = String(e.data['caseId']);
-    const reader = factReaders.get(e.definition.type)!;
-    if (reader.kind !== 'read') continue;
-    byCase.set(caseId, evolveTrajectory(byCase.get(caseId) ?? emptyTrajectory(caseId, String(e.data['clientKey'])), reader.read(e.data), projectOf));
-  }
-  return [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId));
-}
 
 const suppress = (n: number) => (n > 0 && n < 5 ? null : n);
 
@@ -134,11 +122,28 @@ describe('the outcomes service over the real bus', () => {
   });
 
   it('serves every table exactly as computed from the events sent, suppressed', async () => {
-    const direct = foldedFromSent();
+    const direct = foldCohortEvents(sent);
     for (const id of tableIds) {
       const served = await json(`/outcomes/tables/${id}?asOf=${AS_OF}`);
       const expected = JSON.parse(JSON.stringify(suppressSmallCells(outcomeTable(id, direct, { asOf: AS_OF, parameters: parameters002_2016 })))) as typeof served;
       expect(served, id).toEqual(expected);
+    }
+  });
+
+  it('answers one project from the whole table’s suppression: no cell that the all-projects answer withholds', async () => {
+    const direct = foldCohortEvents(sent);
+    for (const id of tableIds) {
+      const whole = await json(`/outcomes/tables/${id}?asOf=${AS_OF}`);
+      for (const project of ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam']) {
+        const served = await json(`/outcomes/tables/${id}?asOf=${AS_OF}&project=${project}`);
+        const expected = JSON.parse(JSON.stringify(suppressedOutcomeTable(id, direct, { asOf: AS_OF, parameters: parameters002_2016, project }))) as typeof served;
+        expect(served, `${id} ${project}`).toEqual(expected);
+        const mine = whole.rows.filter((r) => r['project'] === project || r['group'] === project);
+        expect(mine.length, `${id} ${project}`).toBe(served.rows.length);
+        served.rows.forEach((row, r) => {
+          for (const c of served.columns) if (mine[r]![c.key] === null) expect(row[c.key], `${id} ${project} row ${r} ${c.key}`).toBeNull();
+        });
+      }
     }
   });
 

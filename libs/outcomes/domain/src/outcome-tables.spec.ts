@@ -2,33 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { suppressSmallCells, toCsv } from './disclosure-control';
 import { outcomeTable, type OutcomeTable } from './outcome-tables';
 import { parameters002_2016 } from './parameters/report-002-2016';
-import { projectRegistryDemo2015, projectResolver } from './projects';
-import { emptyTrajectory, evolveTrajectory, type Trajectory, type TrajectoryFact } from './trajectory';
-
-const projectOf = projectResolver(projectRegistryDemo2015);
-const zrm = (x: number) => Array.from({ length: 11 }, () => x);
-
-function client(i: number, facts: TrajectoryFact[]): Trajectory {
-  return facts.reduce((s, f) => evolveTrajectory(s, f, projectOf), emptyTrajectory(`case-${i}`, `ck_${i}`));
-}
-
-const opened = (on: string, benefitType = 'wwb'): TrajectoryFact[] => [
-  { type: 'ClientRegistered', municipalityId: 'gemeente-amsterdam', birthYear: 1990, sex: 'male', education: 'low', benefitType, benefitMonthlyAmountCents: 90000 },
-  { type: 'CaseOpened', municipalityId: 'gemeente-amsterdam', on },
-  { type: 'ConsentGranted', consentId: `r-${on}`, purpose: 'research', on },
-  { type: 'ClientReferred', referralId: `ref-${on}`, toOrganisationId: 'ggz-vip-amsterdam', toOrganisationType: 'care-provider', on },
-];
-const accepted = (on: string): TrajectoryFact => ({ type: 'ReferralAccepted', referralId: 'x', organisationId: 'ggz-vip-amsterdam', organisationType: 'care-provider', on });
-const job = (id: string, startDate: string, hoursPerWeek = 20, sequence = 1): TrajectoryFact => ({
-  type: 'PlacementStarted',
-  placementId: id,
-  sequence,
-  contractType: 'temporary-6m',
-  hoursPerWeek,
-  grossHourlyWageCents: 1200,
-  wageSubsidy: false,
-  startDate,
-});
+import { accepted, client, job, opened, zrm } from './testing/cohort';
+import type { Trajectory } from './trajectory';
 
 // Six VIP clients started 2024-01-01; four start work at months 2, 3, 3 and 14; one drops out at month 4; one has no research consent.
 const cohort: Trajectory[] = [

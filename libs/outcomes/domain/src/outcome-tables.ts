@@ -23,6 +23,22 @@ export interface Column {
   readonly kind: ColumnKind;
   /** For a share or mean: the count columns it is computed from (suppressed with them). */
   readonly basis?: readonly string[];
+  /**
+   * For a count: the count column of the same row it is one part of. The columns that name
+   * the same total partition it — in every row they add up to it exactly — so a withheld
+   * part could be recomputed from the total and the other parts (secondary suppression).
+   */
+  readonly partOf?: string;
+}
+/**
+ * Rows that add up to a total row: in every count column, the row whose `label` column
+ * reads `total` is the sum of the rows that agree with it on the `within` label columns
+ * (e.g. the same month). Declared only where that holds exactly.
+ */
+export interface RowTotals {
+  readonly label: string;
+  readonly total: string;
+  readonly within: readonly string[];
 }
 export type Cell = string | number | null;
 export interface OutcomeTable {
@@ -33,6 +49,7 @@ export interface OutcomeTable {
   readonly notes: readonly string[];
   /** Whether the table uses only clients with a research consent in force. */
   readonly researchOnly: boolean;
+  readonly rowTotals?: RowTotals;
 }
 
 export const tableIds = ['flow', 'dropout', 'exit-reasons', 'time-to-work', 'durability', 'job-loss', 'contracts', 'hours', 'movement', 'effect', 'mkba'] as const;
@@ -167,7 +184,8 @@ function dropoutTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'phase', label: 'phase', kind: 'label' },
-      ...REASONS.map((r) => ({ key: r, label: r, kind: 'count' as const })),
+      // The reasons are the DroppedOut contract's fixed list, each dropout has one: they partition the total.
+      ...REASONS.map((r) => ({ key: r, label: r, kind: 'count' as const, partOf: 'total' })),
       { key: 'total', label: 'total', kind: 'count' },
     ],
     rows,
@@ -189,10 +207,11 @@ function exitReasonsTable(all: readonly Trajectory[], o: TableOptions): OutcomeT
     columns: [
       { key: 'group', label: o.groupBy ?? 'project', kind: 'label' },
       { key: 'withBenefit', label: 'with a benefit at the start', kind: 'count' },
-      { key: 'stillOnBenefit', label: '1 still on benefit', kind: 'count' },
-      { key: 'externalCause', label: '2 external cause', kind: 'count' },
-      { key: 'clientCauseNotWork', label: '3 client cause, not to work', kind: 'count' },
-      { key: 'toWork', label: '4 to work', kind: 'count' },
+      // Every BenefitEnded reason of the contract maps to a group (exitReasonGroups), no end to group 1: the four partition withBenefit.
+      { key: 'stillOnBenefit', label: '1 still on benefit', kind: 'count', partOf: 'withBenefit' },
+      { key: 'externalCause', label: '2 external cause', kind: 'count', partOf: 'withBenefit' },
+      { key: 'clientCauseNotWork', label: '3 client cause, not to work', kind: 'count', partOf: 'withBenefit' },
+      { key: 'toWork', label: '4 to work', kind: 'count', partOf: 'withBenefit' },
       { key: 'toWorkShare', label: '4 ÷ with benefit', kind: 'share', basis: ['toWork', 'withBenefit'] },
     ],
     rows,
@@ -215,11 +234,16 @@ function researchCohorts(all: readonly Trajectory[], o: TableOptions): [ProjectI
   return projectIds.filter((p) => o.project === undefined || o.project === p).map((p) => [p, scoped.filter((t) => t.project === p)]);
 }
 
+const ALL_PROJECTS = 'all-projects';
+
 /** The projects, and — without a project filter — all of them together (report 002 Table 1's "alle cliënten"), where small projects' cells are withheld. */
 function researchGroups(all: readonly Trajectory[], o: TableOptions): [string, Trajectory[]][] {
   const byProject = researchCohorts(all, o);
-  return o.project === undefined ? [...byProject, ['all-projects', byProject.flatMap(([, ts]) => ts)]] : byProject;
+  return o.project === undefined ? [...byProject, [ALL_PROJECTS, byProject.flatMap(([, ts]) => ts)]] : byProject;
 }
+
+/** The all-projects row of a research table is its projects' rows added up (same clients, each in one project), per value of `within`. */
+const projectsAddUp = (...within: string[]): RowTotals => ({ label: 'project', total: ALL_PROJECTS, within });
 
 function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
   const months = o.months ?? 12;
@@ -245,6 +269,7 @@ function timeToWorkTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
     id: 'time-to-work',
     title: `Kaplan–Meier: started paid work within ${months} months of the start (report 002 Figure 6 shape)`,
     researchOnly: true,
+    rowTotals: projectsAddUp('month'),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'month', label: 'month', kind: 'label' },
@@ -302,6 +327,7 @@ function durabilityTable(all: readonly Trajectory[], o: TableOptions): OutcomeTa
     id: 'durability',
     title: 'Durability: job loss, 2nd and 3rd job, still working 6 and 12 months after the first start (report 002 Figures 7–8)',
     researchOnly: true,
+    rowTotals: projectsAddUp(),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'starters', label: 'started paid work', kind: 'count' },
@@ -350,6 +376,7 @@ function jobLossTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable
     id: 'job-loss',
     title: 'Kaplan–Meier: lost the first paid job within 12 months of starting it (report 002 Figure 8 shape)',
     researchOnly: true,
+    rowTotals: projectsAddUp('month'),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'month', label: 'months since the start of work', kind: 'label' },
@@ -378,10 +405,12 @@ function contractsTable(all: readonly Trajectory[], o: TableOptions): OutcomeTab
     id: 'contracts',
     title: 'Contract type of the first paid job (report 002 Figure 7 shape)',
     researchOnly: true,
+    rowTotals: projectsAddUp(),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'starters', label: 'started paid work', kind: 'count' },
-      ...CONTRACTS.map((c) => ({ key: c, label: c, kind: 'count' as const })),
+      // The contract's placement types less the unpaid trial placement, one per first job: they partition the starters.
+      ...CONTRACTS.map((c) => ({ key: c, label: c, kind: 'count' as const, partOf: 'starters' })),
     ],
     rows,
     notes: ['Trial placements (proefplaatsing) are not paid work and not counted.'],
@@ -415,12 +444,14 @@ function hoursTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable {
     id: 'hours',
     title: 'Hours a week of the first paid job (report 002 Table 5 shape)',
     researchOnly: true,
+    rowTotals: projectsAddUp(),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'starters', label: 'starters', kind: 'count' },
-      { key: 'upTo8', label: '≤ 8 h', kind: 'count' },
-      { key: 'over8UpTo28', label: '> 8 and ≤ 28 h', kind: 'count' },
-      { key: 'over28', label: '> 28 h', kind: 'count' },
+      // hoursGroupOf puts every first job in exactly one group.
+      { key: 'upTo8', label: '≤ 8 h', kind: 'count', partOf: 'starters' },
+      { key: 'over8UpTo28', label: '> 8 and ≤ 28 h', kind: 'count', partOf: 'starters' },
+      { key: 'over28', label: '> 28 h', kind: 'count', partOf: 'starters' },
       { key: 'upTo8Share', label: '≤ 8 h share', kind: 'share', basis: ['upTo8', 'starters'] },
       { key: 'over8UpTo28Share', label: '> 8–28 h share', kind: 'share', basis: ['over8UpTo28', 'starters'] },
       { key: 'over28Share', label: '> 28 h share', kind: 'share', basis: ['over28', 'starters'] },
@@ -459,6 +490,7 @@ function movementTable(all: readonly Trajectory[], o: TableOptions): OutcomeTabl
     id: 'movement',
     title: 'Movement: participation ladder and ZRM, baseline → 6 → 12 months, paired (report 002 §4.3: ZRM 3.6 → 3.8)',
     researchOnly: true,
+    rowTotals: projectsAddUp('measure', 'from', 'to'),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'measure', label: 'measure', kind: 'label' },
@@ -516,6 +548,7 @@ function effectTable(all: readonly Trajectory[], o: TableOptions): OutcomeTable 
     id: 'effect',
     title: 'Effect indicator: observed ÷ expected starters within 12 months (report 002 §4.4–4.5, Tables 3–4 shape)',
     researchOnly: true,
+    rowTotals: projectsAddUp('model'),
     columns: [
       { key: 'project', label: 'project', kind: 'label' },
       { key: 'model', label: 'model', kind: 'label' },

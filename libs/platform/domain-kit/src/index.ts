@@ -2,3 +2,4 @@ export * from './decider';
 export * from './metadata';
 export * from './ids';
 export * from './canonical-json';
+export * from './prng';

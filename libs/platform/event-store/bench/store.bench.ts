@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { isExpectedVersionConflictError } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import type { EventMetadata } from '@wcc/domain-kit';
+import { prng, type EventMetadata } from '@wcc/domain-kit';
 import { redactUrl, resolvePostgres } from '@wcc/runtime';
 import type { NewEvent } from '../src/event-store';
 import { PostgresEventStore } from '../src/postgres-event-store';
@@ -233,7 +233,7 @@ function makeEvents(n: number): NewEvent[] {
 }
 
 function uniform(n: number, seed: number): () => number {
-  const random = mulberry32(seed);
+  const random = prng(seed).next;
   return () => 1 + Math.floor(random() * n);
 }
 
@@ -245,7 +245,7 @@ function zipf(n: number, s: number, seed: number): () => number {
     total += 1 / k ** s;
     cdf.push(total);
   }
-  const random = mulberry32(seed);
+  const random = prng(seed).next;
   return () => {
     const target = random() * total;
     let lo = 0;
@@ -256,17 +256,6 @@ function zipf(n: number, s: number, seed: number): () => number {
       else hi = mid;
     }
     return lo + 1;
-  };
-}
-
-/** Seeded, so every scenario gets the same sequence of streams. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { PoolClient } from 'pg';
 import { beforeAll, expect, it } from 'vitest';
+import { prng } from '@wcc/domain-kit';
 // Tests may stand on the shared test harness; the boundary rule is meant for production imports.
 import { useTestDatabase } from '@wcc/testing';
 import { START, type GlobalCursor, type NewEvent } from './event-store';
@@ -44,7 +45,7 @@ it('a polling reader sees every committed event once, in commit order, despite r
   await store.migrate();
   const committed = new Map<string, Written>();
   const rolledBack = new Set<string>();
-  const random = mulberry32(20250602);
+  const random = prng(20250602).next;
 
   // A transaction that takes its positions first and commits last.
   const held = await db.pool.connect();
@@ -201,15 +202,4 @@ function event(type: string): NewEvent {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A seeded generator, so a failing run can be replayed with the same choices. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

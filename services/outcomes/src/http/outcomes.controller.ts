@@ -1,5 +1,6 @@
 // The monitor's aggregates, for the chain's coordinators and policy analysts only. Every
-// live table is suppressed (cells of 1–4 clients withheld) before it leaves the service.
+// live table is suppressed (cells of 1–4 clients withheld, and the cells that would give
+// them back through the table's sums) before it leaves the service.
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OrganisationTypes, ProblemException, Roles } from '@wcc/nest-kit';
@@ -17,7 +18,7 @@ import {
   reproduceAllMkbaTables,
   reproduceMkbaTable,
   reproduceTable12,
-  suppressSmallCells,
+  suppressedOutcomeTable,
   tableIds,
   toCsv,
   type ProjectId,
@@ -64,7 +65,11 @@ export class OutcomesController {
   }
 
   @Get('tables/:table')
-  @ApiOperation({ summary: 'One table, suppressed', description: 'Columns (kind, basis), rows, notes; counts of 1–4 and what derives from them are null.' })
+  @ApiOperation({
+    summary: 'One table, suppressed',
+    description:
+      'Columns (kind, basis, partOf), rowTotals, rows, notes; counts of 1–4, the counts withheld so that the table’s sums do not give them back (secondary suppression), and what derives from any of them are null. suppressedCells and secondarySuppressedCells count them.',
+  })
   @ApiParam({ name: 'table', enum: tableIds })
   @withTableQueries()
   @ApiResponse({ status: 400, description: 'A bad query parameter (problem+json naming it).' })
@@ -154,7 +159,7 @@ export class OutcomesController {
   private async suppressed(table: string, query: Record<string, unknown>) {
     if (!isTableId(table)) throw ProblemException.notFound(`Table ${table} does not exist; known: ${tableIds.join(', ')}.`);
     const q = readTableQuery(query, today());
-    const trajectories = await this.store.trajectories(q.project);
-    return suppressSmallCells(outcomeTable(table, trajectories, q), q.minCell);
+    // All projects even for one: a project's answer is cut from the whole table's suppression.
+    return suppressedOutcomeTable(table, await this.store.trajectories(), q, q.minCell);
   }
 }

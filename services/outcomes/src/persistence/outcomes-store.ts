@@ -177,10 +177,9 @@ export class OutcomesStore implements OnModuleInit {
     }
   }
 
-  async trajectories(project?: string): Promise<Trajectory[]> {
-    const result = project
-      ? await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories where project = $1 order by case_id', [project])
-      : await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories order by case_id');
+  /** Every folded trajectory: a project's answer is cut from the table of all projects, so none is loaded per project. */
+  async trajectories(): Promise<Trajectory[]> {
+    const result = await this.pool.query<{ state: Trajectory }>('select state from outcome_trajectories order by case_id');
     return result.rows.map((r) => r.state);
   }
 

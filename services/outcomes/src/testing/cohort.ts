@@ -21,15 +21,26 @@ import {
   referralAcceptedV1,
   screeningAdviceSubmittedV1,
   screeningStartedV1,
+  type benefitEndReasons,
+  type dropoutReasons,
   type IntegrationEventDefinition,
+  type PlacementContractType,
+  type trajectoryPhases,
 } from '@wcc/contracts';
-import type { ProjectId } from '@wcc/outcomes-domain';
+import { prng } from '@wcc/domain-kit';
+import { emptyTrajectory, evolveTrajectory, type ProjectId, type Trajectory } from '@wcc/outcomes-domain';
+import { factReaders } from '../integration/fact-readers';
+import { projectOf } from '../persistence/outcomes-store';
 
 export interface CohortEvent {
   readonly id: string;
   readonly definition: IntegrationEventDefinition<unknown>;
   readonly data: Record<string, unknown>;
 }
+
+type TrajectoryPhase = (typeof trajectoryPhases)[number];
+type DropoutReason = (typeof dropoutReasons)[number];
+type BenefitEndReason = (typeof benefitEndReasons)[number];
 
 export interface ClientPlan {
   readonly index: number;
@@ -42,9 +53,9 @@ export interface ClientPlan {
   readonly researchWithdrawn: boolean;
   readonly accepted: boolean;
   readonly benefitType: 'wwb' | 'wajong' | 'wia' | 'none';
-  readonly jobs: readonly { readonly startDate: string; readonly endDate: string | null; readonly hoursPerWeek: number }[];
-  readonly dropout: { readonly phase: 'screening' | 'assessment'; readonly reasonCode: 'motivation' | 'care-advice' | 'illness'; readonly on: string } | null;
-  readonly benefitEnded: { readonly reasonCode: 'employee' | 'subsidised-work' | 'moved'; readonly on: string } | null;
+  readonly jobs: readonly { readonly startDate: string; readonly endDate: string | null; readonly hoursPerWeek: number; readonly contractType?: PlacementContractType }[];
+  readonly dropout: { readonly phase: TrajectoryPhase; readonly reasonCode: DropoutReason; readonly on: string } | null;
+  readonly benefitEnded: { readonly reasonCode: BenefitEndReason; readonly on: string } | null;
   readonly zrmBaseline: number;
   readonly zrm6m: number | null;
 }
@@ -52,17 +63,6 @@ export interface ClientPlan {
 const careProviderOf: Record<ProjectId, string> = { 'vip-amsterdam': 'ggz-vip-amsterdam', 'ips-nhn': 'ggz-nhn', 'exit-rotterdam': 'parnassia-bavo' };
 const municipalityOf: Record<ProjectId, string> = { 'vip-amsterdam': 'gemeente-amsterdam', 'ips-nhn': 'gemeente-amsterdam', 'exit-rotterdam': 'gemeente-rotterdam' };
 const projects: readonly ProjectId[] = ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -73,7 +73,7 @@ export function addDays(date: string, days: number): string {
 const uuid = (kind: number, n: number) => `00000000-${kind.toString(16).padStart(4, '0')}-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export function planCohort(size: number, seed = 2015, firstStart = '2024-01-01'): ClientPlan[] {
-  const random = prng(seed);
+  const random = prng(seed).next;
   return Array.from({ length: size }, (_, i) => {
     const project = projects[i % 3]!;
     const startedOn = addDays(firstStart, Math.floor(random() * 300));
@@ -219,7 +219,7 @@ export function eventsOf(plan: ClientPlan, asOf: string): CohortEvent[] {
       placementId,
       organisationId: 'wsp-amsterdam',
       sequence: j + 1,
-      contractType: 'temporary-12m',
+      contractType: job.contractType ?? 'temporary-12m',
       hoursPerWeek: job.hoursPerWeek,
       grossHourlyWageCents: 1416,
       wageSubsidy: false,
@@ -234,4 +234,16 @@ export function eventsOf(plan: ClientPlan, asOf: string): CohortEvent[] {
   if (plan.dropout) push(caseClosedV1, addDays(plan.dropout.on, 1), { reasonCode: 'dropped-out' });
   // Events of one case, in time order (one relay per producer, but the times interleave).
   return out.sort((a, b) => String(a.data['occurredAt']).localeCompare(String(b.data['occurredAt'])));
+}
+
+/** The trajectories folded directly from cohort events (no bus, no database), each case's events in time order. */
+export function foldCohortEvents(events: readonly CohortEvent[]): Trajectory[] {
+  const byCase = new Map<string, Trajectory>();
+  for (const e of [...events].sort((a, b) => String(a.data['occurredAt']).localeCompare(String(b.data['occurredAt'])))) {
+    const reader = factReaders.get(e.definition.type);
+    if (reader?.kind !== 'read') continue;
+    const caseId = String(e.data['caseId']);
+    byCase.set(caseId, evolveTrajectory(byCase.get(caseId) ?? emptyTrajectory(caseId, String(e.data['clientKey'])), reader.read(e.data), projectOf));
+  }
+  return [...byCase.values()].sort((a, b) => a.caseId.localeCompare(b.caseId));
 }

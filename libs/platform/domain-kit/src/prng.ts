@@ -1,9 +1,10 @@
-// A small seeded pseudo-random generator, so the demo data set is the same on every
-// machine and every run: mulberry32 seeded from a string through FNV-1a.
+// A small seeded pseudo-random generator, so generated data (the demo data set, test
+// cohorts) is the same on every machine and every run: mulberry32, seeded by a number
+// or by a string through FNV-1a.
 
 export interface Prng {
   /** A float in [0, 1). */
-  next(): number;
+  readonly next: () => number;
   /** An integer in [min, max], both inclusive. */
   int(min: number, max: number): number;
   chance(probability: number): boolean;
@@ -23,8 +24,8 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-export function prng(seed: string): Prng {
-  let state = fnv1a(seed);
+export function prng(seed: string | number): Prng {
+  let state = typeof seed === 'number' ? seed >>> 0 : fnv1a(seed);
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
