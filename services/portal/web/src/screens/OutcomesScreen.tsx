@@ -19,26 +19,13 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
+import type { Cell, Column, SuppressedTable } from '@wcc/outcomes-domain';
 import { serviceGet } from '../api';
 import { Loading, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 
-type Cell = string | number | null;
-interface Column {
-  readonly key: string;
-  readonly label: string;
-  readonly kind: 'label' | 'count' | 'share' | 'mean' | 'value';
-}
-interface OutcomeTable {
-  readonly id: string;
-  readonly title: string;
-  readonly columns: readonly Column[];
-  readonly rows: readonly Readonly<Record<string, Cell>>[];
-  readonly notes: readonly string[];
-  readonly researchOnly: boolean;
-  readonly minCell: number;
-  readonly suppressedCells: number;
-}
+// The shapes the service answers with, from the monitor's own (type-only: nothing of it is bundled).
+type OutcomeTable = SuppressedTable;
 interface TableList {
   readonly tables: readonly { readonly id: string; readonly title: string; readonly researchOnly: boolean }[];
 }
