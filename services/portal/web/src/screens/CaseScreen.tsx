@@ -255,6 +255,14 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
             {item('limitations', s.screeningAdvice.functionalLimitations.map((code) => LIMITATIONS[code]?.[language] ?? code).join(', ') || t('none'))}
             {item('contraIndications', yesNo(s.screeningAdvice.contraIndications))}
             {item('reviewDate', s.screeningAdvice.reviewDate)}
+            {s.ips &&
+              item(
+                'ipsTitle',
+                <span data-testid="case-ips">
+                  {t('jobCoach')}: {s.ips.jobCoachId ?? '—'} · {t('ipsSessions')}: {s.ips.intakeSessionsHeld}
+                </span>,
+              )}
+            {s.inTreatment !== null && s.inTreatment !== undefined && item('treatmentTitle', <span data-testid="case-in-treatment">{s.inTreatment ? t('treatmentOngoing') : t('none')}</span>)}
           </DataList>
         ) : hidden('care-summary') ? (
           <Withheld reason={hidden('care-summary')!} />

@@ -59,6 +59,8 @@ export interface CaseSummary {
       }[];
     }[];
   };
+  readonly ips?: { readonly jobCoachId: string | null; readonly organisationId: string | null; readonly intakeSessionsHeld: number } | null;
+  readonly inTreatment?: boolean | null;
   readonly benefit?: { readonly benefitType: string | null; readonly monthlyAmountCents: number | null; readonly status: 'running' | 'ended'; readonly endReasonCode: string | null } | null;
   readonly ending?: { readonly kind: 'dropped-out' | 'closed'; readonly phase: string | null; readonly reasonCode: string | null; readonly on: string } | null;
   readonly consents: readonly {
