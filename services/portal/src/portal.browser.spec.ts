@@ -281,13 +281,13 @@ describe('the portal in Chromium, over the running chain', () => {
       await s.locator('[data-episode="open"]').waitFor();
       // The grant reached the care provider over Kafka: claim the session held (a unit count in words is refused first).
       await untilShown(s, () => s.getByTestId('grant-remaining'), 'the grant on the screener’s referral');
-      await s.locator('[id^="claim-units-"]').fill('een');
-      await s.locator('[id^="claim-amount-"]').fill('92');
+      await s.locator('input[id^="claim-units-"]').fill('een');
+      await s.locator('input[id^="claim-amount-"]').fill('92');
       await s.getByRole('button', { name: 'Declaratie indienen' }).click();
       await s.locator('[data-field-error^="claim-units-"]').waitFor();
-      expect(await s.locator('[id^="claim-amount-"]').inputValue(), 'what the user typed is kept').toBe('92');
+      expect(await s.locator('input[id^="claim-amount-"]').inputValue(), 'what the user typed is kept').toBe('92');
       await expect(s.locator('[data-claim-status]').count()).resolves.toBe(0);
-      await s.locator('[id^="claim-units-"]').fill('1');
+      await s.locator('input[id^="claim-units-"]').fill('1');
       await s.getByRole('button', { name: 'Declaratie indienen' }).click();
       await untilShown(s, () => s.locator('[data-claim-status="settled"]'), 'the settled claim on the screener’s referral');
       await screen(s, '09d-screener-ips-treatment-claim');
@@ -464,11 +464,11 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.locator('#review-date').fill(inDays(1));
       await m.getByRole('button', { name: 'Overleg plannen' }).click();
       await m.locator('[data-cancel-review]').waitFor();
-      await m.locator('[id^="cancel-reason-"]').selectOption('other');
+      await m.locator('select[id^="cancel-reason-"]').selectOption('other');
       await m.getByRole('button', { name: 'Overleg annuleren' }).click();
       await m.locator('[data-field-error^="cancel-text-"]').waitFor();
       await screen(m, '14c-municipality-review-cancel-refused');
-      await m.locator('[id^="cancel-reason-"]').selectOption('client-unavailable');
+      await m.locator('select[id^="cancel-reason-"]').selectOption('client-unavailable');
       await m.getByRole('button', { name: 'Overleg annuleren' }).click();
       await m.locator('[data-cancel-review]').waitFor({ state: 'detached' });
       await untilShown(s, () => s.locator('[data-section="mdt"]').getByText('geannuleerd', { exact: false }), 'the cancelled review in the screener’s case view');

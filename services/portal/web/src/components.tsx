@@ -181,7 +181,14 @@ const describedBy = (id: string, description: string | undefined, issue: FieldIs
   [description ? `${id}-description` : '', issue ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  props: FieldProps & { readonly type?: 'text' | 'number' | 'date' | 'email'; readonly multiline?: boolean; readonly autoComplete?: string; readonly inputMode?: 'numeric' | 'decimal' },
+  props: FieldProps & {
+    readonly type?: 'text' | 'number' | 'date' | 'email';
+    readonly multiline?: boolean;
+    readonly autoComplete?: string;
+    readonly inputMode?: 'numeric' | 'decimal';
+    /** Values to pick from while typing (a datalist); the field still takes any text. */
+    readonly suggestions?: readonly { readonly value: string; readonly label: string }[];
+  },
 ) {
   const issue = issueFor(props.problem, props.field);
   const common = {
@@ -197,7 +204,25 @@ export function TextField(
       {props.multiline ? (
         <Textarea {...common} onChange={(e) => props.onChange(e.target.value)} rows={4} />
       ) : (
-        <Textbox {...common} type={props.type ?? 'text'} inputMode={props.inputMode} autoComplete={props.autoComplete ?? 'off'} onChange={(e) => props.onChange(e.target.value)} />
+        <>
+          <Textbox
+            {...common}
+            type={props.type ?? 'text'}
+            inputMode={props.inputMode}
+            autoComplete={props.autoComplete ?? 'off'}
+            list={props.suggestions && props.suggestions.length > 0 ? `${props.id}-suggestions` : undefined}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
+          {props.suggestions && props.suggestions.length > 0 && (
+            <datalist id={`${props.id}-suggestions`}>
+              {props.suggestions.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </datalist>
+          )}
+        </>
       )}
     </FieldShell>
   );

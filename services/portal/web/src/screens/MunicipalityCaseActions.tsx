@@ -24,6 +24,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { amsterdamDate, serviceGet, servicePost, type Answer } from '../api';
 import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type TextKey } from '../i18n';
+import { colleaguesOf, organisationsOf, useDirectory } from '../directory';
 import type { SessionUser } from '../session';
 import type { CaseSummary } from './case-types';
 
@@ -181,6 +182,7 @@ function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly 
 
 function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly onChanged: () => void }) {
   const { t, label } = useI18n();
+  const directory = useDirectory();
   const form = useFormState({ toOrganisationId: '', toOrganisationType: 'care-provider', route: 'ggz-screening', reason: '', replyDeadline: amsterdamDate(14) });
   const [saved, setSaved] = useState(false);
   const onSubmit = (event: FormEvent) => {
@@ -214,6 +216,7 @@ function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly
         field="/toOrganisationId"
         label={t('referTo')}
         description="ggz-vip-amsterdam, wsp-amsterdam, …"
+        suggestions={organisationsOf(directory, form.values.toOrganisationType === 'employer-network' ? 'employer-network' : 'care-provider')}
         value={form.values.toOrganisationId}
         onChange={form.set('toOrganisationId')}
         problem={form.problem}
@@ -446,6 +449,7 @@ function useCaseCommand<T extends Record<string, unknown>>(initial: T, done: () 
 
 function RegieForms({ caseId, file, user, done }: { readonly caseId: string; readonly file: MunicipalCaseFile; readonly user: SessionUser; readonly done: () => void }) {
   const { t } = useI18n();
+  const colleagues = colleaguesOf(useDirectory(), user.organisationId, ['client-manager', 'regisseur']);
   const take = useCaseCommand({ userId: user.userId }, done);
   const transfer = useCaseCommand({ toUserId: '', reason: '' }, done);
   const owner = file.regie.owner;
@@ -466,6 +470,7 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
           field="/userId"
           label={t('regieOwnerUser')}
           description={t('regieOwnerHint')}
+          suggestions={colleagues}
           value={take.form.values.userId}
           onChange={take.form.set('userId')}
           problem={take.form.problem}
@@ -493,6 +498,7 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
         field="/toUserId"
         label={t('regieTo')}
         description={t('regieOwnerHint')}
+        suggestions={colleagues}
         value={transfer.form.values.toUserId}
         onChange={transfer.form.set('toUserId')}
         problem={transfer.form.problem}

@@ -9,6 +9,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { amsterdamDate, servicePost } from '../api';
 import { Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState } from '../components';
 import { useI18n } from '../i18n';
+import { colleaguesOf, useDirectory } from '../directory';
 import type { SessionUser } from '../session';
 
 /** What the care-provider service's GET /referrals/:referralId answers about IPS, treatment, discharge and funding. */
@@ -135,8 +136,10 @@ function IpsSessionForm({ referralId, open, onChanged }: { readonly referralId: 
   );
 }
 
-function IpsSection({ referralId, record, roles, onChanged }: { readonly referralId: string; readonly record: ReferralCareRecord; readonly roles: readonly string[]; readonly onChanged: () => void }) {
+function IpsSection({ referralId, record, user, onChanged }: { readonly referralId: string; readonly record: ReferralCareRecord; readonly user: SessionUser; readonly onChanged: () => void }) {
   const { t } = useI18n();
+  const roles = user.roles;
+  const coaches = colleaguesOf(useDirectory(), user.organisationId, ['ips-worker']);
   const coach = useReferralCommand({ jobCoachId: '' }, onChanged);
   const held = new Map(record.ips.intakeSessions.map((s) => [s.sessionNumber, s.heldOn]));
   const open = IPS_SESSIONS.filter((n) => !held.has(n));
@@ -170,7 +173,16 @@ function IpsSection({ referralId, record, roles, onChanged }: { readonly referra
           submitLabel={t('jobCoachAssign')}
           onSubmit={() => coach.send(`/referrals/${referralId}/ips/job-coach`, { jobCoachId: coach.form.values.jobCoachId.trim() }, t('jobCoachAssigned'))}
         >
-          <TextField id="job-coach-id" field="/jobCoachId" label={t('jobCoachId')} value={coach.form.values.jobCoachId} onChange={coach.form.set('jobCoachId')} problem={coach.form.problem} required />
+          <TextField
+            id="job-coach-id"
+            field="/jobCoachId"
+            label={t('jobCoachId')}
+            suggestions={coaches}
+            value={coach.form.values.jobCoachId}
+            onChange={coach.form.set('jobCoachId')}
+            problem={coach.form.problem}
+            required
+          />
         </CareForm>
       )}
       {record.ips.jobCoachId !== null && open.length > 0 && roles.includes('ips-worker') && <IpsSessionForm key={open.join(',')} referralId={referralId} open={open} onChanged={onChanged} />}
@@ -427,7 +439,7 @@ export function ReferralCareWork({
 }) {
   return (
     <>
-      <IpsSection referralId={referralId} record={record} roles={user.roles} onChanged={onChanged} />
+      <IpsSection referralId={referralId} record={record} user={user} onChanged={onChanged} />
       <TreatmentSection referralId={referralId} record={record} roles={user.roles} onChanged={onChanged} />
       <ClaimsSection record={record} onChanged={onChanged} />
     </>
