@@ -260,6 +260,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await s.getByRole('heading', { name: 'IPS-jobcoach toewijzen' }).waitFor();
       await s.getByRole('button', { name: 'IPS-jobcoach toewijzen' }).click();
       await fieldError(s, 'job-coach-id').waitFor();
+      expect(await s.getByTestId('ips-job-coach').innerText(), 'nothing recorded').toBe('Nog niet vastgelegd.');
       await screen(s, '09c-screener-ips-refused');
       await field(s, 'job-coach-id').fill('jobcoach-vip-01');
       await s.getByRole('button', { name: 'IPS-jobcoach toewijzen' }).click();
@@ -276,6 +277,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(s, 'treatment-start-date').fill('');
       await s.getByRole('button', { name: 'Behandelepisode starten' }).click();
       await fieldError(s, 'treatment-start-date').waitFor();
+      await expect(s.locator('[data-episode]').count(), 'no episode started').resolves.toBe(0);
       await field(s, 'treatment-start-date').fill(inDays(-1));
       await s.getByRole('button', { name: 'Behandelepisode starten' }).click();
       await s.locator('[data-episode="open"]').waitFor();
@@ -344,6 +346,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(e, 'review-note').fill('Werkplek en taken passen; vaste begeleider bij de werkgever.');
       await e.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
       await fieldError(e, 'review-on').waitFor();
+      await expect(e.locator('[data-review-state="held"]').count(), 'no review recorded').resolves.toBe(0);
       expect(await field(e, 'review-note').inputValue()).toBe('Werkplek en taken passen; vaste begeleider bij de werkgever.');
       await screen(e, '11b-employer-placement-review-refused');
       await field(e, 'review-on').fill(inDays(0));
@@ -371,6 +374,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(m, 'regie-user').fill('km amsterdam');
       await m.getByRole('button', { name: 'Regie vastleggen' }).click();
       await fieldError(m, 'regie-user').waitFor();
+      expect(await m.getByTestId('regie-owner').innerText(), 'nobody took regie').toBe('Nog niemand heeft de regie.');
       await screen(m, '13b-municipality-regie-refused');
       await field(m, 'regie-user').fill('km-amsterdam-01');
       await m.getByRole('button', { name: 'Regie vastleggen' }).click();
@@ -380,6 +384,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByRole('button', { name: 'Regie overdragen' }).click();
       await fieldError(m, 'regie-reason').waitFor();
       expect(await field(m, 'regie-to').inputValue()).toBe('regisseur-amsterdam-01');
+      expect(await m.getByTestId('regie-owner').innerText(), 'regie not transferred').toContain('km-amsterdam-01');
       await field(m, 'regie-reason').fill('De regisseur neemt de regie over nu er twee plaatsingen zijn geweest.');
       await m.getByRole('button', { name: 'Regie overdragen' }).click();
       await m.getByTestId('regie-owner').getByText('regisseur-amsterdam-01', { exact: false }).waitFor();
@@ -394,6 +399,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByRole('button', { name: 'Wijziging vastleggen' }).click();
       await fieldError(m, 'adjust-amount').waitFor();
       expect(await field(m, 'adjust-reason').inputValue()).toBe('Inkomsten uit de tweede plaatsing verrekend.');
+      expect(await m.getByTestId('benefit-status').innerText(), 'the benefit unchanged').toContain('1.250,00');
       await screen(m, '13c-municipality-benefit-refused');
       await field(m, 'adjust-amount').fill('640');
       await m.getByRole('button', { name: 'Wijziging vastleggen' }).click();
@@ -402,6 +408,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(m, 'benefit-end-reason').selectOption('other');
       await m.getByRole('button', { name: 'Uitkering beëindigen' }).click();
       await fieldError(m, 'benefit-end-text').waitFor();
+      expect(await m.getByTestId('benefit-status').innerText(), 'the benefit still running').toContain('640,00');
       await field(m, 'benefit-end-reason').selectOption('employee');
       await m.getByRole('button', { name: 'Uitkering beëindigen' }).click();
       await m.getByTestId('benefit-status').getByText('beëindigd', { exact: false }).waitFor();
@@ -410,6 +417,7 @@ describe('the portal in Chromium, over the running chain', () => {
       // The re-application without an amount: refused on that field.
       await m.getByRole('button', { name: 'Heraanvraag vastleggen' }).click();
       await fieldError(m, 'reapply-amount').waitFor();
+      expect(await m.getByTestId('benefit-status').innerText(), 'no re-application recorded').toContain('beëindigd');
       await field(m, 'reapply-amount').fill('1250');
       await m.getByRole('button', { name: 'Heraanvraag vastleggen' }).click();
       await m.getByTestId('benefit-status').getByText('1.250,00', { exact: false }).waitFor();
@@ -455,6 +463,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByRole('button', { name: 'Actie afsluiten' }).click();
       await fieldError(m, 'close-action-on').waitFor();
       expect(await field(m, 'close-action-note').inputValue()).toBe('Evaluatie gehouden, jobcoach bouwt af.');
+      await expect(m.locator('[data-testid="review-actions"] [data-action-status="closed"]').count(), 'the action still open').resolves.toBe(0);
       await screen(m, '14b-municipality-action-close-refused');
       await field(m, 'close-action-on').fill(inDays(0));
       await m.getByRole('button', { name: 'Actie afsluiten' }).click();
@@ -467,6 +476,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.locator('select[id^="cancel-reason-"]').selectOption('other');
       await m.getByRole('button', { name: 'Overleg annuleren' }).click();
       await m.locator('[data-field-error^="cancel-text-"]').waitFor();
+      await expect(m.locator('[data-cancel-review]').count(), 'the review still scheduled').resolves.toBe(1);
       await screen(m, '14c-municipality-review-cancel-refused');
       await m.locator('select[id^="cancel-reason-"]').selectOption('client-unavailable');
       await m.getByRole('button', { name: 'Overleg annuleren' }).click();
@@ -537,6 +547,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(s, 'treatment-end-date').fill(inDays(-3));
       await s.getByRole('button', { name: 'Behandelepisode beëindigen' }).click();
       await fieldError(s, 'treatment-end-date').waitFor();
+      await expect(s.locator('[data-episode="open"]').count(), 'the episode still open').resolves.toBe(1);
       await field(s, 'treatment-end-date').fill(inDays(0));
       await s.getByRole('button', { name: 'Behandelepisode beëindigen' }).click();
       await s.getByRole('heading', { name: 'Cliënt uitschrijven uit de zorg' }).waitFor();
@@ -544,6 +555,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(s, 'discharge-on').fill(inDays(1));
       await s.getByRole('button', { name: 'Uitschrijven' }).click();
       await fieldError(s, 'discharge-on').waitFor();
+      await expect(s.getByTestId('discharged').count(), 'not discharged').resolves.toBe(0);
       await screen(s, '19-screener-discharge-refused');
       await field(s, 'discharge-on').fill(inDays(0));
       await s.getByRole('button', { name: 'Uitschrijven' }).click();
@@ -557,12 +569,14 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(m, 'dropout-reason').selectOption('other');
       await m.getByRole('button', { name: 'Uitval vastleggen' }).click();
       await fieldError(m, 'dropout-text').waitFor();
+      expect(await m.getByTestId('case-status').innerText(), 'no dropout recorded').toBe('loopt');
       await field(m, 'dropout-reason').selectOption('motivation');
       await m.getByRole('button', { name: 'Uitval vastleggen' }).click();
       await m.getByTestId('case-status').getByText('uitgevallen', { exact: false }).waitFor();
       await field(m, 'close-note').fill('x'.repeat(1001));
       await m.getByRole('button', { name: 'Zaak sluiten' }).click();
       await fieldError(m, 'close-note').waitFor();
+      expect(await m.getByTestId('case-status').innerText(), 'the case not closed').toContain('uitgevallen');
       await screen(m, '20-municipality-close-refused');
       await field(m, 'close-note').fill('Cliënt wil zelf verder zoeken; afgesproken om over een half jaar contact op te nemen.');
       await m.getByRole('button', { name: 'Zaak sluiten' }).click();
