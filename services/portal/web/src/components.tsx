@@ -80,6 +80,12 @@ const DUTCH_REASONS: readonly [RegExp, string][] = [
   [/^must match format "date"$/, 'moet een datum zijn (JJJJ-MM-DD)'],
   [/^must match format "email"$/, 'moet een e-mailadres zijn'],
   [/^unknown field$/, 'onbekend veld'],
+  // The services' own refusals on a field that the case-work forms meet most.
+  [/^\w+ must not be after today\.$/, 'mag niet na vandaag liggen'],
+  [/^.*the date cannot be after today\.$/, 'mag niet na vandaag liggen'],
+  [/^A review is recorded after it took place\.$/, 'mag niet na vandaag liggen: een evaluatie legt u vast nadat die is gehouden'],
+  [/^The end date cannot be before the start date \((.*)\)\.$/, 'mag niet vóór de startdatum ($1) liggen'],
+  [/^(A reason text is required when the reason is 'other'|A job loss for reason 'other' needs a reason text)\.$/, "is verplicht bij de reden 'anders'"],
 ];
 
 /** The reason of a field issue in the page's language. */

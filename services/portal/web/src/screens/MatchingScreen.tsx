@@ -232,7 +232,7 @@ function PlacementReviews({ caseId, placement, onSaved }: { readonly caseId: str
             return (
               <TableRow key={month} data-review-month={month} data-review-state={review ? 'held' : month === next ? 'next' : 'later'}>
                 <TableCell>
-                  {month} {t('months')}
+                  {month} {month === 1 ? t('month') : t('months')}
                 </TableCell>
                 <TableCell>{dueOn}</TableCell>
                 <TableCell>
@@ -266,7 +266,7 @@ function PlacementReviews({ caseId, placement, onSaved }: { readonly caseId: str
             value={form.values.reviewMonth}
             onChange={form.set('reviewMonth')}
             problem={form.problem}
-            options={due.map((m) => ({ value: String(m), label: `${m} ${t('months')} (${monthsAfter(placement.startDate, m)})` }))}
+            options={due.map((m) => ({ value: String(m), label: `${m} ${m === 1 ? t('month') : t('months')} (${monthsAfter(placement.startDate, m)})` }))}
             required
           />
           <TextField id="review-on" field="/reviewedOn" type="date" label={t('reviewedOn')} value={form.values.reviewedOn} onChange={form.set('reviewedOn')} problem={form.problem} required />

@@ -366,7 +366,7 @@ export function ClaimsTable({ claims, caption }: { readonly claims: FundingWithC
   if (claims.length === 0) return <Paragraph>{t('claimsNone')}</Paragraph>;
   return (
     <Table className="wcc-table">
-      <TableHead caption={caption} columns={[t('periodFrom'), t('units'), t('amountEuro'), t('colStatus')]} />
+      <TableHead caption={caption} columns={[t('claimPeriod'), t('units'), t('amountEuro'), t('colStatus')]} />
       <TableBody>
         {claims.map((c) => (
           <TableRow key={c.claimId} data-claim-status={c.status}>

@@ -332,7 +332,7 @@ function GrantClaims({ funding }: { readonly funding: FundingRequest }) {
             <Paragraph>{t('claimsNone')}</Paragraph>
           ) : (
             <Table className="wcc-table">
-              <TableHead caption={`${t('claimsTitle')} ${id}`} columns={[t('periodFrom'), t('units'), t('amountEuro'), t('colStatus')]} />
+              <TableHead caption={`${t('claimsTitle')} ${id}`} columns={[t('claimPeriod'), t('units'), t('amountEuro'), t('colStatus')]} />
               <TableBody>
                 {detail.data.claims.map((c) => (
                   <TableRow key={c.claimId} data-claim-status={c.outcome}>
@@ -394,7 +394,7 @@ function FundingSection() {
         </Table>
       )}
       {items.some((f) => f.status === 'granted') && (
-        <section aria-labelledby="grant-claims-heading">
+        <section aria-labelledby="grant-claims-heading" className="wcc-section">
           <Heading2 id="grant-claims-heading">{t('claimsSettlementTitle')}</Heading2>
           {items
             .filter((f) => f.status === 'granted')
