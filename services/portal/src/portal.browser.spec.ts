@@ -422,6 +422,13 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByRole('button', { name: 'Heraanvraag vastleggen' }).click();
       await m.getByTestId('benefit-status').getByText('1.250,00', { exact: false }).waitFor();
       await screen(m, '13d-municipality-direction');
+      // The same section in English.
+      await m.getByRole('button', { name: 'Switch to English' }).click();
+      await m.getByRole('heading', { level: 2, name: 'Case lead, benefit and closure' }).waitFor();
+      expect(await m.getByTestId('benefit-status').innerText()).toContain('per month');
+      await screen(m, '13e-municipality-direction-english');
+      await m.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+      await m.getByRole('heading', { level: 2, name: 'Regie, uitkering en afsluiting' }).waitFor();
       await untilShown(i, () => i.getByTestId('case-benefit').getByText('loopt', { exact: false }), 'the re-applied benefit in the insurer’s case view');
     });
 
@@ -560,6 +567,8 @@ describe('the portal in Chromium, over the running chain', () => {
       await field(s, 'discharge-on').fill(inDays(0));
       await s.getByRole('button', { name: 'Uitschrijven' }).click();
       await s.getByTestId('discharged').waitFor();
+      // Care resumes only on a new referral: the IPS forms are gone with the discharge.
+      await expect(s.getByRole('button', { name: 'Intakesessie vastleggen' }).count()).resolves.toBe(0);
       await s.goto(`/#/zaak/${caseId}`);
       await untilShown(s, () => s.getByText('Deze zaak bestaat niet of uw organisatie neemt er geen deel aan.'), 'the case gone from the discharged care provider');
     });

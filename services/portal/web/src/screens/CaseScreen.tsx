@@ -310,7 +310,7 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
             {s.funding.requests.map((f) => (
               <DataListItem key={f.fundingRequestId}>
                 <DataListKey>
-                  {f.instrument ?? '—'} ({f.insurerId ?? '—'})
+                  {label('instrument', f.instrument)} ({f.insurerId ?? '—'})
                 </DataListKey>
                 <DataListValue>
                   {label('status', f.decision)}

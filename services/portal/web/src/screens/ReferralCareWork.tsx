@@ -163,7 +163,7 @@ function IpsSection({ referralId, record, user, onChanged }: { readonly referral
           </DataListValue>
         </DataListItem>
       </DataList>
-      {record.ips.jobCoachId === null && (roles.includes('screener') || roles.includes('ips-worker')) && (
+      {!record.discharge && record.ips.jobCoachId === null && (roles.includes('screener') || roles.includes('ips-worker')) && (
         <CareForm
           id="job-coach"
           title={t('jobCoachAssign')}
@@ -185,7 +185,9 @@ function IpsSection({ referralId, record, user, onChanged }: { readonly referral
           />
         </CareForm>
       )}
-      {record.ips.jobCoachId !== null && open.length > 0 && roles.includes('ips-worker') && <IpsSessionForm key={open.join(',')} referralId={referralId} open={open} onChanged={onChanged} />}
+      {!record.discharge && record.ips.jobCoachId !== null && open.length > 0 && roles.includes('ips-worker') && (
+        <IpsSessionForm key={open.join(',')} referralId={referralId} open={open} onChanged={onChanged} />
+      )}
     </section>
   );
 }
