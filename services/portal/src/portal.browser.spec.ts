@@ -426,6 +426,7 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByRole('button', { name: 'Switch to English' }).click();
       await m.getByRole('heading', { level: 2, name: 'Case lead, benefit and closure' }).waitFor();
       expect(await m.getByTestId('benefit-status').innerText()).toContain('per month');
+      await m.getByText('Case lead transferred.').waitFor();
       await screen(m, '13e-municipality-direction-english');
       await m.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
       await m.getByRole('heading', { level: 2, name: 'Regie, uitkering en afsluiting' }).waitFor();

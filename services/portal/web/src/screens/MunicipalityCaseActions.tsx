@@ -401,12 +401,14 @@ function DirectionForm({
   readonly title: string;
   readonly fields: readonly string[];
   readonly problem: ReturnType<typeof useFormState>['problem'];
-  readonly saved: string | undefined;
+  /** What was saved, as a label key: the notice follows a change of language. */
+  readonly saved: TextKey | undefined;
   readonly busy: boolean;
   readonly submitLabel: string;
   readonly onSubmit: () => void;
   readonly children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <form
       onSubmit={(event: FormEvent) => {
@@ -420,7 +422,7 @@ function DirectionForm({
     >
       <Heading3 id={`${id}-heading`}>{title}</Heading3>
       {problem && <ProblemAlert problem={problem} shownFields={fields} />}
-      {saved && <Notice>{saved}</Notice>}
+      {saved && <Notice>{t(saved)}</Notice>}
       {children}
       <Button type="submit" appearance="primary-action-button" disabled={busy}>
         {submitLabel}
@@ -432,8 +434,8 @@ function DirectionForm({
 /** A form that posts to the case and reloads both the case file and the case view when the service accepts. */
 function useCaseCommand<T extends Record<string, unknown>>(initial: T, done: () => void) {
   const form = useFormState(initial);
-  const [saved, setSaved] = useState<string | undefined>();
-  const send = (path: string, body: unknown, message: string, after?: () => void) => {
+  const [saved, setSaved] = useState<TextKey | undefined>();
+  const send = (path: string, body: unknown, message: TextKey, after?: () => void) => {
     setSaved(undefined);
     void form.submit(
       (): Promise<Answer<unknown>> => servicePost('municipality', path, body),
@@ -463,7 +465,7 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
         saved={take.saved}
         busy={take.form.busy}
         submitLabel={t('regieTakeSubmit')}
-        onSubmit={() => take.send(`/cases/${caseId}/regie`, { userId: take.form.values.userId.trim() }, t('regieTaken'))}
+        onSubmit={() => take.send(`/cases/${caseId}/regie`, { userId: take.form.values.userId.trim() }, 'regieTaken')}
       >
         <TextField
           id="regie-user"
@@ -488,7 +490,7 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
       busy={transfer.form.busy}
       submitLabel={t('regieTransferSubmit')}
       onSubmit={() =>
-        transfer.send(`/cases/${caseId}/regie/transfer`, { toUserId: transfer.form.values.toUserId.trim(), reason: transfer.form.values.reason }, t('regieTransferred'), () =>
+        transfer.send(`/cases/${caseId}/regie/transfer`, { toUserId: transfer.form.values.toUserId.trim(), reason: transfer.form.values.reason }, 'regieTransferred', () =>
           transfer.form.setValues({ toUserId: '', reason: '' }),
         )
       }
@@ -529,7 +531,7 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           reapply.send(
             `/cases/${caseId}/benefit/reapply`,
             { benefitType: reapply.form.values.benefitType, monthlyAmountCents: centsOf(reapply.form.values.amount), reappliedOn: reapply.form.values.reappliedOn },
-            t('benefitReapplied'),
+            'benefitReapplied',
           )
         }
       >
@@ -579,7 +581,7 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           adjust.send(
             `/cases/${caseId}/benefit/adjust`,
             { benefitType: adjust.form.values.benefitType, monthlyAmountCents: centsOf(adjust.form.values.amount), effectiveFrom: adjust.form.values.effectiveFrom, reason: adjust.form.values.reason },
-            t('benefitAdjusted'),
+            'benefitAdjusted',
           )
         }
       >
@@ -637,7 +639,7 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           end.send(
             `/cases/${caseId}/benefit/end`,
             { reasonCode: end.form.values.reasonCode, ...(end.form.values.reasonText.trim() ? { reasonText: end.form.values.reasonText } : {}), endedOn: end.form.values.endedOn },
-            t('benefitEnded'),
+            'benefitEnded',
           )
         }
       >
@@ -688,7 +690,7 @@ function EndingForms({ caseId, file, done }: { readonly caseId: string; readonly
             dropout.send(
               `/cases/${caseId}/dropout`,
               { phase: v.phase, reasonCode: v.reasonCode, ...(v.reasonText.trim() ? { reasonText: v.reasonText } : {}), droppedOutOn: v.droppedOutOn },
-              t('dropoutSaved'),
+              'dropoutSaved',
             );
           }}
         >
@@ -742,7 +744,7 @@ function EndingForms({ caseId, file, done }: { readonly caseId: string; readonly
         saved={close.saved}
         busy={close.form.busy}
         submitLabel={t('closeCaseSubmit')}
-        onSubmit={() => close.send(`/cases/${caseId}/close`, { reasonCode: close.form.values.reasonCode, ...(close.form.values.note.trim() ? { note: close.form.values.note } : {}) }, t('caseClosed'))}
+        onSubmit={() => close.send(`/cases/${caseId}/close`, { reasonCode: close.form.values.reasonCode, ...(close.form.values.note.trim() ? { note: close.form.values.note } : {}) }, 'caseClosed')}
       >
         <SelectField
           id="close-reason"

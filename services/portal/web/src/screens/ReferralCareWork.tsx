@@ -8,7 +8,7 @@ import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, H
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { amsterdamDate, servicePost } from '../api';
 import { Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState } from '../components';
-import { useI18n } from '../i18n';
+import { useI18n, type TextKey } from '../i18n';
 import { colleaguesOf, useDirectory } from '../directory';
 import type { SessionUser } from '../session';
 
@@ -63,11 +63,13 @@ function CareForm({
   readonly title: string;
   readonly fields: readonly string[];
   readonly form: { readonly problem: ReturnType<typeof useFormState>['problem']; readonly busy: boolean };
-  readonly saved: string | undefined;
+  /** What was saved, as a label key: the notice follows a change of language. */
+  readonly saved: TextKey | undefined;
   readonly submitLabel: string;
   readonly onSubmit: () => void;
   readonly children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <form
       onSubmit={(event: FormEvent) => {
@@ -81,7 +83,7 @@ function CareForm({
     >
       <Heading3 id={`${id}-heading`}>{title}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={fields} />}
-      {saved && <Notice>{saved}</Notice>}
+      {saved && <Notice>{t(saved)}</Notice>}
       {children}
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {submitLabel}
@@ -92,8 +94,8 @@ function CareForm({
 
 function useReferralCommand<T extends Record<string, unknown>>(initial: T, onChanged: () => void) {
   const form = useFormState(initial);
-  const [saved, setSaved] = useState<string | undefined>();
-  const send = (path: string, body: unknown, message: string) => {
+  const [saved, setSaved] = useState<TextKey | undefined>();
+  const send = (path: string, body: unknown, message: TextKey) => {
     setSaved(undefined);
     void form.submit(
       () => servicePost('care-provider', path, body),
@@ -118,7 +120,7 @@ function IpsSessionForm({ referralId, open, onChanged }: { readonly referralId: 
       saved={session.saved}
       submitLabel={t('ipsSessionRecord')}
       onSubmit={() =>
-        session.send(`/referrals/${referralId}/ips/intake-sessions`, { sessionNumber: Number(session.form.values.sessionNumber), heldOn: session.form.values.heldOn }, t('ipsSessionRecorded'))
+        session.send(`/referrals/${referralId}/ips/intake-sessions`, { sessionNumber: Number(session.form.values.sessionNumber), heldOn: session.form.values.heldOn }, 'ipsSessionRecorded')
       }
     >
       <SelectField
@@ -171,7 +173,7 @@ function IpsSection({ referralId, record, user, onChanged }: { readonly referral
           form={coach.form}
           saved={coach.saved}
           submitLabel={t('jobCoachAssign')}
-          onSubmit={() => coach.send(`/referrals/${referralId}/ips/job-coach`, { jobCoachId: coach.form.values.jobCoachId.trim() }, t('jobCoachAssigned'))}
+          onSubmit={() => coach.send(`/referrals/${referralId}/ips/job-coach`, { jobCoachId: coach.form.values.jobCoachId.trim() }, 'jobCoachAssigned')}
         >
           <TextField
             id="job-coach-id"
@@ -242,7 +244,7 @@ function TreatmentSection({
           form={end.form}
           saved={end.saved}
           submitLabel={t('treatmentEnd')}
-          onSubmit={() => end.send(`/referrals/${referralId}/treatment-episodes/current/end`, end.form.values, t('treatmentEnded'))}
+          onSubmit={() => end.send(`/referrals/${referralId}/treatment-episodes/current/end`, end.form.values, 'treatmentEnded')}
         >
           <TextField id="treatment-end-date" field="/endDate" type="date" label={t('endDate')} value={end.form.values.endDate} onChange={end.form.set('endDate')} problem={end.form.problem} required />
           <SelectField
@@ -266,7 +268,7 @@ function TreatmentSection({
             form={start.form}
             saved={start.saved}
             submitLabel={t('treatmentStart')}
-            onSubmit={() => start.send(`/referrals/${referralId}/treatment-episodes`, start.form.values, t('treatmentStarted'))}
+            onSubmit={() => start.send(`/referrals/${referralId}/treatment-episodes`, start.form.values, 'treatmentStarted')}
           >
             <TextField
               id="treatment-start-date"
@@ -286,7 +288,7 @@ function TreatmentSection({
             form={discharge.form}
             saved={discharge.saved}
             submitLabel={t('dischargeSubmit')}
-            onSubmit={() => discharge.send(`/referrals/${referralId}/discharge`, discharge.form.values, t('discharged'))}
+            onSubmit={() => discharge.send(`/referrals/${referralId}/discharge`, discharge.form.values, 'discharged')}
           >
             <Paragraph>{t('dischargeNotice')}</Paragraph>
             <TextField
@@ -340,7 +342,7 @@ function ClaimForm({ funding, onChanged }: { readonly funding: FundingWithClaims
             periodFrom: v.periodFrom,
             periodTo: v.periodTo,
           },
-          t('claimSubmitted'),
+          'claimSubmitted',
         );
       }}
     >
