@@ -247,18 +247,67 @@ describe('the portal in Chromium, over the running chain', () => {
     });
 
     // 3b. The screener asks the insurer to fund the IPS intake; the insurer's contract manager grants it.
+    const insurer = await signIn('achmeaContractManager');
+    const i = insurer.page;
     await timed('screener requests funding, the insurer grants it', async () => {
       await s.locator('#funding-amount').fill('736');
       await s.getByRole('button', { name: 'Financiering aanvragen' }).click();
       await s.getByText('Financiering aangevraagd.').waitFor();
-      const insurer = await signIn('achmeaContractManager');
-      const i = insurer.page;
+      await i.reload();
       await untilShown(i, () => i.getByTestId('count-funding-pending').getByText('1', { exact: true }), 'the funding request on the insurer’s worklist');
       await screen(i, '09b-insurer-worklist');
       await i.getByRole('button', { name: 'Toekennen' }).click();
       await i.locator('[data-funding-status="granted"]').waitFor();
-      await insurer.context.close();
       await untilShown(m, () => m.locator('[data-section="funding"]').getByText('verleend'), 'the granted funding in the municipality’s case view');
+    });
+
+    // 3c. The screener (also the IPS worker) assigns the job coach, records the first intake session, starts a treatment
+    // episode and claims the session on the grant; the insurer settles it and shows what remains; the municipality sees IPS.
+    const referralUrl = s.url();
+    await timed('screener runs IPS, starts treatment and claims a session; the insurer shows it settled', async () => {
+      await s.reload();
+      await s.getByRole('heading', { name: 'IPS-jobcoach toewijzen' }).waitFor();
+      await s.getByRole('button', { name: 'IPS-jobcoach toewijzen' }).click();
+      await fieldError(s, 'job-coach-id').waitFor();
+      expect(await s.getByTestId('ips-job-coach').innerText(), 'nothing recorded').toBe('Nog niet vastgelegd.');
+      await screen(s, '09c-screener-ips-refused');
+      await field(s, 'job-coach-id').fill('jobcoach-vip-01');
+      await s.getByRole('button', { name: 'IPS-jobcoach toewijzen' }).click();
+      await s.getByTestId('ips-job-coach').getByText('jobcoach-vip-01').waitFor();
+      // A session cannot be recorded before it is held: refused on the date, nothing recorded.
+      await field(s, 'ips-session-on').fill(inDays(1));
+      await s.getByRole('button', { name: 'Intakesessie vastleggen' }).click();
+      await fieldError(s, 'ips-session-on').waitFor();
+      expect(await s.getByTestId('ips-sessions').innerText()).toContain('0 van 8');
+      await field(s, 'ips-session-on').fill(inDays(0));
+      await s.getByRole('button', { name: 'Intakesessie vastleggen' }).click();
+      await s.getByTestId('ips-sessions').getByText('1 van 8', { exact: false }).waitFor();
+      // A treatment episode without a start date: refused on that field.
+      await field(s, 'treatment-start-date').fill('');
+      await s.getByRole('button', { name: 'Behandelepisode starten' }).click();
+      await fieldError(s, 'treatment-start-date').waitFor();
+      await expect(s.locator('[data-episode]').count(), 'no episode started').resolves.toBe(0);
+      await field(s, 'treatment-start-date').fill(inDays(-1));
+      await s.getByRole('button', { name: 'Behandelepisode starten' }).click();
+      await s.locator('[data-episode="open"]').waitFor();
+      // The grant reached the care provider over Kafka: claim the session held (a unit count in words is refused first).
+      await untilShown(s, () => s.getByTestId('grant-remaining'), 'the grant on the screener’s referral');
+      await s.locator('input[id^="claim-units-"]').fill('een');
+      await s.locator('input[id^="claim-amount-"]').fill('92');
+      await s.getByRole('button', { name: 'Declaratie indienen' }).click();
+      await s.locator('[data-field-error^="claim-units-"]').waitFor();
+      expect(await s.locator('input[id^="claim-amount-"]').inputValue(), 'what the user typed is kept').toBe('92');
+      await expect(s.locator('[data-claim-status]').count()).resolves.toBe(0);
+      await s.locator('input[id^="claim-units-"]').fill('1');
+      await s.getByRole('button', { name: 'Declaratie indienen' }).click();
+      await untilShown(s, () => s.locator('[data-claim-status="settled"]'), 'the settled claim on the screener’s referral');
+      await screen(s, '09d-screener-ips-treatment-claim');
+      await untilShown(i, () => i.locator('[data-claim-status="settled"]'), 'the settled claim on the insurer’s worklist');
+      const budget = await i.locator('[data-testid^="grant-budget-"]').first().innerText();
+      expect(budget).toContain('Resterend: 7');
+      expect(budget).toContain('644,00');
+      await screen(i, '09e-insurer-claims-settled');
+      await untilShown(m, () => m.getByTestId('case-ips').getByText('jobcoach-vip-01', { exact: false }), 'the IPS job coach in the municipality’s case view');
     });
 
     // 4. The account manager: the matching request, an employer and vacancy, a placement, a job loss, a second placement.
@@ -299,6 +348,23 @@ describe('the portal in Chromium, over the running chain', () => {
       await expect(e.locator('#placements-heading + table tbody tr, [aria-labelledby="placements-heading"] tbody tr').count()).resolves.toBe(2);
     });
 
+    await timed('account manager records the first-month review of the second placement', async () => {
+      await e.locator('[data-review-month="1"][data-review-state="next"]').waitFor();
+      // A review is recorded after it took place: a date tomorrow is refused on that field, the note stays typed.
+      await field(e, 'review-on').fill(inDays(1));
+      await field(e, 'review-note').fill('Werkplek en taken passen; vaste begeleider bij de werkgever.');
+      await e.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await fieldError(e, 'review-on').waitFor();
+      await expect(e.locator('[data-review-state="held"]').count(), 'no review recorded').resolves.toBe(0);
+      expect(await field(e, 'review-note').inputValue()).toBe('Werkplek en taken passen; vaste begeleider bij de werkgever.');
+      await screen(e, '11b-employer-placement-review-refused');
+      await field(e, 'review-on').fill(inDays(0));
+      await e.getByRole('button', { name: 'Evaluatie vastleggen' }).click();
+      await e.locator('[data-review-month="1"][data-review-state="held"]').waitFor();
+      await e.locator('[data-review-month="3"][data-review-state="next"]').waitFor();
+      await screen(e, '11c-employer-placement-reviewed');
+    });
+
     // 5. The shared case as the employer network (what is withheld is marked) and as the municipality (both jobs, 1st and 2nd).
     await timed('the shared case shows both placements to the employer network and the municipality', async () => {
       await e.goto(`/#/zaak/${caseId}`);
@@ -307,7 +373,73 @@ describe('the portal in Chromium, over the running chain', () => {
       await screen(e, '12-employer-shared-case');
       await untilShown(m, () => m.locator('[data-placement="2"]'), 'the second placement in the municipality’s case view');
       expect(await m.locator('[data-placement="1"]').innerText()).toContain('beëindigd');
+      // The first-month review the account manager recorded.
+      await untilShown(m, () => m.locator('[data-placement="2"] td:nth-child(5)').getByText('1', { exact: true }), 'the placement review in the municipality’s case view');
       await screen(m, '13-municipality-shared-case');
+    });
+
+    // 5b. The municipality takes regie and hands it to the regisseur; the screener's shared case shows the new owner.
+    await timed('municipality takes regie and transfers it; the screener’s shared case shows it', async () => {
+      await field(m, 'regie-user').fill('km amsterdam');
+      await m.getByRole('button', { name: 'Regie vastleggen' }).click();
+      await fieldError(m, 'regie-user').waitFor();
+      expect(await m.getByTestId('regie-owner').innerText(), 'nobody took regie').toBe('Nog niemand heeft de regie.');
+      await screen(m, '13b-municipality-regie-refused');
+      await field(m, 'regie-user').fill('km-amsterdam-01');
+      await m.getByRole('button', { name: 'Regie vastleggen' }).click();
+      await m.getByTestId('regie-owner').getByText('km-amsterdam-01', { exact: false }).waitFor();
+      // A transfer without a reason: refused on the reason, the new owner still typed.
+      await field(m, 'regie-to').fill('regisseur-amsterdam-01');
+      await m.getByRole('button', { name: 'Regie overdragen' }).click();
+      await fieldError(m, 'regie-reason').waitFor();
+      expect(await field(m, 'regie-to').inputValue()).toBe('regisseur-amsterdam-01');
+      expect(await m.getByTestId('regie-owner').innerText(), 'regie not transferred').toContain('km-amsterdam-01');
+      await field(m, 'regie-reason').fill('De regisseur neemt de regie over nu er twee plaatsingen zijn geweest.');
+      await m.getByRole('button', { name: 'Regie overdragen' }).click();
+      await m.getByTestId('regie-owner').getByText('regisseur-amsterdam-01', { exact: false }).waitFor();
+      await s.goto(`/#/zaak/${caseId}`);
+      await untilShown(s, () => s.locator('[data-section="overview"]').getByText('regisseur-amsterdam-01', { exact: false }), 'the new regie owner in the screener’s case view');
+    });
+
+    // 5c. The client manager adjusts and ends the benefit (the client works), then records a re-application; the insurer's shared case follows.
+    await timed('client manager adjusts, ends and re-applies the benefit; the insurer’s shared case follows', async () => {
+      await field(m, 'adjust-amount').fill('veel');
+      await field(m, 'adjust-reason').fill('Inkomsten uit de tweede plaatsing verrekend.');
+      await m.getByRole('button', { name: 'Wijziging vastleggen' }).click();
+      await fieldError(m, 'adjust-amount').waitFor();
+      expect(await field(m, 'adjust-reason').inputValue()).toBe('Inkomsten uit de tweede plaatsing verrekend.');
+      expect(await m.getByTestId('benefit-status').innerText(), 'the benefit unchanged').toContain('1.250,00');
+      await screen(m, '13c-municipality-benefit-refused');
+      await field(m, 'adjust-amount').fill('640');
+      await m.getByRole('button', { name: 'Wijziging vastleggen' }).click();
+      await m.getByTestId('benefit-status').getByText('640,00', { exact: false }).waitFor();
+      // 'other' needs an explanation: refused on that field.
+      await field(m, 'benefit-end-reason').selectOption('other');
+      await m.getByRole('button', { name: 'Uitkering beëindigen' }).click();
+      await fieldError(m, 'benefit-end-text').waitFor();
+      expect(await m.getByTestId('benefit-status').innerText(), 'the benefit still running').toContain('640,00');
+      await field(m, 'benefit-end-reason').selectOption('employee');
+      await m.getByRole('button', { name: 'Uitkering beëindigen' }).click();
+      await m.getByTestId('benefit-status').getByText('beëindigd', { exact: false }).waitFor();
+      await i.goto(`/#/zaak/${caseId}`);
+      await untilShown(i, () => i.getByTestId('case-benefit').getByText('beëindigd', { exact: false }), 'the ended benefit in the insurer’s case view');
+      // The re-application without an amount: refused on that field.
+      await m.getByRole('button', { name: 'Heraanvraag vastleggen' }).click();
+      await fieldError(m, 'reapply-amount').waitFor();
+      expect(await m.getByTestId('benefit-status').innerText(), 'no re-application recorded').toContain('beëindigd');
+      await field(m, 'reapply-amount').fill('1250');
+      await m.getByRole('button', { name: 'Heraanvraag vastleggen' }).click();
+      await m.getByTestId('benefit-status').getByText('1.250,00', { exact: false }).waitFor();
+      await screen(m, '13d-municipality-direction');
+      // The same section in English.
+      await m.getByRole('button', { name: 'Switch to English' }).click();
+      await m.getByRole('heading', { level: 2, name: 'Case lead, benefit and closure' }).waitFor();
+      expect(await m.getByTestId('benefit-status').innerText()).toContain('per month');
+      await m.getByText('Case lead transferred.').waitFor();
+      await screen(m, '13e-municipality-direction-english');
+      await m.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+      await m.getByRole('heading', { level: 2, name: 'Regie, uitkering en afsluiting' }).waitFor();
+      await untilShown(i, () => i.getByTestId('case-benefit').getByText('loopt', { exact: false }), 'the re-applied benefit in the insurer’s case view');
     });
 
     // 6. The MDT reviews the case with the care provider and the employer network at the table and gives the employer network an action.
@@ -337,6 +469,36 @@ describe('the portal in Chromium, over the running chain', () => {
       await m.getByText('Actie toegewezen.').waitFor();
       await e.goto('/#/werklijst');
       await untilShown(e, () => e.getByTestId('count-open-actions').getByText('1', { exact: true }), 'the open action on the employer network’s worklist');
+    });
+
+    // 6b. The municipality follows the action up and closes it; a second review is scheduled and cancelled.
+    await timed('the municipality closes the action and cancels a second review; the others’ screens follow', async () => {
+      await m.locator('[data-testid="review-actions"] [data-action-status="open"]').waitFor();
+      expect(await m.getByTestId('review-actions').innerText()).toContain('wsp-amsterdam');
+      await field(m, 'close-action-on').fill(inDays(1));
+      await field(m, 'close-action-note').fill('Evaluatie gehouden, jobcoach bouwt af.');
+      await m.getByRole('button', { name: 'Actie afsluiten' }).click();
+      await fieldError(m, 'close-action-on').waitFor();
+      expect(await field(m, 'close-action-note').inputValue()).toBe('Evaluatie gehouden, jobcoach bouwt af.');
+      await expect(m.locator('[data-testid="review-actions"] [data-action-status="closed"]').count(), 'the action still open').resolves.toBe(0);
+      await screen(m, '14b-municipality-action-close-refused');
+      await field(m, 'close-action-on').fill(inDays(0));
+      await m.getByRole('button', { name: 'Actie afsluiten' }).click();
+      await m.locator('[data-testid="review-actions"] [data-action-status="closed"]').waitFor();
+      await e.reload();
+      await untilShown(e, () => e.getByTestId('count-open-actions').getByText('0', { exact: true }), 'no open action on the employer network’s worklist');
+      await m.locator('#review-date').fill(inDays(1));
+      await m.getByRole('button', { name: 'Overleg plannen' }).click();
+      await m.locator('[data-cancel-review]').waitFor();
+      await m.locator('select[id^="cancel-reason-"]').selectOption('other');
+      await m.getByRole('button', { name: 'Overleg annuleren' }).click();
+      await m.locator('[data-field-error^="cancel-text-"]').waitFor();
+      await expect(m.locator('[data-cancel-review]').count(), 'the review still scheduled').resolves.toBe(1);
+      await screen(m, '14c-municipality-review-cancel-refused');
+      await m.locator('select[id^="cancel-reason-"]').selectOption('client-unavailable');
+      await m.getByRole('button', { name: 'Overleg annuleren' }).click();
+      await m.locator('[data-cancel-review]').waitFor({ state: 'detached' });
+      await untilShown(s, () => s.locator('[data-section="mdt"]').getByText('geannuleerd', { exact: false }), 'the cancelled review in the screener’s case view');
     });
 
     // Privacy: nothing of care on any of the employer's screens, nor in any answer their page received.
@@ -394,8 +556,56 @@ describe('the portal in Chromium, over the running chain', () => {
       await untilShown(e, () => e.locator('[data-section="ladder"] [data-withheld="consent"]'), 'the ladder withheld from the employer network');
       await screen(e, '18-employer-after-withdrawal');
     });
-    for (const user of [municipality, screener, employer, auditor]) await user.context.close();
-  }, 600_000);
+
+    // 9. The screener ends the treatment and discharges the client: the care provider leaves the shared case.
+    await timed('screener ends treatment and discharges; the care provider leaves the shared case', async () => {
+      await s.goto(referralUrl);
+      await s.getByRole('heading', { name: 'Behandelepisode beëindigen' }).waitFor();
+      await field(s, 'treatment-end-date').fill(inDays(-3));
+      await s.getByRole('button', { name: 'Behandelepisode beëindigen' }).click();
+      await fieldError(s, 'treatment-end-date').waitFor();
+      await expect(s.locator('[data-episode="open"]').count(), 'the episode still open').resolves.toBe(1);
+      await field(s, 'treatment-end-date').fill(inDays(0));
+      await s.getByRole('button', { name: 'Behandelepisode beëindigen' }).click();
+      await s.getByRole('heading', { name: 'Cliënt uitschrijven uit de zorg' }).waitFor();
+      await untilShown(m, () => m.getByTestId('case-in-treatment').getByText('Geen'), 'the ended treatment in the municipality’s case view');
+      await field(s, 'discharge-on').fill(inDays(1));
+      await s.getByRole('button', { name: 'Uitschrijven' }).click();
+      await fieldError(s, 'discharge-on').waitFor();
+      await expect(s.getByTestId('discharged').count(), 'not discharged').resolves.toBe(0);
+      await screen(s, '19-screener-discharge-refused');
+      await field(s, 'discharge-on').fill(inDays(0));
+      await s.getByRole('button', { name: 'Uitschrijven' }).click();
+      await s.getByTestId('discharged').waitFor();
+      // Care resumes only on a new referral: the IPS forms are gone with the discharge.
+      await expect(s.getByRole('button', { name: 'Intakesessie vastleggen' }).count()).resolves.toBe(0);
+      await s.goto(`/#/zaak/${caseId}`);
+      await untilShown(s, () => s.getByText('Deze zaak bestaat niet of uw organisatie neemt er geen deel aan.'), 'the case gone from the discharged care provider');
+    });
+
+    // 10. The municipality records the dropout and closes the case; the insurer's shared case shows it closed.
+    await timed('municipality records dropout and closes the case; the insurer’s shared case shows it', async () => {
+      await field(m, 'dropout-reason').selectOption('other');
+      await m.getByRole('button', { name: 'Uitval vastleggen' }).click();
+      await fieldError(m, 'dropout-text').waitFor();
+      expect(await m.getByTestId('case-status').innerText(), 'no dropout recorded').toBe('loopt');
+      await field(m, 'dropout-reason').selectOption('motivation');
+      await m.getByRole('button', { name: 'Uitval vastleggen' }).click();
+      await m.getByTestId('case-status').getByText('uitgevallen', { exact: false }).waitFor();
+      await field(m, 'close-note').fill('x'.repeat(1001));
+      await m.getByRole('button', { name: 'Zaak sluiten' }).click();
+      await fieldError(m, 'close-note').waitFor();
+      expect(await m.getByTestId('case-status').innerText(), 'the case not closed').toContain('uitgevallen');
+      await screen(m, '20-municipality-close-refused');
+      await field(m, 'close-note').fill('Cliënt wil zelf verder zoeken; afgesproken om over een half jaar contact op te nemen.');
+      await m.getByRole('button', { name: 'Zaak sluiten' }).click();
+      await m.getByTestId('case-status').getByText('gesloten', { exact: false }).waitFor();
+      await i.goto(`/#/zaak/${caseId}`);
+      await untilShown(i, () => i.getByTestId('case-ending').getByText('gesloten', { exact: false }), 'the closed case in the insurer’s case view');
+      await screen(i, '21-insurer-case-closed');
+    });
+    for (const user of [municipality, screener, employer, auditor, insurer]) await user.context.close();
+  }, 1_200_000);
 
   it('registers a client with the keyboard only', async () => {
     const session = await openUserBrowser(browser!, portal!.baseUrl);
@@ -472,7 +682,7 @@ describe('the portal in Chromium, over the running chain', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect((await csv.text()).split('\n')[0]).toContain('registered');
-    await screen(o, '19-analyst-outcomes-flow');
+    await screen(o, '22-analyst-outcomes-flow');
 
     // Another table: time to paid work, with its Kaplan–Meier chart, in English.
     await o.locator('#table').selectOption('time-to-work');
@@ -481,7 +691,7 @@ describe('the portal in Chromium, over the running chain', () => {
     await o.locator('[data-section="outcomes-table"][data-table="time-to-work"]').waitFor();
     await o.getByRole('button', { name: 'Switch to English' }).click();
     await o.getByRole('heading', { level: 2, name: 'Time to paid work (Kaplan–Meier)' }).waitFor();
-    await screen(o, '20-analyst-outcomes-time-to-work-english');
+    await screen(o, '23-analyst-outcomes-time-to-work-english');
     await o.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
 
     // Aggregates only: nothing on the screen or in any answer the page received names a client.

@@ -31,7 +31,7 @@ function Screen({ user }: { readonly user: SessionUser }) {
   const [first, second] = route;
   if (first === 'zaak' && second) return <CaseScreen caseId={second} user={user} />;
   if (first === 'inschrijven' && user.organisationType === 'municipality') return <RegisterClientScreen />;
-  if (first === 'verwijzing' && second && user.organisationType === 'care-provider') return <ReferralScreen referralId={second} />;
+  if (first === 'verwijzing' && second && user.organisationType === 'care-provider') return <ReferralScreen referralId={second} user={user} />;
   if (first === 'matching' && second && user.organisationType === 'employer-network') return <MatchingScreen caseId={second} />;
   if (first === 'log' && user.organisationType === 'chain') return <AuditScreen />;
   if (first === 'uitkomsten' && user.roles.includes('policy-analyst')) return <OutcomesScreen />;

@@ -80,6 +80,12 @@ const DUTCH_REASONS: readonly [RegExp, string][] = [
   [/^must match format "date"$/, 'moet een datum zijn (JJJJ-MM-DD)'],
   [/^must match format "email"$/, 'moet een e-mailadres zijn'],
   [/^unknown field$/, 'onbekend veld'],
+  // The services' own refusals on a field that the case-work forms meet most.
+  [/^\w+ must not be after today\.$/, 'mag niet na vandaag liggen'],
+  [/^.*the date cannot be after today\.$/, 'mag niet na vandaag liggen'],
+  [/^A review is recorded after it took place\.$/, 'mag niet na vandaag liggen: een evaluatie legt u vast nadat die is gehouden'],
+  [/^The end date cannot be before the start date \((.*)\)\.$/, 'mag niet vóór de startdatum ($1) liggen'],
+  [/^(A reason text is required when the reason is 'other'|A job loss for reason 'other' needs a reason text)\.$/, "is verplicht bij de reden 'anders'"],
 ];
 
 /** The reason of a field issue in the page's language. */
@@ -181,7 +187,14 @@ const describedBy = (id: string, description: string | undefined, issue: FieldIs
   [description ? `${id}-description` : '', issue ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
-  props: FieldProps & { readonly type?: 'text' | 'number' | 'date' | 'email'; readonly multiline?: boolean; readonly autoComplete?: string; readonly inputMode?: 'numeric' | 'decimal' },
+  props: FieldProps & {
+    readonly type?: 'text' | 'number' | 'date' | 'email';
+    readonly multiline?: boolean;
+    readonly autoComplete?: string;
+    readonly inputMode?: 'numeric' | 'decimal';
+    /** Values to pick from while typing (a datalist); the field still takes any text. */
+    readonly suggestions?: readonly { readonly value: string; readonly label: string }[];
+  },
 ) {
   const issue = issueFor(props.problem, props.field);
   const common = {
@@ -197,7 +210,25 @@ export function TextField(
       {props.multiline ? (
         <Textarea {...common} onChange={(e) => props.onChange(e.target.value)} rows={4} />
       ) : (
-        <Textbox {...common} type={props.type ?? 'text'} inputMode={props.inputMode} autoComplete={props.autoComplete ?? 'off'} onChange={(e) => props.onChange(e.target.value)} />
+        <>
+          <Textbox
+            {...common}
+            type={props.type ?? 'text'}
+            inputMode={props.inputMode}
+            autoComplete={props.autoComplete ?? 'off'}
+            list={props.suggestions && props.suggestions.length > 0 ? `${props.id}-suggestions` : undefined}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
+          {props.suggestions && props.suggestions.length > 0 && (
+            <datalist id={`${props.id}-suggestions`}>
+              {props.suggestions.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </datalist>
+          )}
+        </>
       )}
     </FieldShell>
   );

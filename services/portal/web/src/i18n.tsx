@@ -1,10 +1,12 @@
 // Dutch first, English second: every label exists in both (the type makes a missing
 // translation a compile error). The choice is kept in localStorage and set on <html lang>.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { caseWorkEn, caseWorkNl } from './i18n-case-work';
 
 export type Language = 'nl' | 'en';
 
 const nl = {
+  ...caseWorkNl,
   appName: 'Ketenportaal Werk en Zorg',
   skipToContent: 'Direct naar de inhoud',
   switchLanguage: 'English',
@@ -398,6 +400,7 @@ const nl = {
 export type TextKey = keyof typeof nl;
 
 const en: Record<TextKey, string> = {
+  ...caseWorkEn,
   appName: 'Work and Care Chain portal',
   skipToContent: 'Skip to content',
   switchLanguage: 'Nederlands',

@@ -1,12 +1,14 @@
 // The MDT case review, held by the municipality (it has regie): schedule it, record it
 // held (who of which organisation sat at the table, which data categories were discussed —
 // a consent refusal shows at once beside the field — and the decisions), then assign
-// actions with an owner and a due date. The decision and action texts stay at the
-// municipality; the chain hears the structure.
-import { Button, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+// actions with an owner and a due date, follow them up (open actions with owner and due
+// date, overdue marked; close one with its outcome) and cancel a review that will not
+// take place. The decision and action texts stay at the municipality; the chain hears
+// the structure.
+import { Button, DataBadge, Heading2, Heading3, Paragraph, Table, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
-import { amsterdamDate, servicePost } from '../api';
-import { CheckboxGroup, Notice, ProblemAlert, SelectField, TextField, useFormState } from '../components';
+import { amsterdamDate, serviceGet, servicePost } from '../api';
+import { CheckboxGroup, Loading, Notice, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type TextKey } from '../i18n';
 import type { SessionUser } from '../session';
 import type { CaseSummary } from './case-types';
@@ -171,23 +173,208 @@ function ActionForm({ reviewId, owners, onChanged }: { readonly reviewId: string
   );
 }
 
+/** The municipality's own reviews of the case (GET /cases/:caseId/reviews): current as soon as a command is answered. */
+interface OwnReview {
+  readonly reviewId: string;
+  readonly status: 'scheduled' | 'held' | 'cancelled';
+  readonly scheduledFor: string;
+  readonly held?: { readonly heldOn: string };
+  readonly cancellation?: { readonly reasonCode: string };
+  readonly actions: readonly {
+    readonly actionId: string;
+    readonly description: string;
+    readonly owner: { readonly userId: string; readonly organisationId: string };
+    readonly dueDate: string;
+    readonly status: 'open' | 'closed';
+    readonly closedOn?: string;
+    readonly outcome?: string;
+    readonly overdue: boolean;
+  }[];
+}
+
+const OUTCOMES = ['done', 'partly-done', 'not-done', 'no-longer-needed'];
+const CANCEL_REASONS = ['rescheduled', 'client-unavailable', 'too-few-attendees', 'no-longer-needed', 'other'];
+
+function CloseActionForm({ open, onClosed }: { readonly open: readonly { readonly reviewId: string; readonly actionId: string; readonly label: string }[]; readonly onClosed: () => void }) {
+  const { t, label } = useI18n();
+  const form = useFormState({ actionId: open[0]?.actionId ?? '', outcome: 'done', closedOn: amsterdamDate(), note: '' });
+  const [saved, setSaved] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const action = open.find((a) => a.actionId === form.values.actionId) ?? open[0];
+    if (!action) return;
+    void form.submit(
+      () =>
+        servicePost('municipality', `/reviews/${action.reviewId}/actions/${action.actionId}/close`, {
+          closedOn: form.values.closedOn,
+          outcome: form.values.outcome,
+          ...(form.values.note.trim() ? { note: form.values.note } : {}),
+        }),
+      () => {
+        setSaved(true);
+        form.setValues((v) => ({ ...v, actionId: open.find((a) => a.actionId !== action.actionId)?.actionId ?? '', note: '' }));
+        onClosed();
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="close-action-heading" className="wcc-form">
+      <Heading3 id="close-action-heading">{t('actionClose')}</Heading3>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/closedOn', '/outcome', '/note']} />}
+      {saved && <Notice>{t('actionClosed')}</Notice>}
+      <SelectField
+        id="close-action"
+        field="/actionId"
+        label={t('actionToClose')}
+        value={form.values.actionId}
+        onChange={form.set('actionId')}
+        problem={form.problem}
+        options={open.map((a) => ({ value: a.actionId, label: a.label }))}
+        required
+      />
+      <SelectField
+        id="close-action-outcome"
+        field="/outcome"
+        label={t('actionOutcome')}
+        value={form.values.outcome}
+        onChange={form.set('outcome')}
+        problem={form.problem}
+        options={OUTCOMES.map((o) => ({ value: o, label: label('outcome', o) }))}
+        required
+      />
+      <TextField id="close-action-on" field="/closedOn" type="date" label={t('closedOn')} value={form.values.closedOn} onChange={form.set('closedOn')} problem={form.problem} required />
+      <TextField id="close-action-note" field="/note" label={t('note')} description={t('staysAtMunicipality')} value={form.values.note} onChange={form.set('note')} problem={form.problem} multiline />
+      <Button type="submit" appearance="primary-action-button" disabled={form.busy || open.length === 0}>
+        {t('actionClose')}
+      </Button>
+    </form>
+  );
+}
+
+function CancelReviewForm({ review, onCancelled }: { readonly review: OwnReview; readonly onCancelled: () => void }) {
+  const { t, label, language } = useI18n();
+  const form = useFormState({ reasonCode: 'rescheduled', reasonText: '' });
+  const id = review.reviewId.slice(0, 8);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit(
+      () => servicePost('municipality', `/reviews/${review.reviewId}/cancel`, { reasonCode: form.values.reasonCode, ...(form.values.reasonText.trim() ? { reasonText: form.values.reasonText } : {}) }),
+      onCancelled,
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`cancel-${id}`} className="wcc-form" data-cancel-review={review.reviewId}>
+      <Heading3 id={`cancel-${id}`}>
+        {t('reviewCancel')} ({new Date(review.scheduledFor).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' })})
+      </Heading3>
+      {form.problem && <ProblemAlert problem={form.problem} shownFields={['/reasonCode', '/reasonText']} />}
+      <SelectField
+        id={`cancel-reason-${id}`}
+        field="/reasonCode"
+        label={t('reviewCancelReason')}
+        value={form.values.reasonCode}
+        onChange={form.set('reasonCode')}
+        problem={form.problem}
+        options={CANCEL_REASONS.map((r) => ({ value: r, label: label('cancel', r) }))}
+        required
+      />
+      <TextField
+        id={`cancel-text-${id}`}
+        field="/reasonText"
+        label={t('reasonTextIfOther')}
+        description={t('staysAtMunicipality')}
+        value={form.values.reasonText}
+        onChange={form.set('reasonText')}
+        problem={form.problem}
+        multiline
+      />
+      <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
+        {t('reviewCancelSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+/** Following the review up: every action with owner, due date and state (overdue marked), closing one, cancelling a scheduled review. */
+function ReviewFollowUp({ caseId, round, onChanged }: { readonly caseId: string; readonly round: number; readonly onChanged: () => void }) {
+  const { t, label } = useI18n();
+  const reviews = useLoad(() => serviceGet<{ reviews: OwnReview[] }>('municipality', `/cases/${caseId}/reviews`), `${caseId}:${round}`);
+  if (reviews.state === 'loading') return <Loading />;
+  if (reviews.state === 'error') return <ProblemAlert problem={reviews.problem} />;
+  const done = () => {
+    reviews.reload();
+    onChanged();
+  };
+  const actions = reviews.data.reviews
+    .flatMap((r) => r.actions.map((a) => ({ ...a, reviewId: r.reviewId })))
+    .sort((a, b) => (a.status === b.status ? a.dueDate.localeCompare(b.dueDate) : a.status === 'open' ? -1 : 1));
+  const open = actions.filter((a) => a.status === 'open');
+  const scheduled = reviews.data.reviews.filter((r) => r.status === 'scheduled');
+  return (
+    <>
+      <Heading3 id="actions-heading">{t('actionsFollowUp')}</Heading3>
+      {actions.length === 0 ? (
+        <Paragraph>{t('none')}</Paragraph>
+      ) : (
+        <Table className="wcc-table" data-testid="review-actions">
+          <TableHead caption={t('actionsFollowUp')} columns={[t('actionDescription'), t('owner'), t('due'), t('colStatus')]} />
+          <TableBody>
+            {actions.map((a) => (
+              <TableRow key={a.actionId} data-action-status={a.status}>
+                <TableCell>{a.description}</TableCell>
+                <TableCell>
+                  {a.owner.userId} ({a.owner.organisationId})
+                </TableCell>
+                <TableCell>{a.dueDate}</TableCell>
+                <TableCell>
+                  {label('status', a.status)}
+                  {a.status === 'closed' && a.outcome ? ` · ${label('outcome', a.outcome)} (${a.closedOn ?? ''})` : ''}
+                  {a.overdue && <DataBadge className="wcc-overdue"> {t('overdue')}</DataBadge>}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {open.length > 0 && (
+        <CloseActionForm
+          key={open.map((a) => a.actionId).join(',')}
+          open={open.map((a) => ({ reviewId: a.reviewId, actionId: a.actionId, label: `${a.description.slice(0, 60)} · ${a.owner.organisationId} · ${t('due')} ${a.dueDate}` }))}
+          onClosed={done}
+        />
+      )}
+      {scheduled.map((r) => (
+        <CancelReviewForm key={r.reviewId} review={r} onCancelled={done} />
+      ))}
+    </>
+  );
+}
+
 export function CaseReviewPanel({ caseId, summary, user, onChanged }: { readonly caseId: string; readonly summary: CaseSummary; readonly user: SessionUser; readonly onChanged: () => void }) {
   const { t } = useI18n();
   const parties = partiesOf(summary, user);
   const scheduled = summary.reviews.filter((r) => r.status === 'scheduled');
   const held = summary.reviews.filter((r) => r.status === 'held');
+  // A command in a form above changes the reviews: the follow-up reads them again.
+  const [round, setRound] = useState(0);
+  const changed = () => {
+    setRound((r) => r + 1);
+    onChanged();
+  };
   return (
     <section aria-labelledby="review-panel" className="wcc-section">
       <Heading2 id="review-panel">{t('reviewPanel')}</Heading2>
       <Paragraph>{t('reviewPanelIntro')}</Paragraph>
       {scheduled.length === 0 ? (
-        <ScheduleForm caseId={caseId} user={user} onChanged={onChanged} />
+        <ScheduleForm caseId={caseId} user={user} onChanged={changed} />
       ) : (
-        scheduled.map((r) => <HeldForm key={r.reviewId} reviewId={r.reviewId} parties={parties} onChanged={onChanged} />)
+        scheduled.map((r) => <HeldForm key={r.reviewId} reviewId={r.reviewId} parties={parties} onChanged={changed} />)
       )}
       {held.slice(-1).map((r) => (
-        <ActionForm key={r.reviewId} reviewId={r.reviewId} owners={(r.attendees ?? []).map((a) => a.organisationId).filter((o): o is string => o !== null)} onChanged={onChanged} />
+        <ActionForm key={r.reviewId} reviewId={r.reviewId} owners={(r.attendees ?? []).map((a) => a.organisationId).filter((o): o is string => o !== null)} onChanged={changed} />
       ))}
+      <ReviewFollowUp caseId={caseId} round={round} onChanged={onChanged} />
     </section>
   );
 }

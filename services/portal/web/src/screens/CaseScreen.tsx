@@ -165,6 +165,22 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
           {item('municipality', s.municipalityId)}
           {item('regie', s.regie ? `${s.regie.ownerUserId ?? '—'} (${s.regie.ownerOrganisationId ?? '—'})` : null)}
           {item('clientKey', s.clientKey ? <code>{s.clientKey}</code> : null)}
+          {s.benefit &&
+            item(
+              'benefitType',
+              <span data-testid="case-benefit">
+                {s.benefit.benefitType?.toUpperCase() ?? '—'} · {label('benefitStatus', s.benefit.status)}
+                {s.benefit.endReasonCode ? ` (${label('benefitEnd', s.benefit.endReasonCode)})` : ''}
+              </span>,
+            )}
+          {s.ending &&
+            item(
+              'caseStatus',
+              <span data-testid="case-ending">
+                {label('caseStatus', s.ending.kind)} {s.ending.on.slice(0, 10)}
+                {s.ending.reasonCode ? ` (${label(s.ending.kind === 'closed' ? 'closure' : 'dropout', s.ending.reasonCode)})` : ''}
+              </span>,
+            )}
         </DataList>
       </Section>
 
@@ -239,6 +255,14 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
             {item('limitations', s.screeningAdvice.functionalLimitations.map((code) => LIMITATIONS[code]?.[language] ?? code).join(', ') || t('none'))}
             {item('contraIndications', yesNo(s.screeningAdvice.contraIndications))}
             {item('reviewDate', s.screeningAdvice.reviewDate)}
+            {s.ips &&
+              item(
+                'ipsTitle',
+                <span data-testid="case-ips">
+                  {t('jobCoach')}: {s.ips.jobCoachId ?? '—'} · {t('ipsSessions')}: {s.ips.intakeSessionsHeld}
+                </span>,
+              )}
+            {s.inTreatment !== null && s.inTreatment !== undefined && item('treatmentTitle', <span data-testid="case-in-treatment">{s.inTreatment ? t('treatmentOngoing') : t('none')}</span>)}
           </DataList>
         ) : hidden('care-summary') ? (
           <Withheld reason={hidden('care-summary')!} />
@@ -286,11 +310,14 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
             {s.funding.requests.map((f) => (
               <DataListItem key={f.fundingRequestId}>
                 <DataListKey>
-                  {f.instrument ?? '—'} ({f.insurerId ?? '—'})
+                  {label('instrument', f.instrument)} ({f.insurerId ?? '—'})
                 </DataListKey>
                 <DataListValue>
                   {label('status', f.decision)}
                   {f.grantedUnits !== null ? ` · ${f.grantedUnits}` : ''}
+                  {f.claims && f.claims.length > 0
+                    ? ` · ${t('claimsTitle')}: ${f.claims.filter((c) => c.status === 'settled').length} ${t('claimsSettledCount')}, ${f.claims.filter((c) => c.status === 'rejected').length} ${t('claimsRejectedCount')}`
+                    : ''}
                 </DataListValue>
               </DataListItem>
             ))}
@@ -306,12 +333,17 @@ export function CaseScreen({ caseId, user }: { readonly caseId: string; readonly
           {t('actions')}:{' '}
           {s.actions.length === 0
             ? t('none')
-            : s.actions.map((a) => `${a.ownerOrganisationId ?? '—'} · ${t('due')} ${a.dueDate ?? '—'} · ${label('status', a.status)}${a.overdue ? ` (${t('overdue')})` : ''}`).join('; ')}
+            : s.actions
+                .map(
+                  (a) =>
+                    `${a.ownerOrganisationId ?? '—'} · ${t('due')} ${a.dueDate ?? '—'} · ${label('status', a.status)}${a.outcome ? ` (${label('outcome', a.outcome)})` : ''}${a.overdue ? ` (${t('overdue')})` : ''}`,
+                )
+                .join('; ')}
         </Paragraph>
       </Section>
 
       {user.organisationType === 'municipality' && <CaseReviewPanel caseId={caseId} summary={s} user={user} onChanged={view.reload} />}
-      {user.organisationType === 'municipality' && <MunicipalityCaseActions caseId={caseId} summary={s} onChanged={view.reload} />}
+      {user.organisationType === 'municipality' && <MunicipalityCaseActions caseId={caseId} summary={s} user={user} onChanged={view.reload} />}
 
       <Section id="timeline" title={t('timelineTitle')}>
         <Timeline caseId={caseId} />

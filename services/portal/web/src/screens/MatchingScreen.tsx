@@ -1,17 +1,34 @@
 // The employer network's case: accept the matching request, add an employer and vacancy,
-// log a placement (the service numbers it 1st, 2nd, 3rd) and a job loss. Nothing here
-// comes from care: the employer network's own service answers only what it holds.
-import { Button, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
+// log a placement (the service numbers it 1st, 2nd, 3rd), its reviews at 1, 3, 6 and 12
+// months (which one is due next, which were held) and a job loss. Nothing here comes
+// from care: the employer network's own service answers only what it holds.
+import { Button, DataBadge, Heading1, Heading2, Link, Paragraph, Table, TableBody, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { amsterdamDate, serviceGet, servicePost, type Answer } from '../api';
-import { BooleanField, Loading, Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
+import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TableHead, TextField, useFormState, useLoad } from '../components';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 
 interface CasePlacements {
   caseId: string;
   status: string;
-  placements: { placementId: string; sequence: number; role: string; startDate: string; status: 'active' | 'ended'; hoursPerWeek?: number; end: { endDate: string; reason: string } | null }[];
+  placements: {
+    placementId: string;
+    sequence: number;
+    role: string;
+    startDate: string;
+    status: 'active' | 'ended';
+    hoursPerWeek?: number;
+    reviews: PlacementReview[];
+    end: { endDate: string; reason: string } | null;
+  }[];
+}
+interface PlacementReview {
+  reviewMonth: number;
+  reviewedOn: string;
+  stillWorking: boolean;
+  hoursPerWeek: number;
+  issues: string[];
 }
 interface Vacancy {
   vacancyId: string;
@@ -155,6 +172,125 @@ function PlacementForm({ caseId, vacancies, onSaved }: { readonly caseId: string
   );
 }
 
+const REVIEW_MONTHS = [1, 3, 6, 12];
+const ISSUES = ['task-mismatch', 'hours-mismatch', 'conflict-at-work', 'travel', 'more-guidance-needed', 'wage-or-contract', 'other'];
+
+/** The day `months` after `start` (YYYY-MM-DD), clamped to the month's last day. */
+function monthsAfter(start: string, months: number): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** The reviews at 1, 3, 6 and 12 months of the active placement: held ones, the next due, and the form to record one. */
+function PlacementReviews({ caseId, placement, onSaved }: { readonly caseId: string; readonly placement: CasePlacements['placements'][number]; readonly onSaved: () => void }) {
+  const { t, label } = useI18n();
+  const held = new Map(placement.reviews.map((r) => [r.reviewMonth, r]));
+  const due = REVIEW_MONTHS.filter((m) => !held.has(m));
+  const next = due[0];
+  const form = useFormState({
+    reviewMonth: String(next ?? 1),
+    reviewedOn: amsterdamDate(),
+    stillWorking: true,
+    hours: String(placement.hoursPerWeek ?? ''),
+    issues: [] as string[],
+    note: '',
+  });
+  const [saved, setSaved] = useState(false);
+  const today = amsterdamDate();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const v = form.values;
+    void form.submit(
+      () =>
+        servicePost('employer-network', `/matchings/${caseId}/placements/${placement.placementId}/reviews`, {
+          reviewMonth: Number(v.reviewMonth),
+          reviewedOn: v.reviewedOn,
+          stillWorking: v.stillWorking,
+          hoursPerWeek: numberOrText(v.hours),
+          issues: v.issues,
+          ...(v.note.trim() ? { note: v.note } : {}),
+        }),
+      () => {
+        setSaved(true);
+        onSaved();
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="reviews-heading" className="wcc-section" data-section="placement-reviews">
+      <Heading2 id="reviews-heading">
+        {t('placementReviewsTitle')} ({t('placementNo')} {placement.sequence})
+      </Heading2>
+      <Table className="wcc-table">
+        <TableHead caption={t('placementReviewsTitle')} columns={[t('reviewMonth'), t('reviewDue'), t('colStatus'), t('hoursPerWeek'), t('reviewIssues')]} />
+        <TableBody>
+          {REVIEW_MONTHS.map((month) => {
+            const review = held.get(month);
+            const dueOn = monthsAfter(placement.startDate, month);
+            return (
+              <TableRow key={month} data-review-month={month} data-review-state={review ? 'held' : month === next ? 'next' : 'later'}>
+                <TableCell>
+                  {month} {month === 1 ? t('month') : t('months')}
+                </TableCell>
+                <TableCell>{dueOn}</TableCell>
+                <TableCell>
+                  {review ? (
+                    `${t('reviewHeldOn')} ${review.reviewedOn} · ${review.stillWorking ? t('stillWorking') : t('notWorking')}`
+                  ) : month === next ? (
+                    <>
+                      <strong>{t('reviewNext')}</strong>
+                      {dueOn < today && <DataBadge className="wcc-overdue"> {t('overdue')}</DataBadge>}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell>{review ? review.hoursPerWeek : '—'}</TableCell>
+                <TableCell>{review ? review.issues.map((i) => label('issue', i)).join(', ') || t('none') : '—'}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {due.length > 0 && (
+        <form onSubmit={onSubmit} noValidate aria-labelledby="review-form-heading" className="wcc-form">
+          <Heading2 id="review-form-heading">{t('placementReviewForm')}</Heading2>
+          {form.problem && <ProblemAlert problem={form.problem} shownFields={['/reviewMonth', '/reviewedOn', '/hoursPerWeek', '/issues', '/note']} />}
+          {saved && <Notice>{t('placementReviewSaved')}</Notice>}
+          <SelectField
+            id="review-month"
+            field="/reviewMonth"
+            label={t('reviewMonth')}
+            value={form.values.reviewMonth}
+            onChange={form.set('reviewMonth')}
+            problem={form.problem}
+            options={due.map((m) => ({ value: String(m), label: `${m} ${m === 1 ? t('month') : t('months')} (${monthsAfter(placement.startDate, m)})` }))}
+            required
+          />
+          <TextField id="review-on" field="/reviewedOn" type="date" label={t('reviewedOn')} value={form.values.reviewedOn} onChange={form.set('reviewedOn')} problem={form.problem} required />
+          <BooleanField id="review-working" label={t('stillWorking')} checked={form.values.stillWorking} onChange={form.set('stillWorking')} />
+          <TextField id="review-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} value={form.values.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
+          <CheckboxGroup
+            id="review-issues"
+            field="/issues"
+            legend={t('reviewIssues')}
+            values={form.values.issues}
+            onChange={form.set('issues')}
+            problem={form.problem}
+            options={ISSUES.map((i) => ({ value: i, label: label('issue', i) }))}
+          />
+          <TextField id="review-note" field="/note" label={t('note')} description={t('reviewNoteHint')} value={form.values.note} onChange={form.set('note')} problem={form.problem} multiline />
+          <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
+            {t('placementReviewSubmit')}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function JobLossForm({ caseId, placementId, onSaved }: { readonly caseId: string; readonly placementId: string; readonly onSaved: () => void }) {
   const { t, label } = useI18n();
   const form = useFormState({ endDate: amsterdamDate(), reason: 'contract-not-renewed', reasonText: '' });
@@ -270,6 +406,7 @@ export function MatchingScreen({ caseId }: { readonly caseId: string }) {
       </section>
       {m.status !== 'referred' && m.status !== 'declined' && m.status !== 'closed' && (
         <>
+          {active && <PlacementReviews key={`${active.placementId}:${active.reviews.length}`} caseId={caseId} placement={active} onSaved={matching.reload} />}
           {active ? (
             <JobLossForm key={active.placementId} caseId={caseId} placementId={active.placementId} onSaved={matching.reload} />
           ) : open.length > 0 ? (

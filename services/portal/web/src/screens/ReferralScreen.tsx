@@ -7,8 +7,10 @@ import { amsterdamDate, servicePost, serviceGet, type Answer } from '../api';
 import { BooleanField, CheckboxGroup, Loading, Notice, numberOrText, ProblemAlert, SelectField, TextField, useFormState, useLoad } from '../components';
 import { useI18n, type Language } from '../i18n';
 import { href } from '../router';
+import type { SessionUser } from '../session';
+import { ReferralCareWork, type ReferralCareRecord } from './ReferralCareWork';
 
-interface Referral {
+interface Referral extends ReferralCareRecord {
   referralId: string;
   caseId: string;
   fromOrganisationId: string;
@@ -298,7 +300,7 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
   );
 }
 
-export function ReferralScreen({ referralId }: { readonly referralId: string }) {
+export function ReferralScreen({ referralId, user }: { readonly referralId: string; readonly user: SessionUser }) {
   const { t, label } = useI18n();
   const referral = useLoad(() => serviceGet<Referral>('care-provider', `/referrals/${referralId}`), referralId);
   const screeningStarted = useRef(false);
@@ -376,6 +378,7 @@ export function ReferralScreen({ referralId }: { readonly referralId: string }) 
           <FundingRequestForm referral={r} />
         </>
       )}
+      {r.status === 'accepted' && <ReferralCareWork referralId={r.referralId} record={r} user={user} onChanged={referral.reload} />}
     </>
   );
 }

@@ -68,7 +68,17 @@ interface FundingRequest {
   requestedPeriod: { from: string; to: string };
   /** Job coaching: the job the request is for, which caps the hours a grant may fund. */
   job: { hoursPerWeek: number; contractMonths: number; startDate: string } | null;
-  granted: { units: number; amountCents: number } | null;
+  granted: { units: number; amountCents: number; periodFrom: string; periodTo: string } | null;
+  refusal: { reasonCode: string; reason: string } | null;
+  settledUnits: number;
+  settledAmountCents: number;
+  claimsSettled: number;
+  claimsRejected: number;
+}
+/** One funding as the insurer's GET /care-fundings/:id answers it: the claims settled or rejected and what remains of the grant. */
+interface FundingDetail {
+  claims: { claimId: string; outcome: 'settled' | 'rejected'; units: number; amountCents: number; periodFrom: string; periodTo: string; reason?: string; detail?: string }[];
+  budget: { settledUnits: number; settledAmountCents: number; remainingUnits: number; remainingAmountCents: number } | null;
 }
 
 function Count({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }) {
@@ -310,6 +320,61 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
   );
 }
 
+/** The claims on one grant: what was settled, what was rejected and why, and what remains of the grant. */
+function GrantClaims({ funding }: { readonly funding: FundingRequest }) {
+  const { t, label, language } = useI18n();
+  const euro = (cents: number) => (cents / 100).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' });
+  // The list's counts change when a claim is settled or rejected: read the detail again then.
+  const detail = useLoad(() => serviceGet<FundingDetail>('insurer', `/care-fundings/${funding.fundingRequestId}`), `${funding.fundingRequestId}:${funding.claimsSettled}:${funding.claimsRejected}`);
+  const id = funding.fundingRequestId.slice(0, 8);
+  return (
+    <div className="wcc-form" data-grant={funding.fundingRequestId}>
+      <Heading3 id={`grant-${id}`}>
+        {label('instrument', funding.instrument)} · {funding.careProviderId} ({id})
+      </Heading3>
+      {detail.state === 'loading' ? (
+        <Loading />
+      ) : detail.state === 'error' ? (
+        <ProblemAlert problem={detail.problem} />
+      ) : (
+        <>
+          {funding.granted && detail.data.budget && (
+            <Paragraph data-testid={`grant-budget-${id}`}>
+              {t('granted')}: {funding.granted.units} × · {euro(funding.granted.amountCents)} ({funding.granted.periodFrom} – {funding.granted.periodTo}) · {t('settled')}:{' '}
+              {detail.data.budget.settledUnits} · {euro(detail.data.budget.settledAmountCents)} ·{' '}
+              <strong>
+                {t('remaining')}: {detail.data.budget.remainingUnits} · {euro(detail.data.budget.remainingAmountCents)}
+              </strong>
+            </Paragraph>
+          )}
+          {detail.data.claims.length === 0 ? (
+            <Paragraph>{t('claimsNone')}</Paragraph>
+          ) : (
+            <Table className="wcc-table">
+              <TableHead caption={`${t('claimsTitle')} ${id}`} columns={[t('claimPeriod'), t('units'), t('amountEuro'), t('colStatus')]} />
+              <TableBody>
+                {detail.data.claims.map((c) => (
+                  <TableRow key={c.claimId} data-claim-status={c.outcome}>
+                    <TableCell>
+                      {c.periodFrom} – {c.periodTo}
+                    </TableCell>
+                    <TableCell>{c.units}</TableCell>
+                    <TableCell>{euro(c.amountCents)}</TableCell>
+                    <TableCell>
+                      {label('claim', c.outcome)}
+                      {c.reason ? ` · ${label('claimRejection', c.reason)}${c.detail ? `: ${c.detail}` : ''}` : ''}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 function FundingSection() {
   const { t, label } = useI18n();
   const fundings = useLoad(() => serviceGet<FundingRequest[]>('insurer', '/care-fundings'), 'fundings');
@@ -328,7 +393,7 @@ function FundingSection() {
       ))}
       {items.length > pending.length && (
         <Table className="wcc-table">
-          <TableHead caption={t('fundingDecided')} columns={[t('instrument'), t('colFrom'), t('colStatus'), t('units')]} />
+          <TableHead caption={t('fundingDecided')} columns={[t('instrument'), t('colFrom'), t('colStatus'), t('units'), t('claimsTitle')]} />
           <TableBody>
             {items
               .filter((f) => f.status !== 'requested')
@@ -336,12 +401,26 @@ function FundingSection() {
                 <TableRow key={f.fundingRequestId} data-funding-status={f.status}>
                   <TableCell>{label('instrument', f.instrument)}</TableCell>
                   <TableCell>{f.careProviderId}</TableCell>
-                  <TableCell>{label('status', f.status)}</TableCell>
+                  <TableCell>
+                    {label('status', f.status)}
+                    {f.refusal ? ` · ${label('refusal', f.refusal.reasonCode)}: ${f.refusal.reason}` : ''}
+                  </TableCell>
                   <TableCell>{f.granted?.units ?? '—'}</TableCell>
+                  <TableCell>{f.status === 'granted' ? `${f.claimsSettled} ${t('claimsSettledCount')}, ${f.claimsRejected} ${t('claimsRejectedCount')}` : '—'}</TableCell>
                 </TableRow>
               ))}
           </TableBody>
         </Table>
+      )}
+      {items.some((f) => f.status === 'granted') && (
+        <section aria-labelledby="grant-claims-heading" className="wcc-section">
+          <Heading2 id="grant-claims-heading">{t('claimsSettlementTitle')}</Heading2>
+          {items
+            .filter((f) => f.status === 'granted')
+            .map((f) => (
+              <GrantClaims key={f.fundingRequestId} funding={f} />
+            ))}
+        </section>
       )}
     </section>
   );

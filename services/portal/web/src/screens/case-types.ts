@@ -49,8 +49,20 @@ export interface CaseSummary {
       readonly instrument: string | null;
       readonly decision: string;
       readonly grantedUnits: number | null;
+      readonly grantedAmountCents?: number | null;
+      readonly claims?: readonly {
+        readonly claimId: string;
+        readonly status: 'submitted' | 'settled' | 'rejected';
+        readonly amountCents: number | null;
+        readonly settledAmountCents: number | null;
+        readonly rejectionReason: string | null;
+      }[];
     }[];
   };
+  readonly ips?: { readonly jobCoachId: string | null; readonly organisationId: string | null; readonly intakeSessionsHeld: number } | null;
+  readonly inTreatment?: boolean | null;
+  readonly benefit?: { readonly benefitType: string | null; readonly monthlyAmountCents: number | null; readonly status: 'running' | 'ended'; readonly endReasonCode: string | null } | null;
+  readonly ending?: { readonly kind: 'dropped-out' | 'closed'; readonly phase: string | null; readonly reasonCode: string | null; readonly on: string } | null;
   readonly consents: readonly {
     readonly consentId: string;
     readonly purpose: string | null;
@@ -67,7 +79,15 @@ export interface CaseSummary {
     readonly decisionCount: number | null;
     readonly attendees?: readonly { readonly organisationId: string | null; readonly organisationType: string | null }[];
   }[];
-  readonly actions: readonly { readonly actionId: string; readonly ownerOrganisationId: string | null; readonly dueDate: string | null; readonly status: string; readonly overdue: boolean }[];
+  readonly actions: readonly {
+    readonly actionId: string;
+    readonly reviewId?: string | null;
+    readonly ownerOrganisationId: string | null;
+    readonly dueDate: string | null;
+    readonly status: string;
+    readonly overdue: boolean;
+    readonly outcome?: string | null;
+  }[];
 }
 
 export interface CaseAnswer {
