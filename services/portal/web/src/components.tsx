@@ -343,7 +343,9 @@ export function useFormState<T extends Record<string, unknown>>(initial: T) {
       });
     }
   };
-  return { values, set, setValues, problem, busy, submit };
+  /** A field's value, change handler and the service's refusal, to spread onto TextField or SelectField: `{...form.bind('amount')}`. */
+  const bind = <K extends keyof T>(key: K) => ({ value: values[key], onChange: set(key), problem });
+  return { values, set, setValues, problem, busy, submit, bind };
 }
 
 /** A number typed in a field as a number for the body; what is not a number goes as typed, so the service names it. */

@@ -53,19 +53,17 @@ export function AuditScreen() {
       <form onSubmit={onSubmit} noValidate aria-labelledby="search-heading" className="wcc-form">
         <Heading2 id="search-heading">{t('search')}</Heading2>
         {form.problem && <ProblemAlert problem={form.problem} shownFields={['/dataSubject', '/organisationId', '/kind', '/from', '/to']} />}
-        <TextField id="dataSubject" field={field('dataSubject')} label={t('dataSubject')} value={form.values.dataSubject} onChange={form.set('dataSubject')} problem={form.problem} />
-        <TextField id="organisationId" field={field('organisationId')} label={t('organisationId')} value={form.values.organisationId} onChange={form.set('organisationId')} problem={form.problem} />
+        <TextField id="dataSubject" field={field('dataSubject')} label={t('dataSubject')} {...form.bind('dataSubject')} />
+        <TextField id="organisationId" field={field('organisationId')} label={t('organisationId')} {...form.bind('organisationId')} />
         <SelectField
           id="kind"
           field={field('kind')}
           label={t('kind')}
-          value={form.values.kind}
-          onChange={form.set('kind')}
-          problem={form.problem}
+          {...form.bind('kind')}
           options={[{ value: '', label: t('any') }, ...KINDS.map((k) => ({ value: k, label: label('kind', k) }))]}
         />
-        <TextField id="from" field={field('from')} type="date" label={t('periodFrom')} value={form.values.from} onChange={form.set('from')} problem={form.problem} />
-        <TextField id="to" field={field('to')} type="date" label={t('periodTo')} value={form.values.to} onChange={form.set('to')} problem={form.problem} />
+        <TextField id="from" field={field('from')} type="date" label={t('periodFrom')} {...form.bind('from')} />
+        <TextField id="to" field={field('to')} type="date" label={t('periodTo')} {...form.bind('to')} />
         <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
           {t('search')}
         </Button>

@@ -53,9 +53,9 @@ function ScheduleForm({ caseId, user, onChanged }: { readonly caseId: string; re
       <Heading3 id="schedule-heading">{t('reviewSchedule')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/scheduledFor', '/chairUserId']} />}
       {saved && <Notice>{t('reviewScheduled')}</Notice>}
-      <TextField id="review-date" field="/scheduledFor" type="date" label={t('reviewDate2')} value={form.values.date} onChange={form.set('date')} problem={form.problem} required />
+      <TextField id="review-date" field="/scheduledFor" type="date" label={t('reviewDate2')} {...form.bind('date')} required />
       <TextField id="review-time" field="/scheduledFor" label={t('reviewTime')} value={form.values.time} onChange={form.set('time')} problem={undefined} />
-      <TextField id="review-chair" field="/chairUserId" label={t('reviewChair')} value={form.values.chairUserId} onChange={form.set('chairUserId')} problem={form.problem} required />
+      <TextField id="review-chair" field="/chairUserId" label={t('reviewChair')} {...form.bind('chairUserId')} required />
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
         {t('reviewSchedule')}
       </Button>
@@ -87,7 +87,7 @@ function HeldForm({ reviewId, parties, onChanged }: { readonly reviewId: string;
     <form onSubmit={onSubmit} noValidate aria-labelledby={`held-${reviewId}`} className="wcc-form">
       <Heading3 id={`held-${reviewId}`}>{t('reviewHeld')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/heldOn', '/attendees', '/dataCategoriesDiscussed', '/decisions']} />}
-      <TextField id="held-on" field="/heldOn" type="date" label={t('heldOn')} value={form.values.heldOn} onChange={form.set('heldOn')} problem={form.problem} required />
+      <TextField id="held-on" field="/heldOn" type="date" label={t('heldOn')} {...form.bind('heldOn')} required />
       <CheckboxGroup
         id="held-attendees"
         field="/attendees"
@@ -106,16 +106,7 @@ function HeldForm({ reviewId, parties, onChanged }: { readonly reviewId: string;
         problem={form.problem}
         options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))}
       />
-      <TextField
-        id="held-decisions"
-        field="/decisions"
-        label={t('decisions')}
-        description={t('decisionsHint')}
-        value={form.values.decisions}
-        onChange={form.set('decisions')}
-        problem={form.problem}
-        multiline
-      />
+      <TextField id="held-decisions" field="/decisions" label={t('decisions')} description={t('decisionsHint')} {...form.bind('decisions')} multiline />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {t('reviewHeldSubmit')}
       </Button>
@@ -144,28 +135,10 @@ function ActionForm({ reviewId, owners, onChanged }: { readonly reviewId: string
       <Heading3 id={`action-${reviewId}`}>{t('actionAssign')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/description', '/ownerOrganisationId', '/ownerUserId', '/dueDate']} />}
       {saved && <Notice>{t('actionAssigned')}</Notice>}
-      <TextField
-        id="action-description"
-        field="/description"
-        label={t('actionDescription')}
-        value={form.values.description}
-        onChange={form.set('description')}
-        problem={form.problem}
-        multiline
-        required
-      />
-      <SelectField
-        id="action-owner"
-        field="/ownerOrganisationId"
-        label={t('owner')}
-        value={form.values.ownerOrganisationId}
-        onChange={form.set('ownerOrganisationId')}
-        problem={form.problem}
-        options={owners.map((o) => ({ value: o, label: o }))}
-        required
-      />
-      <TextField id="action-owner-user" field="/ownerUserId" label={t('actionOwnerUser')} value={form.values.ownerUserId} onChange={form.set('ownerUserId')} problem={form.problem} />
-      <TextField id="action-due" field="/dueDate" type="date" label={t('due')} value={form.values.dueDate} onChange={form.set('dueDate')} problem={form.problem} required />
+      <TextField id="action-description" field="/description" label={t('actionDescription')} {...form.bind('description')} multiline required />
+      <SelectField id="action-owner" field="/ownerOrganisationId" label={t('owner')} {...form.bind('ownerOrganisationId')} options={owners.map((o) => ({ value: o, label: o }))} required />
+      <TextField id="action-owner-user" field="/ownerUserId" label={t('actionOwnerUser')} {...form.bind('ownerUserId')} />
+      <TextField id="action-due" field="/dueDate" type="date" label={t('due')} {...form.bind('dueDate')} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {t('actionAssign')}
       </Button>
@@ -223,28 +196,10 @@ function CloseActionForm({ open, onClosed }: { readonly open: readonly { readonl
       <Heading3 id="close-action-heading">{t('actionClose')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/closedOn', '/outcome', '/note']} />}
       {saved && <Notice>{t('actionClosed')}</Notice>}
-      <SelectField
-        id="close-action"
-        field="/actionId"
-        label={t('actionToClose')}
-        value={form.values.actionId}
-        onChange={form.set('actionId')}
-        problem={form.problem}
-        options={open.map((a) => ({ value: a.actionId, label: a.label }))}
-        required
-      />
-      <SelectField
-        id="close-action-outcome"
-        field="/outcome"
-        label={t('actionOutcome')}
-        value={form.values.outcome}
-        onChange={form.set('outcome')}
-        problem={form.problem}
-        options={OUTCOMES.map((o) => ({ value: o, label: label('outcome', o) }))}
-        required
-      />
-      <TextField id="close-action-on" field="/closedOn" type="date" label={t('closedOn')} value={form.values.closedOn} onChange={form.set('closedOn')} problem={form.problem} required />
-      <TextField id="close-action-note" field="/note" label={t('note')} description={t('staysAtMunicipality')} value={form.values.note} onChange={form.set('note')} problem={form.problem} multiline />
+      <SelectField id="close-action" field="/actionId" label={t('actionToClose')} {...form.bind('actionId')} options={open.map((a) => ({ value: a.actionId, label: a.label }))} required />
+      <SelectField id="close-action-outcome" field="/outcome" label={t('actionOutcome')} {...form.bind('outcome')} options={OUTCOMES.map((o) => ({ value: o, label: label('outcome', o) }))} required />
+      <TextField id="close-action-on" field="/closedOn" type="date" label={t('closedOn')} {...form.bind('closedOn')} required />
+      <TextField id="close-action-note" field="/note" label={t('note')} description={t('staysAtMunicipality')} {...form.bind('note')} multiline />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy || open.length === 0}>
         {t('actionClose')}
       </Button>
@@ -273,22 +228,11 @@ function CancelReviewForm({ review, onCancelled }: { readonly review: OwnReview;
         id={`cancel-reason-${id}`}
         field="/reasonCode"
         label={t('reviewCancelReason')}
-        value={form.values.reasonCode}
-        onChange={form.set('reasonCode')}
-        problem={form.problem}
+        {...form.bind('reasonCode')}
         options={CANCEL_REASONS.map((r) => ({ value: r, label: label('cancel', r) }))}
         required
       />
-      <TextField
-        id={`cancel-text-${id}`}
-        field="/reasonText"
-        label={t('reasonTextIfOther')}
-        description={t('staysAtMunicipality')}
-        value={form.values.reasonText}
-        onChange={form.set('reasonText')}
-        problem={form.problem}
-        multiline
-      />
+      <TextField id={`cancel-text-${id}`} field="/reasonText" label={t('reasonTextIfOther')} description={t('staysAtMunicipality')} {...form.bind('reasonText')} multiline />
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
         {t('reviewCancelSubmit')}
       </Button>

@@ -73,22 +73,13 @@ function EmployerForm({ onSaved }: { readonly onSaved: () => void }) {
       <Heading2 id="employer-heading">{t('employerTitle')}</Heading2>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/name', '/sector', '/size', '/contact', '/role', '/hoursPerWeek']} />}
       {saved && <Notice>{t('employerSaved')}</Notice>}
-      <TextField id="employer-name" field="/name" label={t('employerName')} value={v.name} onChange={form.set('name')} problem={form.problem} required />
-      <TextField id="employer-sector" field="/sector" label={t('employerSector')} value={v.sector} onChange={form.set('sector')} problem={form.problem} required />
-      <SelectField
-        id="employer-size"
-        field="/size"
-        label={t('employerSize')}
-        value={v.size}
-        onChange={form.set('size')}
-        problem={form.problem}
-        options={SIZES.map((s) => ({ value: s, label: label('size', s) }))}
-        required
-      />
-      <TextField id="contact-person" field="/contact/person" label={t('contactPerson')} value={v.person} onChange={form.set('person')} problem={form.problem} required />
-      <TextField id="contact-email" field="/contact/email" type="email" label={t('contactEmail')} value={v.email} onChange={form.set('email')} problem={form.problem} />
-      <TextField id="vacancy-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
-      <TextField id="vacancy-hours" field="/hoursPerWeek" label={t('vacancyHours')} value={v.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
+      <TextField id="employer-name" field="/name" label={t('employerName')} {...form.bind('name')} required />
+      <TextField id="employer-sector" field="/sector" label={t('employerSector')} {...form.bind('sector')} required />
+      <SelectField id="employer-size" field="/size" label={t('employerSize')} {...form.bind('size')} options={SIZES.map((s) => ({ value: s, label: label('size', s) }))} required />
+      <TextField id="contact-person" field="/contact/person" label={t('contactPerson')} {...form.bind('person')} required />
+      <TextField id="contact-email" field="/contact/email" type="email" label={t('contactEmail')} {...form.bind('email')} />
+      <TextField id="vacancy-role" field="/role" label={t('vacancyRole')} {...form.bind('role')} required />
+      <TextField id="vacancy-hours" field="/hoursPerWeek" label={t('vacancyHours')} {...form.bind('hours')} inputMode="decimal" required />
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
         {t('employerSubmit')}
       </Button>
@@ -149,22 +140,20 @@ function PlacementForm({ caseId, vacancies, onSaved }: { readonly caseId: string
         options={vacancies.map((x) => ({ value: x.vacancyId, label: `${x.employerName} — ${x.role} (${x.hoursPerWeek} u/w)` }))}
         required
       />
-      <TextField id="placement-role" field="/role" label={t('vacancyRole')} value={v.role} onChange={form.set('role')} problem={form.problem} required />
+      <TextField id="placement-role" field="/role" label={t('vacancyRole')} {...form.bind('role')} required />
       <SelectField
         id="placement-contract"
         field="/contractType"
         label={t('contractType')}
-        value={v.contractType}
-        onChange={form.set('contractType')}
-        problem={form.problem}
+        {...form.bind('contractType')}
         options={CONTRACT_TYPES.map((c) => ({ value: c, label: label('contract', c) }))}
         required
       />
-      <TextField id="placement-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} value={v.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
-      <TextField id="placement-wage" field="/grossHourlyWageCents" label={t('hourlyWage')} value={v.wage} onChange={form.set('wage')} problem={form.problem} inputMode="decimal" required />
+      <TextField id="placement-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} {...form.bind('hours')} inputMode="decimal" required />
+      <TextField id="placement-wage" field="/grossHourlyWageCents" label={t('hourlyWage')} {...form.bind('wage')} inputMode="decimal" required />
       <BooleanField id="placement-subsidy" label={t('wageSubsidy')} checked={v.wageSubsidy} onChange={form.set('wageSubsidy')} />
       <BooleanField id="placement-coach" label={t('jobCoach')} checked={v.jobCoach} onChange={form.set('jobCoach')} />
-      <TextField id="placement-start" field="/startDate" type="date" label={t('startDate')} value={v.startDate} onChange={form.set('startDate')} problem={form.problem} required />
+      <TextField id="placement-start" field="/startDate" type="date" label={t('startDate')} {...form.bind('startDate')} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('placementSubmit')}
       </Button>
@@ -263,15 +252,13 @@ function PlacementReviews({ caseId, placement, onSaved }: { readonly caseId: str
             id="review-month"
             field="/reviewMonth"
             label={t('reviewMonth')}
-            value={form.values.reviewMonth}
-            onChange={form.set('reviewMonth')}
-            problem={form.problem}
+            {...form.bind('reviewMonth')}
             options={due.map((m) => ({ value: String(m), label: `${m} ${m === 1 ? t('month') : t('months')} (${monthsAfter(placement.startDate, m)})` }))}
             required
           />
-          <TextField id="review-on" field="/reviewedOn" type="date" label={t('reviewedOn')} value={form.values.reviewedOn} onChange={form.set('reviewedOn')} problem={form.problem} required />
+          <TextField id="review-on" field="/reviewedOn" type="date" label={t('reviewedOn')} {...form.bind('reviewedOn')} required />
           <BooleanField id="review-working" label={t('stillWorking')} checked={form.values.stillWorking} onChange={form.set('stillWorking')} />
-          <TextField id="review-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} value={form.values.hours} onChange={form.set('hours')} problem={form.problem} inputMode="decimal" required />
+          <TextField id="review-hours" field="/hoursPerWeek" label={t('hoursPerWeek')} {...form.bind('hours')} inputMode="decimal" required />
           <CheckboxGroup
             id="review-issues"
             field="/issues"
@@ -281,7 +268,7 @@ function PlacementReviews({ caseId, placement, onSaved }: { readonly caseId: str
             problem={form.problem}
             options={ISSUES.map((i) => ({ value: i, label: label('issue', i) }))}
           />
-          <TextField id="review-note" field="/note" label={t('note')} description={t('reviewNoteHint')} value={form.values.note} onChange={form.set('note')} problem={form.problem} multiline />
+          <TextField id="review-note" field="/note" label={t('note')} description={t('reviewNoteHint')} {...form.bind('note')} multiline />
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
             {t('placementReviewSubmit')}
           </Button>
@@ -310,18 +297,9 @@ function JobLossForm({ caseId, placementId, onSaved }: { readonly caseId: string
     <form onSubmit={onSubmit} noValidate aria-labelledby="jobloss-heading" className="wcc-form">
       <Heading2 id="jobloss-heading">{t('jobLossTitle')}</Heading2>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/endDate', '/reason', '/reasonText']} />}
-      <TextField id="jobloss-date" field="/endDate" type="date" label={t('endDate')} value={form.values.endDate} onChange={form.set('endDate')} problem={form.problem} required />
-      <SelectField
-        id="jobloss-reason"
-        field="/reason"
-        label={t('endReason')}
-        value={form.values.reason}
-        onChange={form.set('reason')}
-        problem={form.problem}
-        options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))}
-        required
-      />
-      <TextField id="jobloss-text" field="/reasonText" label={t('colReason')} value={form.values.reasonText} onChange={form.set('reasonText')} problem={form.problem} multiline />
+      <TextField id="jobloss-date" field="/endDate" type="date" label={t('endDate')} {...form.bind('endDate')} required />
+      <SelectField id="jobloss-reason" field="/reason" label={t('endReason')} {...form.bind('reason')} options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))} required />
+      <TextField id="jobloss-text" field="/reasonText" label={t('colReason')} {...form.bind('reasonText')} multiline />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {t('jobLossSubmit')}
       </Button>

@@ -81,20 +81,16 @@ function MeasurementForm({ caseId, onChanged }: { readonly caseId: string; reado
         id="measurement-moment"
         field="/moment"
         label={t('measurementMoment')}
-        value={v.moment}
-        onChange={form.set('moment')}
-        problem={form.problem}
+        {...form.bind('moment')}
         options={MOMENTS.map((m) => ({ value: m, label: t(`moment_${m}` as TextKey) }))}
         required
       />
-      <TextField id="measurement-date" field="/measuredOn" type="date" label={t('measuredOn')} value={v.measuredOn} onChange={form.set('measuredOn')} problem={form.problem} required />
+      <TextField id="measurement-date" field="/measuredOn" type="date" label={t('measuredOn')} {...form.bind('measuredOn')} required />
       <SelectField
         id="measurement-rung"
         field="/ladderRung"
         label={t('ladderRung')}
-        value={v.ladderRung}
-        onChange={form.set('ladderRung')}
-        problem={form.problem}
+        {...form.bind('ladderRung')}
         options={['1', '2', '3', '4', '5', '6'].map((n) => ({ value: n, label: n }))}
         required
       />
@@ -144,16 +140,7 @@ function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly 
       <Heading3 id="consent-heading">{t('consentTitle')}</Heading3>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/purpose', '/organisationTypes', '/dataCategories', '/validFrom']} />}
       {saved && <Notice>{t('consentSaved')}</Notice>}
-      <SelectField
-        id="consent-purpose"
-        field="/purpose"
-        label={t('consentPurpose')}
-        value={form.values.purpose}
-        onChange={form.set('purpose')}
-        problem={form.problem}
-        options={PURPOSES.map((p) => ({ value: p, label: label('purpose', p) }))}
-        required
-      />
+      <SelectField id="consent-purpose" field="/purpose" label={t('consentPurpose')} {...form.bind('purpose')} options={PURPOSES.map((p) => ({ value: p, label: label('purpose', p) }))} required />
       <CheckboxGroup
         id="consent-orgs"
         field="/organisationTypes"
@@ -172,7 +159,7 @@ function ConsentForm({ caseId, onChanged }: { readonly caseId: string; readonly 
         problem={form.problem}
         options={CATEGORIES.map((c) => ({ value: c, label: label('cat', c) }))}
       />
-      <TextField id="consent-valid-from" field="/validFrom" type="date" label={t('validFrom')} value={form.values.validFrom} onChange={form.set('validFrom')} problem={form.problem} required />
+      <TextField id="consent-valid-from" field="/validFrom" type="date" label={t('validFrom')} {...form.bind('validFrom')} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('consentSubmit')}
       </Button>
@@ -205,9 +192,7 @@ function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly
         id="refer-type"
         field="/toOrganisationType"
         label={t('referToType')}
-        value={form.values.toOrganisationType}
-        onChange={form.set('toOrganisationType')}
-        problem={form.problem}
+        {...form.bind('toOrganisationType')}
         options={['care-provider', 'employer-network'].map((o) => ({ value: o, label: t(`orgType_${o}` as TextKey) }))}
         required
       />
@@ -217,32 +202,12 @@ function ReferralForm({ caseId, onChanged }: { readonly caseId: string; readonly
         label={t('referTo')}
         description="ggz-vip-amsterdam, wsp-amsterdam, …"
         suggestions={organisationsOf(directory, form.values.toOrganisationType === 'employer-network' ? 'employer-network' : 'care-provider')}
-        value={form.values.toOrganisationId}
-        onChange={form.set('toOrganisationId')}
-        problem={form.problem}
+        {...form.bind('toOrganisationId')}
         required
       />
-      <SelectField
-        id="refer-route"
-        field="/route"
-        label={t('route')}
-        value={form.values.route}
-        onChange={form.set('route')}
-        problem={form.problem}
-        options={ROUTES.map((r) => ({ value: r, label: label('referralRoute', r) }))}
-        required
-      />
-      <TextField id="refer-reason" field="/reason" label={t('reason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} multiline required />
-      <TextField
-        id="refer-deadline"
-        field="/replyDeadline"
-        type="date"
-        label={t('replyDeadline')}
-        value={form.values.replyDeadline}
-        onChange={form.set('replyDeadline')}
-        problem={form.problem}
-        required
-      />
+      <SelectField id="refer-route" field="/route" label={t('route')} {...form.bind('route')} options={ROUTES.map((r) => ({ value: r, label: label('referralRoute', r) }))} required />
+      <TextField id="refer-reason" field="/reason" label={t('reason')} {...form.bind('reason')} multiline required />
+      <TextField id="refer-deadline" field="/replyDeadline" type="date" label={t('replyDeadline')} {...form.bind('replyDeadline')} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('referSubmit')}
       </Button>
@@ -467,17 +432,7 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
         submitLabel={t('regieTakeSubmit')}
         onSubmit={() => take.send(`/cases/${caseId}/regie`, { userId: take.form.values.userId.trim() }, 'regieTaken')}
       >
-        <TextField
-          id="regie-user"
-          field="/userId"
-          label={t('regieOwnerUser')}
-          description={t('regieOwnerHint')}
-          suggestions={colleagues}
-          value={take.form.values.userId}
-          onChange={take.form.set('userId')}
-          problem={take.form.problem}
-          required
-        />
+        <TextField id="regie-user" field="/userId" label={t('regieOwnerUser')} description={t('regieOwnerHint')} suggestions={colleagues} {...take.form.bind('userId')} required />
       </DirectionForm>
     );
   return (
@@ -495,18 +450,8 @@ function RegieForms({ caseId, file, user, done }: { readonly caseId: string; rea
         )
       }
     >
-      <TextField
-        id="regie-to"
-        field="/toUserId"
-        label={t('regieTo')}
-        description={t('regieOwnerHint')}
-        suggestions={colleagues}
-        value={transfer.form.values.toUserId}
-        onChange={transfer.form.set('toUserId')}
-        problem={transfer.form.problem}
-        required
-      />
-      <TextField id="regie-reason" field="/reason" label={t('reason')} value={transfer.form.values.reason} onChange={transfer.form.set('reason')} problem={transfer.form.problem} multiline required />
+      <TextField id="regie-to" field="/toUserId" label={t('regieTo')} description={t('regieOwnerHint')} suggestions={colleagues} {...transfer.form.bind('toUserId')} required />
+      <TextField id="regie-reason" field="/reason" label={t('reason')} {...transfer.form.bind('reason')} multiline required />
     </DirectionForm>
   );
 }
@@ -535,36 +480,9 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           )
         }
       >
-        <SelectField
-          id="reapply-type"
-          field="/benefitType"
-          label={t('benefitType')}
-          value={reapply.form.values.benefitType}
-          onChange={reapply.form.set('benefitType')}
-          problem={reapply.form.problem}
-          options={benefitOptions}
-          required
-        />
-        <TextField
-          id="reapply-amount"
-          field="/monthlyAmountCents"
-          label={t('benefitAmount')}
-          value={reapply.form.values.amount}
-          onChange={reapply.form.set('amount')}
-          problem={reapply.form.problem}
-          inputMode="decimal"
-          required
-        />
-        <TextField
-          id="reapply-on"
-          field="/reappliedOn"
-          type="date"
-          label={t('reappliedOn')}
-          value={reapply.form.values.reappliedOn}
-          onChange={reapply.form.set('reappliedOn')}
-          problem={reapply.form.problem}
-          required
-        />
+        <SelectField id="reapply-type" field="/benefitType" label={t('benefitType')} {...reapply.form.bind('benefitType')} options={benefitOptions} required />
+        <TextField id="reapply-amount" field="/monthlyAmountCents" label={t('benefitAmount')} {...reapply.form.bind('amount')} inputMode="decimal" required />
+        <TextField id="reapply-on" field="/reappliedOn" type="date" label={t('reappliedOn')} {...reapply.form.bind('reappliedOn')} required />
       </DirectionForm>
     );
   return (
@@ -585,47 +503,10 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           )
         }
       >
-        <SelectField
-          id="adjust-type"
-          field="/benefitType"
-          label={t('benefitType')}
-          value={adjust.form.values.benefitType}
-          onChange={adjust.form.set('benefitType')}
-          problem={adjust.form.problem}
-          options={benefitOptions}
-          required
-        />
-        <TextField
-          id="adjust-amount"
-          field="/monthlyAmountCents"
-          label={t('benefitAmount')}
-          value={adjust.form.values.amount}
-          onChange={adjust.form.set('amount')}
-          problem={adjust.form.problem}
-          inputMode="decimal"
-          required
-        />
-        <TextField
-          id="adjust-from"
-          field="/effectiveFrom"
-          type="date"
-          label={t('effectiveFrom')}
-          value={adjust.form.values.effectiveFrom}
-          onChange={adjust.form.set('effectiveFrom')}
-          problem={adjust.form.problem}
-          required
-        />
-        <TextField
-          id="adjust-reason"
-          field="/reason"
-          label={t('reason')}
-          description={t('staysAtMunicipality')}
-          value={adjust.form.values.reason}
-          onChange={adjust.form.set('reason')}
-          problem={adjust.form.problem}
-          multiline
-          required
-        />
+        <SelectField id="adjust-type" field="/benefitType" label={t('benefitType')} {...adjust.form.bind('benefitType')} options={benefitOptions} required />
+        <TextField id="adjust-amount" field="/monthlyAmountCents" label={t('benefitAmount')} {...adjust.form.bind('amount')} inputMode="decimal" required />
+        <TextField id="adjust-from" field="/effectiveFrom" type="date" label={t('effectiveFrom')} {...adjust.form.bind('effectiveFrom')} required />
+        <TextField id="adjust-reason" field="/reason" label={t('reason')} description={t('staysAtMunicipality')} {...adjust.form.bind('reason')} multiline required />
       </DirectionForm>
       <DirectionForm
         id="benefit-end"
@@ -647,23 +528,12 @@ function BenefitForms({ caseId, file, done }: { readonly caseId: string; readonl
           id="benefit-end-reason"
           field="/reasonCode"
           label={t('benefitEndReason')}
-          value={end.form.values.reasonCode}
-          onChange={end.form.set('reasonCode')}
-          problem={end.form.problem}
+          {...end.form.bind('reasonCode')}
           options={BENEFIT_END_REASONS.map((r) => ({ value: r, label: label('benefitEnd', r) }))}
           required
         />
-        <TextField
-          id="benefit-end-text"
-          field="/reasonText"
-          label={t('reasonTextIfOther')}
-          description={t('staysAtMunicipality')}
-          value={end.form.values.reasonText}
-          onChange={end.form.set('reasonText')}
-          problem={end.form.problem}
-          multiline
-        />
-        <TextField id="benefit-end-on" field="/endedOn" type="date" label={t('endedOn')} value={end.form.values.endedOn} onChange={end.form.set('endedOn')} problem={end.form.problem} required />
+        <TextField id="benefit-end-text" field="/reasonText" label={t('reasonTextIfOther')} description={t('staysAtMunicipality')} {...end.form.bind('reasonText')} multiline />
+        <TextField id="benefit-end-on" field="/endedOn" type="date" label={t('endedOn')} {...end.form.bind('endedOn')} required />
       </DirectionForm>
     </>
   );
@@ -698,9 +568,7 @@ function EndingForms({ caseId, file, done }: { readonly caseId: string; readonly
             id="dropout-phase"
             field="/phase"
             label={t('dropoutPhase')}
-            value={dropout.form.values.phase}
-            onChange={dropout.form.set('phase')}
-            problem={dropout.form.problem}
+            {...dropout.form.bind('phase')}
             options={DROPOUT_PHASES.map((p) => ({ value: p, label: label('dropoutPhase', p) }))}
             required
           />
@@ -708,32 +576,12 @@ function EndingForms({ caseId, file, done }: { readonly caseId: string; readonly
             id="dropout-reason"
             field="/reasonCode"
             label={t('dropoutReason')}
-            value={dropout.form.values.reasonCode}
-            onChange={dropout.form.set('reasonCode')}
-            problem={dropout.form.problem}
+            {...dropout.form.bind('reasonCode')}
             options={DROPOUT_REASONS.map((r) => ({ value: r, label: label('dropout', r) }))}
             required
           />
-          <TextField
-            id="dropout-text"
-            field="/reasonText"
-            label={t('reasonTextIfOther')}
-            description={t('staysAtMunicipality')}
-            value={dropout.form.values.reasonText}
-            onChange={dropout.form.set('reasonText')}
-            problem={dropout.form.problem}
-            multiline
-          />
-          <TextField
-            id="dropout-on"
-            field="/droppedOutOn"
-            type="date"
-            label={t('droppedOutOn')}
-            value={dropout.form.values.droppedOutOn}
-            onChange={dropout.form.set('droppedOutOn')}
-            problem={dropout.form.problem}
-            required
-          />
+          <TextField id="dropout-text" field="/reasonText" label={t('reasonTextIfOther')} description={t('staysAtMunicipality')} {...dropout.form.bind('reasonText')} multiline />
+          <TextField id="dropout-on" field="/droppedOutOn" type="date" label={t('droppedOutOn')} {...dropout.form.bind('droppedOutOn')} required />
         </DirectionForm>
       )}
       <DirectionForm
@@ -750,22 +598,11 @@ function EndingForms({ caseId, file, done }: { readonly caseId: string; readonly
           id="close-reason"
           field="/reasonCode"
           label={t('closeReason')}
-          value={close.form.values.reasonCode}
-          onChange={close.form.set('reasonCode')}
-          problem={close.form.problem}
+          {...close.form.bind('reasonCode')}
           options={CLOSURE_REASONS.map((r) => ({ value: r, label: label('closure', r) }))}
           required
         />
-        <TextField
-          id="close-note"
-          field="/note"
-          label={t('closeNote')}
-          description={t('staysAtMunicipality')}
-          value={close.form.values.note}
-          onChange={close.form.set('note')}
-          problem={close.form.problem}
-          multiline
-        />
+        <TextField id="close-note" field="/note" label={t('closeNote')} description={t('staysAtMunicipality')} {...close.form.bind('note')} multiline />
       </DirectionForm>
     </>
   );

@@ -94,18 +94,14 @@ export function OutcomesScreen() {
             id="table"
             field="table"
             label={t('outcomesTable')}
-            value={form.values.table}
-            onChange={form.set('table')}
-            problem={form.problem}
+            {...form.bind('table')}
             options={list.data.tables.map((table) => ({ value: table.id, label: `${t(titleKey(table.id))}${table.researchOnly ? ` (${t('outcomesResearchOnly')})` : ''}` }))}
           />
           <SelectField
             id="project"
             field="project"
             label={t('outcomesProject')}
-            value={form.values.project}
-            onChange={form.set('project')}
-            problem={form.problem}
+            {...form.bind('project')}
             options={[{ value: '', label: t('outcomesAllProjects') }, ...PROJECTS.map((p) => ({ value: p, label: label('project', p) }))]}
           />
           {GROUPABLE.has(form.values.table) && (
@@ -113,13 +109,11 @@ export function OutcomesScreen() {
               id="groupBy"
               field="groupBy"
               label={t('outcomesGroupBy')}
-              value={form.values.groupBy}
-              onChange={form.set('groupBy')}
-              problem={form.problem}
+              {...form.bind('groupBy')}
               options={(['project', 'municipality', 'cohort'] as const).map((g) => ({ value: g, label: label('groupBy', g) }))}
             />
           )}
-          <TextField id="asOf" field="asOf" type="date" label={t('outcomesAsOf')} description={t('outcomesAsOfHint')} value={form.values.asOf} onChange={form.set('asOf')} problem={form.problem} />
+          <TextField id="asOf" field="asOf" type="date" label={t('outcomesAsOf')} description={t('outcomesAsOfHint')} {...form.bind('asOf')} />
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
             {t('outcomesShow')}
           </Button>

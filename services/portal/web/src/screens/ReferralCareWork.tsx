@@ -127,13 +127,11 @@ function IpsSessionForm({ referralId, open, onChanged }: { readonly referralId: 
         id="ips-session-number"
         field="/sessionNumber"
         label={t('ipsSessionNumber')}
-        value={session.form.values.sessionNumber}
-        onChange={session.form.set('sessionNumber')}
-        problem={session.form.problem}
+        {...session.form.bind('sessionNumber')}
         options={open.map((n) => ({ value: String(n), label: String(n) }))}
         required
       />
-      <TextField id="ips-session-on" field="/heldOn" type="date" label={t('heldOn')} value={session.form.values.heldOn} onChange={session.form.set('heldOn')} problem={session.form.problem} required />
+      <TextField id="ips-session-on" field="/heldOn" type="date" label={t('heldOn')} {...session.form.bind('heldOn')} required />
     </CareForm>
   );
 }
@@ -175,16 +173,7 @@ function IpsSection({ referralId, record, user, onChanged }: { readonly referral
           submitLabel={t('jobCoachAssign')}
           onSubmit={() => coach.send(`/referrals/${referralId}/ips/job-coach`, { jobCoachId: coach.form.values.jobCoachId.trim() }, 'jobCoachAssigned')}
         >
-          <TextField
-            id="job-coach-id"
-            field="/jobCoachId"
-            label={t('jobCoachId')}
-            suggestions={coaches}
-            value={coach.form.values.jobCoachId}
-            onChange={coach.form.set('jobCoachId')}
-            problem={coach.form.problem}
-            required
-          />
+          <TextField id="job-coach-id" field="/jobCoachId" label={t('jobCoachId')} suggestions={coaches} {...coach.form.bind('jobCoachId')} required />
         </CareForm>
       )}
       {!record.discharge && record.ips.jobCoachId !== null && open.length > 0 && roles.includes('ips-worker') && (
@@ -246,14 +235,12 @@ function TreatmentSection({
           submitLabel={t('treatmentEnd')}
           onSubmit={() => end.send(`/referrals/${referralId}/treatment-episodes/current/end`, end.form.values, 'treatmentEnded')}
         >
-          <TextField id="treatment-end-date" field="/endDate" type="date" label={t('endDate')} value={end.form.values.endDate} onChange={end.form.set('endDate')} problem={end.form.problem} required />
+          <TextField id="treatment-end-date" field="/endDate" type="date" label={t('endDate')} {...end.form.bind('endDate')} required />
           <SelectField
             id="treatment-end-reason"
             field="/endReason"
             label={t('endReason')}
-            value={end.form.values.endReason}
-            onChange={end.form.set('endReason')}
-            problem={end.form.problem}
+            {...end.form.bind('endReason')}
             options={TREATMENT_END_REASONS.map((r) => ({ value: r, label: label('treatmentEnd', r) }))}
             required
           />
@@ -270,16 +257,7 @@ function TreatmentSection({
             submitLabel={t('treatmentStart')}
             onSubmit={() => start.send(`/referrals/${referralId}/treatment-episodes`, start.form.values, 'treatmentStarted')}
           >
-            <TextField
-              id="treatment-start-date"
-              field="/startDate"
-              type="date"
-              label={t('startDate')}
-              value={start.form.values.startDate}
-              onChange={start.form.set('startDate')}
-              problem={start.form.problem}
-              required
-            />
+            <TextField id="treatment-start-date" field="/startDate" type="date" label={t('startDate')} {...start.form.bind('startDate')} required />
           </CareForm>
           <CareForm
             id="discharge"
@@ -291,23 +269,12 @@ function TreatmentSection({
             onSubmit={() => discharge.send(`/referrals/${referralId}/discharge`, discharge.form.values, 'discharged')}
           >
             <Paragraph>{t('dischargeNotice')}</Paragraph>
-            <TextField
-              id="discharge-on"
-              field="/dischargedOn"
-              type="date"
-              label={t('dischargedOn')}
-              value={discharge.form.values.dischargedOn}
-              onChange={discharge.form.set('dischargedOn')}
-              problem={discharge.form.problem}
-              required
-            />
+            <TextField id="discharge-on" field="/dischargedOn" type="date" label={t('dischargedOn')} {...discharge.form.bind('dischargedOn')} required />
             <SelectField
               id="discharge-reason"
               field="/reasonCode"
               label={t('dischargeReason')}
-              value={discharge.form.values.reasonCode}
-              onChange={discharge.form.set('reasonCode')}
-              problem={discharge.form.problem}
+              {...discharge.form.bind('reasonCode')}
               options={DISCHARGE_REASONS.map((r) => ({ value: r, label: label('discharge', r) }))}
               required
             />

@@ -68,13 +68,11 @@ function AnswerForms({ referral, onChanged }: { readonly referral: Referral; rea
             id="decline-code"
             field="/reasonCode"
             label={t('declineReasonCode')}
-            value={decline.values.reasonCode}
-            onChange={decline.set('reasonCode')}
-            problem={decline.problem}
+            {...decline.bind('reasonCode')}
             options={DECLINE_REASONS.map((r) => ({ value: r, label: label('decline', r) }))}
             required
           />
-          <TextField id="decline-reason" field="/reason" label={t('declineReason')} value={decline.values.reason} onChange={decline.set('reason')} problem={decline.problem} multiline required />
+          <TextField id="decline-reason" field="/reason" label={t('declineReason')} {...decline.bind('reason')} multiline required />
           <Button type="submit" appearance="primary-action-button" disabled={decline.busy}>
             {t('decline')}
           </Button>
@@ -116,8 +114,8 @@ function ClinicalForm({ referral, onChanged, startScreening }: { readonly referr
       </Alert>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/diagnoses', '/notes']} />}
       {saved && <Notice>{t('clinicalSaved')}</Notice>}
-      <TextField id="diagnosis-code" field="/diagnoses" label={t('diagnosisCode')} value={form.values.code} onChange={form.set('code')} problem={form.problem} />
-      <TextField id="clinical-notes" field="/notes" label={t('clinicalNotes')} value={form.values.notes} onChange={form.set('notes')} problem={form.problem} multiline />
+      <TextField id="diagnosis-code" field="/diagnoses" label={t('diagnosisCode')} {...form.bind('code')} />
+      <TextField id="clinical-notes" field="/notes" label={t('clinicalNotes')} {...form.bind('notes')} multiline />
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>
         {t('clinicalSubmit')}
       </Button>
@@ -163,31 +161,12 @@ function AdviceForm({ referral, onChanged, startScreening }: { readonly referral
         id="advised-route"
         field="/advisedRoute"
         label={t('advisedRoute')}
-        value={v.advisedRoute}
-        onChange={form.set('advisedRoute')}
-        problem={form.problem}
+        {...form.bind('advisedRoute')}
         options={ADVISED_ROUTES.map((r) => ({ value: r, label: label('route', r) }))}
         required
       />
-      <TextField
-        id="work-capacity"
-        field="/workCapacityHoursPerWeek"
-        label={t('workCapacity')}
-        value={v.workCapacity}
-        onChange={form.set('workCapacity')}
-        problem={form.problem}
-        inputMode="decimal"
-        required
-      />
-      <TextField
-        id="recommended-hours"
-        field="/recommendedHoursPerWeek"
-        label={t('recommendedHours')}
-        value={v.recommended}
-        onChange={form.set('recommended')}
-        problem={form.problem}
-        inputMode="decimal"
-      />
+      <TextField id="work-capacity" field="/workCapacityHoursPerWeek" label={t('workCapacity')} {...form.bind('workCapacity')} inputMode="decimal" required />
+      <TextField id="recommended-hours" field="/recommendedHoursPerWeek" label={t('recommendedHours')} {...form.bind('recommended')} inputMode="decimal" />
       <CheckboxGroup
         id="limitations"
         field="/functionalLimitations"
@@ -198,7 +177,7 @@ function AdviceForm({ referral, onChanged, startScreening }: { readonly referral
         options={Object.entries(LIMITATIONS).map(([value, labels]) => ({ value, label: labels[language] }))}
       />
       <BooleanField id="contra-indications" label={t('contraIndications')} checked={v.contraIndications} onChange={form.set('contraIndications')} />
-      <TextField id="review-date" field="/reviewDate" type="date" label={t('reviewDate')} value={v.reviewDate} onChange={form.set('reviewDate')} problem={form.problem} required />
+      <TextField id="review-date" field="/reviewDate" type="date" label={t('reviewDate')} {...form.bind('reviewDate')} required />
       <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
         {form.busy ? t('saving') : t('adviceSubmit')}
       </Button>
@@ -250,47 +229,34 @@ function FundingRequestForm({ referral }: { readonly referral: Referral }) {
       <Heading2 id="funding-heading">{t('fundingRequestTitle')}</Heading2>
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/insurerId', '/instrument', '/units', '/amountCents', '/periodFrom', '/periodTo', ...(coaching ? JOB_FIELDS : [])]} />}
       {saved && <Notice>{t('fundingRequested')}</Notice>}
-      <TextField id="funding-insurer" field="/insurerId" label={t('insurerId')} value={v.insurerId} onChange={form.set('insurerId')} problem={form.problem} required />
+      <TextField id="funding-insurer" field="/insurerId" label={t('insurerId')} {...form.bind('insurerId')} required />
       <SelectField
         id="funding-instrument"
         field="/instrument"
         label={t('instrument')}
-        value={v.instrument}
-        onChange={form.set('instrument')}
-        problem={form.problem}
+        {...form.bind('instrument')}
         options={INSTRUMENTS.map((i) => ({ value: i, label: label('instrument', i) }))}
         required
       />
-      <TextField id="funding-units" field="/units" label={t('units')} value={v.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
-      <TextField id="funding-amount" field="/amountCents" label={t('amountEuro')} value={v.amount} onChange={form.set('amount')} problem={form.problem} inputMode="decimal" required />
-      <TextField id="funding-from" field="/periodFrom" type="date" label={t('periodFrom')} value={v.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
-      <TextField id="funding-to" field="/periodTo" type="date" label={t('periodTo')} value={v.periodTo} onChange={form.set('periodTo')} problem={form.problem} required />
+      <TextField id="funding-units" field="/units" label={t('units')} {...form.bind('units')} inputMode="numeric" required />
+      <TextField id="funding-amount" field="/amountCents" label={t('amountEuro')} {...form.bind('amount')} inputMode="decimal" required />
+      <TextField id="funding-from" field="/periodFrom" type="date" label={t('periodFrom')} {...form.bind('periodFrom')} required />
+      <TextField id="funding-to" field="/periodTo" type="date" label={t('periodTo')} {...form.bind('periodTo')} required />
       {coaching && (
         <Fieldset aria-describedby="funding-job-rule" className="wcc-field" data-testid="funding-job">
           <FieldsetLegend>{t('coachedJobTitle')}</FieldsetLegend>
           <Paragraph id="funding-job-rule">{t('coachedJobRule')}</Paragraph>
-          <TextField
-            id="funding-job-hours"
-            field="/job/hoursPerWeek"
-            label={t('jobHoursPerWeek')}
-            value={v.jobHoursPerWeek}
-            onChange={form.set('jobHoursPerWeek')}
-            problem={form.problem}
-            inputMode="decimal"
-            required
-          />
+          <TextField id="funding-job-hours" field="/job/hoursPerWeek" label={t('jobHoursPerWeek')} {...form.bind('jobHoursPerWeek')} inputMode="decimal" required />
           <TextField
             id="funding-job-months"
             field="/job/contractMonths"
             label={t('jobContractMonths')}
             description={t('jobContractMonthsHint')}
-            value={v.jobContractMonths}
-            onChange={form.set('jobContractMonths')}
-            problem={form.problem}
+            {...form.bind('jobContractMonths')}
             inputMode="numeric"
             required
           />
-          <TextField id="funding-job-start" field="/job/startDate" type="date" label={t('jobStartDate')} value={v.jobStartDate} onChange={form.set('jobStartDate')} problem={form.problem} required />
+          <TextField id="funding-job-start" field="/job/startDate" type="date" label={t('jobStartDate')} {...form.bind('jobStartDate')} required />
         </Fieldset>
       )}
       <Button type="submit" appearance="secondary-action-button" disabled={form.busy}>

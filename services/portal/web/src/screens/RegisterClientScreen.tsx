@@ -84,32 +84,14 @@ export function RegisterClientScreen() {
         <Heading2 id="register-form" className="wcc-visually-hidden">
           {t('registerTitle')}
         </Heading2>
-        <TextField id="bsn" field="/bsn" label={t('bsn')} description={t('bsnHint')} value={v.bsn} onChange={form.set('bsn')} problem={form.problem} inputMode="numeric" required />
-        <TextField id="name" field="/name" label={t('name')} value={v.name} onChange={form.set('name')} problem={form.problem} />
-        <TextField id="birthYear" field="/birthYear" label={t('birthYear')} value={v.birthYear} onChange={form.set('birthYear')} problem={form.problem} inputMode="numeric" required />
-        <SelectField id="sex" field="/sex" label={t('sex')} value={v.sex} onChange={form.set('sex')} problem={form.problem} options={options('sex', SEXES)} required />
-        <SelectField
-          id="education"
-          field="/education"
-          label={t('education')}
-          value={v.education}
-          onChange={form.set('education')}
-          problem={form.problem}
-          options={options('education', EDUCATION)}
-          required
-        />
-        <SelectField
-          id="benefitType"
-          field="/benefitType"
-          label={t('benefitType')}
-          value={v.benefitType}
-          onChange={form.set('benefitType')}
-          problem={form.problem}
-          options={options('benefit', BENEFITS)}
-          required
-        />
-        <TextField id="amount" field="/benefitMonthlyAmountCents" label={t('benefitAmount')} value={v.amount} onChange={form.set('amount')} problem={form.problem} inputMode="decimal" />
-        <SelectField id="housing" field="/housing" label={t('housing')} value={v.housing} onChange={form.set('housing')} problem={form.problem} options={options('housing', HOUSING)} required />
+        <TextField id="bsn" field="/bsn" label={t('bsn')} description={t('bsnHint')} {...form.bind('bsn')} inputMode="numeric" required />
+        <TextField id="name" field="/name" label={t('name')} {...form.bind('name')} />
+        <TextField id="birthYear" field="/birthYear" label={t('birthYear')} {...form.bind('birthYear')} inputMode="numeric" required />
+        <SelectField id="sex" field="/sex" label={t('sex')} {...form.bind('sex')} options={options('sex', SEXES)} required />
+        <SelectField id="education" field="/education" label={t('education')} {...form.bind('education')} options={options('education', EDUCATION)} required />
+        <SelectField id="benefitType" field="/benefitType" label={t('benefitType')} {...form.bind('benefitType')} options={options('benefit', BENEFITS)} required />
+        <TextField id="amount" field="/benefitMonthlyAmountCents" label={t('benefitAmount')} {...form.bind('amount')} inputMode="decimal" />
+        <SelectField id="housing" field="/housing" label={t('housing')} {...form.bind('housing')} options={options('housing', HOUSING)} required />
         <Button type="submit" appearance="primary-action-button" busy={form.busy} disabled={form.busy}>
           {form.busy ? t('saving') : t('registerSubmit')}
         </Button>

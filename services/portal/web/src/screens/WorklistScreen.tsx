@@ -286,9 +286,9 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
       )}
       {form.problem && <ProblemAlert problem={form.problem} shownFields={['/grantedUnits', '/periodFrom', '/periodTo', '/reasonCode', '/reason']} />}
       <form onSubmit={grant} noValidate aria-label={`${t('grant')} ${id}`}>
-        <TextField id={`grant-units-${id}`} field="/grantedUnits" label={t('units')} value={form.values.units} onChange={form.set('units')} problem={form.problem} inputMode="numeric" required />
-        <TextField id={`grant-from-${id}`} field="/periodFrom" type="date" label={t('periodFrom')} value={form.values.periodFrom} onChange={form.set('periodFrom')} problem={form.problem} required />
-        <TextField id={`grant-to-${id}`} field="/periodTo" type="date" label={t('periodTo')} value={form.values.periodTo} onChange={form.set('periodTo')} problem={form.problem} required />
+        <TextField id={`grant-units-${id}`} field="/grantedUnits" label={t('units')} {...form.bind('units')} inputMode="numeric" required />
+        <TextField id={`grant-from-${id}`} field="/periodFrom" type="date" label={t('periodFrom')} {...form.bind('periodFrom')} required />
+        <TextField id={`grant-to-${id}`} field="/periodTo" type="date" label={t('periodTo')} {...form.bind('periodTo')} required />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
             {t('grant')}
@@ -304,13 +304,11 @@ function FundingDecision({ request, onDecided }: { readonly request: FundingRequ
             id={`refuse-code-${id}`}
             field="/reasonCode"
             label={t('declineReasonCode')}
-            value={form.values.reasonCode}
-            onChange={form.set('reasonCode')}
-            problem={form.problem}
+            {...form.bind('reasonCode')}
             options={REFUSAL_REASONS.map((r) => ({ value: r, label: label('refusal', r) }))}
             required
           />
-          <TextField id={`refuse-reason-${id}`} field="/reason" label={t('declineReason')} value={form.values.reason} onChange={form.set('reason')} problem={form.problem} multiline required />
+          <TextField id={`refuse-reason-${id}`} field="/reason" label={t('declineReason')} {...form.bind('reason')} multiline required />
           <Button type="submit" appearance="primary-action-button" disabled={form.busy}>
             {t('refuse')}
           </Button>
