@@ -20,6 +20,7 @@ import {
   callJson,
   eventually,
   generateBsn,
+  inDays,
   reportFault,
   startServiceProcess,
   testKafka,
@@ -48,12 +49,8 @@ type Token = string;
 const tokens = {} as Record<'municipality' | 'care' | 'employer' | 'insurer' | 'auditor', Token>;
 const token = (userId: string, organisationId: string, organisationType: OrganisationType, roles: Role[]) => signDevelopmentToken({ userId, organisationId, organisationType, roles });
 
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-const daysFromToday = (days: number) => {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+/** Today in Amsterdam, as the services count it. */
+const today = inDays(0);
 
 let commandsSent = 0;
 /** A command: POST with an Idempotency-Key; anything but 200/201 fails the test with the problem+json. */
@@ -321,7 +318,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
             toOrganisationType: 'care-provider',
             route: 'first-psychosis',
             reason: 'Jongere uit het VIP-team wil werken; graag screening en IPS.',
-            replyDeadline: daysFromToday(14),
+            replyDeadline: inDays(14),
           })
         )['referralId'] as string;
       },
@@ -363,7 +360,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
           recommendedHoursPerWeek: 16,
           functionalLimitations: ['personal-functioning.concentration', 'working-hours.night-work'],
           contraIndications: false,
-          reviewDate: daysFromToday(90),
+          reviewDate: inDays(90),
         });
       },
       id,
@@ -385,7 +382,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
             units: 8,
             amountCents: 73_600,
             periodFrom: today,
-            periodTo: daysFromToday(182),
+            periodTo: inDays(182),
           })
         )['fundingRequestId'] as string;
         await eventually(
@@ -393,7 +390,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
           'the funding request at the insurer',
           VISIBLE_WITHIN_MS,
         );
-        await command('insurer', `/care-fundings/${fundingRequestId}/grant`, tokens.insurer, { grantedUnits: 8, periodFrom: today, periodTo: daysFromToday(182) });
+        await command('insurer', `/care-fundings/${fundingRequestId}/grant`, tokens.insurer, { grantedUnits: 8, periodFrom: today, periodTo: inDays(182) });
       },
       id,
       (s) => s.funding.status === 'granted',
@@ -420,7 +417,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
             toOrganisationType: 'employer-network',
             route: 'matching',
             reason: 'Trajectbegeleider schat cliënt matchbaar in; zoekt 16 tot 20 uur.',
-            replyDeadline: daysFromToday(10),
+            replyDeadline: inDays(10),
           })
         )['referralId'] as string;
       },
@@ -473,7 +470,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     summary = await step(
       'placement',
       async () => {
-        firstPlacementId = (await command('employer-network', `/matchings/${caseId}/placements`, tokens.employer, placement(daysFromToday(-120))))['placementId'] as string;
+        firstPlacementId = (await command('employer-network', `/matchings/${caseId}/placements`, tokens.employer, placement(inDays(-120))))['placementId'] as string;
       },
       id,
       (s) => s.placements.some((p) => p.placementId === firstPlacementId && p.status === 'working'),
@@ -493,7 +490,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
       async () => {
         await command('employer-network', `/matchings/${caseId}/placements/${firstPlacementId}/reviews`, tokens.employer, {
           reviewMonth: 3,
-          reviewedOn: daysFromToday(-28),
+          reviewedOn: inDays(-28),
           stillWorking: true,
           hoursPerWeek: 20,
           issues: ['more-guidance-needed'],
@@ -510,7 +507,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     summary = await step(
       'job loss',
       async () => {
-        await command('employer-network', `/matchings/${caseId}/placements/${firstPlacementId}/end`, tokens.employer, { endDate: daysFromToday(-20), reason: 'health' });
+        await command('employer-network', `/matchings/${caseId}/placements/${firstPlacementId}/end`, tokens.employer, { endDate: inDays(-20), reason: 'health' });
       },
       id,
       (s) => s.placements.some((p) => p.placementId === firstPlacementId && p.status === 'ended'),
@@ -527,7 +524,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
     summary = await step(
       'second placement',
       async () => {
-        secondPlacementId = (await command('employer-network', `/matchings/${caseId}/placements`, tokens.employer, placement(daysFromToday(-5))))['placementId'] as string;
+        secondPlacementId = (await command('employer-network', `/matchings/${caseId}/placements`, tokens.employer, placement(inDays(-5))))['placementId'] as string;
       },
       id,
       (s) => s.placements.some((p) => p.placementId === secondPlacementId && p.sequence === 2 && p.status === 'working'),
@@ -557,7 +554,7 @@ describe('one trajectory across the whole chain, as processes over HTTP and Kafk
           description: 'Evaluatie met werkgever en jobcoach plannen',
           ownerUserId: 'am-e2e-01',
           ownerOrganisationId: EMPLOYER_NETWORK,
-          dueDate: daysFromToday(21),
+          dueDate: inDays(21),
         });
       },
       id,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientReferredV1 } from '@wcc/contracts';
-import { testNamespace, useTestDatabase } from '@wcc/testing';
+import { inDays, testNamespace, useTestDatabase } from '@wcc/testing';
 import { openApiLintErrors } from '@wcc/service-testing';
 import {
   call,
@@ -30,14 +30,13 @@ let otherScreener: string;
 let employer: string;
 let municipality: string;
 
-const tomorrowPlus = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const validAdvice = {
   advisedRoute: 'ips',
   workCapacityHoursPerWeek: 16,
   recommendedHoursPerWeek: 12,
   functionalLimitations: ['social-functioning.dealing-with-conflicts', 'working-hours.night-work'],
   contraIndications: false,
-  reviewDate: tomorrowPlus(90),
+  reviewDate: inDays(90),
 };
 
 const get = (path: string, bearer?: string) => call(kit.baseUrl, 'GET', path, bearer);
@@ -140,11 +139,11 @@ describe('care-provider HTTP API', () => {
 
   it('accepts a referral once (200, then 409)', async () => {
     const referral = await arrivedReferral();
-    const accepted = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(7) });
+    const accepted = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: inDays(7) });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toEqual({ referralId: referral.referralId, status: 'accepted', version: 2 });
     const detail = await get(`/referrals/${referral.referralId}`, screener);
-    expect(detail.body).toMatchObject({ status: 'accepted', plannedStart: tomorrowPlus(7) });
+    expect(detail.body).toMatchObject({ status: 'accepted', plannedStart: inDays(7) });
     await refused(() => post(`/referrals/${referral.referralId}/accept`, screener, {}), 409);
     await refused(() => post(`/referrals/${referral.referralId}/decline`, screener, { reasonCode: 'other', reason: 'Changed our mind.' }), 409);
   });
@@ -152,12 +151,12 @@ describe('care-provider HTTP API', () => {
   it('answers a retry with the same Idempotency-Key with the first answer, and a reused key for another request with 422', async () => {
     const referral = await arrivedReferral();
     const key = { 'idempotency-key': randomUUID() };
-    const accepted = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(7) }, key);
+    const accepted = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: inDays(7) }, key);
     expect(accepted).toMatchObject({ status: 200, body: { referralId: referral.referralId, status: 'accepted', version: 2 } });
     const before = await storedEventCount(db);
-    const retried = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(7) }, key);
+    const retried = await post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: inDays(7) }, key);
     expect(retried).toMatchObject({ status: 200, body: accepted.body });
-    const reused = await refused(() => post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: tomorrowPlus(8) }, key), 422);
+    const reused = await refused(() => post(`/referrals/${referral.referralId}/accept`, screener, { plannedStart: inDays(8) }, key), 422);
     expect(reused).toMatchObject({ code: 'idempotency-key-reused', errors: [{ field: 'Idempotency-Key' }] });
     expect(await storedEventCount(db)).toBe(before);
 
@@ -209,7 +208,8 @@ describe('care-provider HTTP API', () => {
     const readBack = await get(`/referrals/${referral.referralId}/screening/clinical-findings`, screener);
     expect(readBack.body['items']).toMatchObject([{ diagnoses: [{ system: 'icd-10', code: 'F33.1' }], notes: 'Recurrent depressive episodes.' }]);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // Today as the service counts it: in Amsterdam (after 23:00 UTC in winter that is already tomorrow in UTC).
+    const today = inDays(0);
     const pastReview = await refused(() => post(`/referrals/${referral.referralId}/screening/advice`, screener, { ...validAdvice, reviewDate: today }), 400);
     expect(fieldsOf(pastReview)).toEqual(['/reviewDate']);
     const badBody = await refused(
@@ -244,7 +244,7 @@ describe('care-provider HTTP API', () => {
     expect(duplicate['code']).toBe('ips-intake-session-already-recorded');
     const outOfRange = await refused(() => post(`/referrals/${referral.referralId}/ips/intake-sessions`, ipsWorker, { sessionNumber: 9, heldOn: '2025-01-20' }), 400);
     expect(fieldsOf(outOfRange)).toEqual(['/sessionNumber']);
-    const future = await refused(() => post(`/referrals/${referral.referralId}/ips/intake-sessions`, ipsWorker, { sessionNumber: 3, heldOn: tomorrowPlus(3) }), 400);
+    const future = await refused(() => post(`/referrals/${referral.referralId}/ips/intake-sessions`, ipsWorker, { sessionNumber: 3, heldOn: inDays(3) }), 400);
     expect(fieldsOf(future)).toEqual(['/heldOn']);
 
     const detail = await get(`/referrals/${referral.referralId}`, ipsWorker);
@@ -281,7 +281,7 @@ describe('care-provider HTTP API', () => {
     await refused(() => discharge({ dischargedOn: '2025-03-01', reasonCode: 'care-completed' }), 409); // episode open
     expect((await post(`/referrals/${referral.referralId}/treatment-episodes/current/end`, screener, { endDate: '2025-02-20', endReason: 'completed' })).status).toBe(200);
     expect(fieldsOf(await refused(() => discharge({ dischargedOn: '2025-02-19', reasonCode: 'care-completed' }), 400))).toEqual(['/dischargedOn']);
-    expect(fieldsOf(await refused(() => discharge({ dischargedOn: tomorrowPlus(1), reasonCode: 'care-completed' }), 400))).toEqual(['/dischargedOn']);
+    expect(fieldsOf(await refused(() => discharge({ dischargedOn: inDays(1), reasonCode: 'care-completed' }), 400))).toEqual(['/dischargedOn']);
     expect(fieldsOf(await refused(() => discharge({ dischargedOn: '2025-03-01', reasonCode: 'cured' }), 400))).toEqual(['/reasonCode']);
     await refused(() => post(`/referrals/${referral.referralId}/discharge`, otherScreener, { dischargedOn: '2025-03-01', reasonCode: 'care-completed' }), 404);
 

@@ -5,6 +5,7 @@
 // npm run outcomes -- rebuild                                                folds every case again from its stored facts
 // Live tables are read from the outcomes service's database (DATABASE_URL, default the
 // local wcc_outcomes that `npm start` creates) and suppressed like the HTTP API's.
+import { dateInAmsterdam } from '@wcc/domain-kit';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -51,7 +52,7 @@ const what = positionals[0] ?? fail('which table?');
 const params = parameterSet(values.parameters) ?? fail(`unknown parameter set ${values.parameters}`);
 if (values.project !== undefined && !(projectIds as readonly string[]).includes(values.project)) fail(`unknown project ${values.project}`);
 const project = values.project as ProjectId | undefined;
-const asOf = values['as-of'] ?? new Date().toISOString().slice(0, 10);
+const asOf = values['as-of'] ?? dateInAmsterdam();
 if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail('--as-of must be YYYY-MM-DD');
 const groupByValue = values['group-by'];
 if (groupByValue !== 'project' && groupByValue !== 'municipality' && groupByValue !== 'cohort') fail('--group-by must be project, municipality or cohort');

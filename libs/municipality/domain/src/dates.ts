@@ -2,12 +2,9 @@
 // dates, while `now` is an instant from command metadata (or the query's clock), so
 // "today" is the Amsterdam date of that instant, never the UTC date.
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { dateInAmsterdam } from '@wcc/domain-kit';
 
-/** The date (YYYY-MM-DD) in Amsterdam at the given instant. */
-export function dateInAmsterdam(instant: string | Date): string {
-  return AMSTERDAM.format(typeof instant === 'string' ? new Date(instant) : instant);
-}
+export { dateInAmsterdam };
 
 /** The calendar year in Amsterdam at the given instant. */
 export function yearInAmsterdam(instant: string | Date): number {

@@ -3,3 +3,4 @@ export * from './metadata';
 export * from './ids';
 export * from './canonical-json';
 export * from './prng';
+export * from './dates';

@@ -1,5 +1,6 @@
 // Small helpers for tests that talk to services over HTTP (processes started with
 // startServiceProcess, or in-process apps): a JSON call, polling until something holds, and dates as the services count them.
+import { dateInAmsterdam } from '@wcc/domain-kit';
 
 export interface JsonResponse {
   readonly status: number;
@@ -65,6 +66,6 @@ export async function eventuallyTrue(condition: () => Promise<boolean> | boolean
 
 /** The calendar date `days` from today in Amsterdam, where the services decide what "today" is (YYYY-MM-DD). */
 export function inDays(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  const today = dateInAmsterdam();
   return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type DataSource } from 'typeorm';
 import type { CaseViewKind } from '@wcc/contracts';
-import type { CommandMetadata } from '@wcc/domain-kit';
+import { dateInAmsterdam, type CommandMetadata } from '@wcc/domain-kit';
 import { ProblemException } from '@wcc/nest-kit';
 import {
   compareEntries,
@@ -130,7 +130,7 @@ interface LoadedCase {
 
 /** Today in the Netherlands: consent validity and reply deadlines are Dutch calendar dates. */
 export function todayInNetherlands(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateInAmsterdam(now);
 }
 
 function present(summary: CaseSummary, today: string): PresentedSummary {

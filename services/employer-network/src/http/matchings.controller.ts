@@ -1,5 +1,6 @@
 // Matching of the clients the municipality referred, and their placements: start,
 // 1/3/6/12-month reviews, and the end (job loss), which reopens matching.
+import { dateInAmsterdam } from '@wcc/domain-kit';
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { MatchingEvent, MatchingStatus } from '@wcc/employer-network-domain';
@@ -34,7 +35,7 @@ export class MatchingsController {
   @ApiResponse({ status: 200, description: 'The matchings.' })
   @ProblemResponses(400)
   matchings(@Query('status', new OneOfQuery('status', MATCHING_STATUSES)) status: MatchingStatus | undefined, @CurrentUser() user: AuthenticatedUser) {
-    return this.queries.matchings(user.organisationId, status, new Date().toISOString().slice(0, 10));
+    return this.queries.matchings(user.organisationId, status, dateInAmsterdam());
   }
 
   @Post(':caseId/accept')

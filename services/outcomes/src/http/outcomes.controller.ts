@@ -1,6 +1,7 @@
 // The monitor's aggregates, for the chain's coordinators and policy analysts only. Every
 // live table is suppressed (cells of 1–4 clients withheld, and the cells that would give
 // them back through the table's sums) before it leaves the service.
+import { dateInAmsterdam } from '@wcc/domain-kit';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { OrganisationTypes, ProblemException, Roles } from '@wcc/nest-kit';
@@ -27,7 +28,8 @@ import { OutcomesStore } from '../persistence/outcomes-store';
 import { liveConsistencyChecks } from './live-consistency';
 import { readTableQuery } from './outcomes-query';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the Netherlands: the default as-of date. */
+const today = () => dateInAmsterdam();
 
 const tableQueries = [
   ApiQuery({ name: 'project', required: false, enum: ['vip-amsterdam', 'ips-nhn', 'exit-rotterdam'] }),
