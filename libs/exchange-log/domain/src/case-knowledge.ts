@@ -8,6 +8,7 @@
 // the facts arrived does not matter, only that they have arrived: a replay of the topics
 // from offset 0, where one producer's history is read before another's, gives the same
 // records as the live run (the recorder waits for the case's other partitions first).
+import { dateInAmsterdam } from '@wcc/domain-kit';
 import type { ChainEvent } from './chain-event';
 import { organisationOfSource, stringListField, textField } from './chain-event';
 import type { PartnerOrganisationType } from './disclosure-register';
@@ -182,8 +183,9 @@ export function partnersOfType(k: CaseKnowledge, types: readonly string[], at?: 
     .map(({ organisationId, organisationType }) => ({ organisationId, organisationType }));
 }
 
+/** Consent validity is in Dutch calendar dates: the Amsterdam date of the instant, not the UTC one. */
 function dateOf(instant: string): string {
-  return instant.slice(0, 10);
+  return dateInAmsterdam(instant);
 }
 
 /**

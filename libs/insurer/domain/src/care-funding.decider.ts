@@ -2,7 +2,7 @@
 // addressed insurer decides; the tariff caps what may be granted; claims are settled
 // automatically when they fit the grant and rejected with a reason when they do not.
 // A rejected claim is an event, not an error: the care provider must hear why.
-import { assertNever, domainError, isDomainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
+import { assertNever, dateInAmsterdam, domainError, isDomainError, type CommandMetadata, type Decider, type DomainError } from '@wcc/domain-kit';
 import type { CareFundingCommand, GrantCareFunding, RefuseCareFunding, RegisterCareFundingRequest, SubmitCareClaim } from './care-funding.commands';
 import type { CareClaimRejected, CareFundingEvent, ClaimRejectionReason, FundingRefusalReason } from './care-funding.events';
 import type { CoachedJob } from '@wcc/shared-kernel';
@@ -281,7 +281,7 @@ function submitClaim(command: SubmitCareClaim, state: CareFundingState, metadata
         ...ref,
         insurerId: state.request.insurerId,
         ...facts,
-        settledOn: metadata.now.slice(0, 10),
+        settledOn: dateInAmsterdam(metadata.now),
         remainingUnits: budget.remainingUnits - claim.units,
         remainingAmountCents: budget.remainingAmountCents - claim.amountCents,
       },

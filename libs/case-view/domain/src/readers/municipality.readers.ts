@@ -1,6 +1,7 @@
 // The municipality's events: the case, its regie, the client's consent, referrals, the
 // participatieladder, the benefit, dropout and closure, and the MDT case reviews it
 // chairs. A municipality event that names no municipality belongs to the case's.
+import { dateInAmsterdam } from '@wcc/domain-kit';
 import type { ChainEventReader, ReadersOf, ViewedData } from '../chain-event-reader';
 import type { CaseFacts } from '../case-parties';
 import type { SummaryFold } from '../case-summary';
@@ -391,7 +392,7 @@ export const municipalityReaders: ReadersOf<'municipality'> = {
       s.reviews.set(d.reviewId, {
         ...s.review(d.reviewId),
         status: 'held',
-        heldOn: d.heldOn ?? entry.occurredAt.slice(0, 10),
+        heldOn: d.heldOn ?? dateInAmsterdam(entry.occurredAt),
         attendees: (d.attendees ?? []).map((a) => ({ userId: a.userId, organisationId: a.organisationId, organisationType: a.organisationType })),
         dataCategoriesDiscussed: d.dataCategoriesDiscussed ?? [],
         decisionCount: d.decisionCount ?? null,
@@ -508,7 +509,7 @@ export const municipalityReaders: ReadersOf<'municipality'> = {
         ownerOrganisationType: known?.ownerOrganisationType ?? null,
         dueDate: known?.dueDate ?? null,
         status: 'closed',
-        closedOn: d.closedOn ?? entry.occurredAt.slice(0, 10),
+        closedOn: d.closedOn ?? dateInAmsterdam(entry.occurredAt),
         outcome: d.outcome ?? null,
       });
     },
