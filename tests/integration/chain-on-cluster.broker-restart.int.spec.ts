@@ -114,6 +114,17 @@ describe('the chain on a three-broker cluster', () => {
     const healedMs = Date.now() - healingAt;
 
     expect(process.kill(municipality!.pid, 0) && process.kill(caseView!.pid, 0), 'both services still running').toBe(true);
+    // A case's summary row can land a moment before its CaseOpened timeline item (two messages):
+    // wait until every acknowledged case has one, then count that none has two.
+    await eventuallyTrue(
+      async () => {
+        const items = await caseOpenedItemsPerCase();
+        return acknowledged.every((a) => (items.get(a.caseId) ?? 0) >= 1);
+      },
+      'a CaseOpened item for every acknowledged case',
+      60_000,
+      output,
+    );
     const opened = await caseOpenedItemsPerCase();
     expect(
       acknowledged.filter((a) => opened.get(a.caseId) !== 1).map((a) => `${a.caseId}: ${opened.get(a.caseId) ?? 0}`),
